@@ -1,6 +1,11 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { z } from 'zod';
 import type { IpcChannel } from '../shared/ipc/contract';
 import { createWijktafelApi } from './preload-api';
+
+// zod probes for `new Function` to speed up object parsing. The preload runs under the page's
+// strict CSP (no 'unsafe-eval'); jitless mode skips the probe instead of triggering a CSP violation.
+z.config({ jitless: true });
 
 /**
  * The sandboxed preload, bundled to dist/electron/preload.cjs. It exposes exactly one global,
