@@ -64,6 +64,7 @@ export function resolveAppRequest(root: string, rawUrl: string): ResolvedRequest
   }
   // NUL bytes truncate paths in native code; backslashes are separators on Windows and
   // colons start drive letters or alternate data streams. The build has none of them.
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point of this guard
   if (/[\u0000-\u001f\\:]/.test(decoded)) return { kind: 'forbidden', reason: 'characters' };
 
   const segments = decoded.split('/').filter((segment) => segment !== '');

@@ -16,9 +16,13 @@ const FileName = z
   .min(1)
   .max(120)
   // A suggested name only: no folders, no control characters.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point of this guard
   .regex(/^[^/\\:*?"<>|\u0000-\u001f]+$/);
 
-const Bytes = z.instanceof(Uint8Array).refine((b) => b.byteLength <= 512 * 1024 * 1024, 'too large');
+// z.custom keeps the type as plain Uint8Array (any backing buffer), which is what both sides hold.
+const Bytes = z
+  .custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected bytes')
+  .refine((b) => b.byteLength <= 512 * 1024 * 1024, 'too large');
 
 export const ipcContract = {
   'app:info': {

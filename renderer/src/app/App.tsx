@@ -1,0 +1,86 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { getAppSettings } from '../data/repositories/settings';
+import { openStore } from '../data/repositories/vault';
+import { SetupScreen } from '../features/vault/SetupScreen';
+import { UnlockScreen } from '../features/vault/UnlockScreen';
+import { I18nProvider, useI18n } from '../i18n';
+import { Routes, useNav } from './Routes';
+import { Shell } from './Shell';
+
+type Gate = 'checking' | 'setup' | 'locked' | 'unlocked' | 'newer-db' | 'storage-error';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    // Local data, local writes: nothing to refetch on focus and nothing to retry over a network.
+    queries: { retry: false, refetchOnWindowFocus: false },
+    mutations: { retry: false },
+  },
+});
+
+function Unlocked() {
+  const nav = useNav();
+  const [idleMinutes, setIdleMinutes] = useState(5);
+  useEffect(() => {
+    void getAppSettings().then((s) => s && setIdleMinutes(s.idleMinutes));
+  }, []);
+  return (
+    <Shell nav={nav} idleMinutes={idleMinutes}>
+      <Routes />
+    </Shell>
+  );
+}
+
+function takeLockNotice(): string | null {
+  try {
+    const reason = sessionStorage.getItem('wijktafel.lockReason');
+    sessionStorage.removeItem('wijktafel.lockReason');
+    return reason;
+  } catch {
+    return null;
+  }
+}
+
+function VaultGate() {
+  const { t } = useI18n();
+  const [gate, setGate] = useState<Gate>('checking');
+  const [lockReason] = useState(takeLockNotice);
+
+  useEffect(() => {
+    document.body.dataset.gate = gate;
+  }, [gate]);
+
+  useEffect(() => {
+    openStore()
+      .then((state) => setGate(state === 'locked' ? 'locked' : 'setup'))
+      .catch((e: unknown) => {
+        // A database made by a newer app version is refused by Dexie before anything is written.
+        setGate(e instanceof Error && e.name === 'VersionError' ? 'newer-db' : 'storage-error');
+      });
+  }, []);
+
+  switch (gate) {
+    case 'checking':
+      return <p className="gate">{t('common.loading')}</p>;
+    case 'setup':
+      return <SetupScreen onDone={() => setGate('unlocked')} />;
+    case 'locked':
+      return <UnlockScreen onUnlocked={() => setGate('unlocked')} notice={lockReason === 'idle' || lockReason === 'os' ? t('vault.lockedNotice') : undefined} />;
+    case 'unlocked':
+      return <Unlocked />;
+    case 'newer-db':
+      return <main className="gate" id="main"><p role="alert" className="gate__card">{t('vault.newerDatabase')}</p></main>;
+    case 'storage-error':
+      return <main className="gate" id="main"><p role="alert" className="gate__card">{t('vault.storageError')}</p></main>;
+  }
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <QueryClientProvider client={queryClient}>
+        <VaultGate />
+      </QueryClientProvider>
+    </I18nProvider>
+  );
+}

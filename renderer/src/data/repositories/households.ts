@@ -1,0 +1,84 @@
+import {
+  HouseholdDraftSchema,
+  HouseholdSchema,
+  type Household,
+  type HouseholdDraft,
+  type Member,
+} from '@shared/domain/household';
+import { getSession } from '../session';
+import { appendAudit, sealAudit } from './audit';
+import { newId, nowIso, open, openAll, seal } from './kit';
+
+/** Households are the unit of work. Members live inside the household record (one sealed payload). */
+export async function listHouseholds(): Promise<Household[]> {
+  const rows = await getSession().db.households.toArray();
+  return openAll('households', rows, HouseholdSchema);
+}
+
+export async function getHousehold(id: string, opts: { audit?: boolean } = {}): Promise<Household | null> {
+  const row = await getSession().db.households.get(id);
+  if (!row) return null;
+  const household = await open('households', row, HouseholdSchema);
+  if (opts.audit) await appendAudit({ action: 'household.view', entity: 'household', entityId: id });
+  return household;
+}
+
+function membersFrom(draft: ReturnType<typeof HouseholdDraftSchema.parse>): Member[] {
+  return draft.members.map((m) => ({ ...m, id: m.id ?? newId() }));
+}
+
+/** Create a household from a form draft. Validates first: an invalid draft writes nothing. */
+export async function createHousehold(input: HouseholdDraft): Promise<Household> {
+  const draft = HouseholdDraftSchema.parse(input);
+  const session = getSession();
+  const id = newId();
+  const now = nowIso();
+  const household = HouseholdSchema.parse({
+    ...draft,
+    id,
+    status: 'aangemeld',
+    members: membersFrom(draft),
+    createdAt: now,
+    updatedAt: now,
+    lastActivityAt: now,
+  });
+  const { row: keyRow } = await session.newHouseholdKey(id);
+  const row = await seal('households', household);
+  const audit = await sealAudit({ action: 'household.create', entity: 'household', entityId: id });
+  const db = session.db;
+  await db.transaction('rw', [db.households, db.householdKeys, db.audit], async () => {
+    await db.householdKeys.add(keyRow);
+    await db.households.add(row);
+    await db.audit.add(audit);
+  });
+  return household;
+}
+
+/** Replace the editable part of a household. */
+export async function updateHousehold(id: string, input: HouseholdDraft): Promise<Household> {
+  const draft = HouseholdDraftSchema.parse(input);
+  const existing = await getHousehold(id);
+  if (!existing) throw new Error('household not found');
+  const now = nowIso();
+  const household = HouseholdSchema.parse({
+    ...existing,
+    ...draft,
+    members: membersFrom(draft),
+    updatedAt: now,
+    lastActivityAt: now,
+  });
+  await saveHousehold(household, 'household.update');
+  return household;
+}
+
+/** Write a whole household record (used by feature repositories that change status, regisseur …). */
+export async function saveHousehold(household: Household, action: 'household.update' | 'household.close' = 'household.update'): Promise<void> {
+  const valid = HouseholdSchema.parse(household);
+  const row = await seal('households', valid);
+  const audit = await sealAudit({ action, entity: 'household', entityId: valid.id });
+  const db = getSession().db;
+  await db.transaction('rw', [db.households, db.audit], async () => {
+    await db.households.put(row);
+    await db.audit.add(audit);
+  });
+}

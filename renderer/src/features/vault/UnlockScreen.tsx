@@ -1,0 +1,118 @@
+import { useState, type FormEvent } from 'react';
+import { appendAudit, setAuditActor } from '../../data/repositories/audit';
+import { getAppSettings } from '../../data/repositories/settings';
+import { setSession, type Session } from '../../data/session';
+import { recoverVault, unlockVault, WrongPassphraseError, type Progress as Step } from '../../data/repositories/vault';
+import { useI18n, type MessageKey } from '../../i18n';
+import { Progress, TextField } from '../../ui/Field';
+import { MIN_PASSPHRASE } from './strength';
+
+const STEP_LABEL: Record<Parameters<Step>[0], MessageKey> = {
+  derive: 'vault.stepDerive',
+  unwrap: 'vault.stepUnwrap',
+  keys: 'vault.stepKeys',
+  done: 'vault.stepDone',
+};
+
+export function UnlockScreen({ onUnlocked, notice }: Readonly<{ onUnlocked: () => void; notice?: string | undefined }>) {
+  const { t } = useI18n();
+  const [mode, setMode] = useState<'passphrase' | 'recovery'>('passphrase');
+  const [passphrase, setPassphrase] = useState('');
+  const [recoveryKey, setRecoveryKey] = useState('');
+  const [newPassphrase, setNewPassphrase] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [progress, setProgress] = useState<{ step: Parameters<Step>[0]; value: number } | null>(null);
+
+  async function finish(session: Session) {
+    setSession(session);
+    const settings = await getAppSettings();
+    setAuditActor(settings?.currentUserId);
+    await appendAudit({ action: 'vault.unlock' });
+    onUnlocked();
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(undefined);
+    setProgress({ step: 'derive', value: 0.02 });
+    try {
+      if (mode === 'passphrase') {
+        const session = await unlockVault(passphrase, (step, value) => setProgress({ step, value }));
+        setPassphrase('');
+        await finish(session);
+      } else {
+        if (newPassphrase.length < MIN_PASSPHRASE) {
+          setProgress(null);
+          setError('vault.passphraseTooShort');
+          return;
+        }
+        const session = await recoverVault(recoveryKey, newPassphrase);
+        setRecoveryKey('');
+        setNewPassphrase('');
+        await finish(session);
+      }
+    } catch (err) {
+      setProgress(null);
+      if (err instanceof WrongPassphraseError) setError(mode === 'passphrase' ? 'vault.wrongPassphrase' : 'vault.recoveryWrong');
+      else setError('vault.storageError');
+    }
+  }
+
+  const busy = progress !== null;
+  return (
+    <main className="gate" id="main">
+      <form className="gate__card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="unlock-title" data-ready="unlock">
+        <h1 id="unlock-title">{t('vault.unlockTitle')}</h1>
+        {notice ? <p className="notice">{notice}</p> : null}
+        <p>{t('vault.unlockIntro')}</p>
+        {mode === 'passphrase' ? (
+          <TextField
+            label={t('vault.passphrase')}
+            type="password"
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.target.value)}
+            error={error}
+            autoComplete="current-password"
+            autoFocus
+            required
+          />
+        ) : (
+          <>
+            <TextField
+              label={t('vault.recoveryKey')}
+              value={recoveryKey}
+              onChange={(e) => setRecoveryKey(e.target.value)}
+              error={error}
+              autoComplete="off"
+              spellCheck={false}
+              required
+            />
+            <TextField
+              label={t('vault.newPassphraseAfterRecovery')}
+              hint={t('vault.passphraseHint')}
+              type="password"
+              value={newPassphrase}
+              onChange={(e) => setNewPassphrase(e.target.value)}
+              autoComplete="new-password"
+              required
+            />
+          </>
+        )}
+        {progress ? <Progress label={t(STEP_LABEL[progress.step])} value={progress.value} /> : null}
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? t('vault.unlocking') : t('vault.unlock')}
+        </button>
+        <button
+          type="button"
+          className="button button--link"
+          onClick={() => {
+            setError(undefined);
+            setMode(mode === 'passphrase' ? 'recovery' : 'passphrase');
+          }}
+        >
+          {mode === 'passphrase' ? t('vault.useRecoveryKey') : t('vault.backToPassphrase')}
+        </button>
+      </form>
+    </main>
+  );
+}

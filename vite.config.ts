@@ -1,0 +1,35 @@
+import { defineConfig, type Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { CONTENT_SECURITY_POLICY } from './shared/csp';
+
+/** Injects the app's CSP as a meta tag in the built index.html (not in dev, where HMR needs inline code). */
+function cspMeta(): Plugin {
+  return {
+    name: 'wijktafel-csp-meta',
+    apply: 'build',
+    transformIndexHtml(html) {
+      // frame-ancestors is ignored in <meta>; the Electron protocol sends it as a header.
+      return html.replace(
+        '<head>',
+        `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,
+      );
+    },
+  };
+}
+
+export default defineConfig({
+  root: 'renderer',
+  base: '/',
+  plugins: [react(), cspMeta()],
+  resolve: { alias: { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) } },
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+    // The Argon2 WASM is inlined by hash-wasm; keep assets as files, never data: URLs for scripts.
+    assetsInlineLimit: 0,
+  },
+  worker: { format: 'es' },
+});
