@@ -24,7 +24,8 @@ export default defineConfig({
   plugins: [react(), cspMeta()],
   resolve: { alias: { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) } },
   build: {
-    outDir: '../dist/renderer',
+    // WIJKTAFEL_OUT_DIR lets parallel test runs build into their own folder (relative to the repo root).
+    outDir: process.env.WIJKTAFEL_OUT_DIR ? `../${process.env.WIJKTAFEL_OUT_DIR}` : '../dist/renderer',
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,

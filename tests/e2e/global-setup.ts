@@ -5,7 +5,7 @@ import { startServer } from '../../scripts/serve.mjs';
 
 /** Serve dist/renderer on a free loopback port for the whole run; workers read E2E_BASE_URL. */
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  const root = resolve('dist/renderer');
+  const root = resolve(process.env.WIJKTAFEL_OUT_DIR ?? 'dist/renderer');
   if (!existsSync(resolve(root, 'index.html'))) {
     throw new Error('dist/renderer is missing: run `npm run build:renderer` first (npm run test:e2e does).');
   }

@@ -1,28 +1,36 @@
-import { HouseholdForm } from '../features/households/components/HouseholdForm';
-import { HouseholdList } from '../features/households/components/HouseholdList';
-import { HouseholdPage } from '../features/households/components/HouseholdPage';
-import { useI18n, type MessageKey } from '../i18n';
+import { useI18n } from '../i18n';
+import { FEATURES } from './features';
 import { useRoute } from './router';
 import type { NavItem } from './Shell';
 
-/** Top-level navigation. When adding a feature screen: add its nav entry and its route below. */
-const NAV: readonly { path: string; label: MessageKey }[] = [{ path: '/households', label: 'households.navTitle' }];
-
 export function useNav(): NavItem[] {
   const { t } = useI18n();
-  return NAV.map((n) => ({ path: n.path, label: t(n.label) }));
+  return FEATURES.flatMap((f) => f.nav ?? [])
+    .sort((a, b) => a.order - b.order)
+    .map((n) => ({ path: n.path, label: t(n.label) }));
 }
 
+/** The first feature that answers the route renders it. */
 export function Routes() {
   const { t } = useI18n();
-  const [section, id, sub] = useRoute();
-  switch (section) {
-    case undefined:
-    case 'households':
-      if (!id) return <HouseholdList />;
-      if (id === 'new') return <HouseholdForm />;
-      return <HouseholdPage id={id} editing={sub === 'edit'} />;
-    default:
-      return <p role="alert">{t('common.notFound')}</p>;
+  const segments = useRoute();
+  for (const f of FEATURES) {
+    const screen = f.route?.(segments);
+    if (screen !== undefined) return <>{screen}</>;
   }
+  return <p role="alert">{t('common.notFound')}</p>;
+}
+
+/** Sections other features add to a household's page, in order. */
+export function HouseholdSections({ householdId }: Readonly<{ householdId: string }>) {
+  const sections = FEATURES.flatMap((f) => f.householdSections ?? []).sort((a, b) => a.order - b.order);
+  return (
+    <>
+      {sections.map((s) => (
+        <div key={s.id} className="household-section" data-section={s.id}>
+          {s.render(householdId)}
+        </div>
+      ))}
+    </>
+  );
 }

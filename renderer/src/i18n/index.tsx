@@ -1,6 +1,12 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import * as backup from './messages/backup';
+import * as casefile from './messages/casefile';
 import * as common from './messages/common';
+import * as feedback from './messages/feedback';
 import * as households from './messages/households';
+import * as meeting from './messages/meeting';
+import * as privacy from './messages/privacy';
+import * as team from './messages/team';
 import * as validation from './messages/validation';
 import * as vault from './messages/vault';
 
@@ -9,7 +15,7 @@ import * as vault from './messages/vault';
  * shape (the type checker enforces it). When adding a feature: add its module here.
  * No user-visible string lives in components.
  */
-const catalogues = { common, households, validation, vault };
+const catalogues = { backup, casefile, common, feedback, households, meeting, privacy, team, validation, vault };
 
 type Catalogues = typeof catalogues;
 export type MessageKey = {

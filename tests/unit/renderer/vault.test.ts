@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WijktafelDB } from '../../../renderer/src/data/db';
+import { type WijktafelDB } from '../../../renderer/src/data/db';
 import { createHousehold, getHousehold, listHouseholds } from '../../../renderer/src/data/repositories/households';
 import { setSession } from '../../../renderer/src/data/session';
 import {

@@ -1,4 +1,5 @@
 import { ageOn } from '@shared/domain/household';
+import { HouseholdSections } from '../../../app/Routes';
 import { href } from '../../../app/router';
 import { useI18n } from '../../../i18n';
 import { useHousehold } from '../queries';
@@ -50,6 +51,7 @@ export function HouseholdPage({ id, editing }: Readonly<{ id: string; editing: b
           ))}
         </ul>
       )}
+      <HouseholdSections householdId={id} />
       <p>
         <a href={href('/households')}>{t('common.back')}</a>
       </p>

@@ -1,0 +1,16 @@
+import type { ReactNode } from 'react';
+import type { MessageKey } from '../i18n';
+
+/**
+ * A feature plugs into the app through this shape, registered in ./features.ts:
+ * navigation entries, the routes it answers, and sections it adds to a household's page.
+ * So a new feature touches its own folder and one line in features.ts.
+ */
+export type Feature = Readonly<{
+  id: string;
+  nav?: readonly Readonly<{ path: string; label: MessageKey; order: number }>[];
+  /** Return the screen for these route segments, or undefined when the route is not this feature's. */
+  route?: (segments: readonly string[]) => ReactNode | undefined;
+  /** Sections shown on the household page, in `order` (the case file uses 0–99). */
+  householdSections?: readonly Readonly<{ id: string; order: number; render: (householdId: string) => ReactNode }>[];
+}>;

@@ -1,0 +1,15 @@
+import type { Feature } from '../../app/feature';
+import { HouseholdForm } from './components/HouseholdForm';
+import { HouseholdList } from './components/HouseholdList';
+import { HouseholdPage } from './components/HouseholdPage';
+
+export const householdsFeature: Feature = {
+  id: 'households',
+  nav: [{ path: '/households', label: 'households.navTitle', order: 10 }],
+  route([section, id, sub]) {
+    if (section !== undefined && section !== 'households') return undefined;
+    if (!id) return <HouseholdList />;
+    if (id === 'new') return <HouseholdForm />;
+    return <HouseholdPage id={id} editing={sub === 'edit'} />;
+  },
+};

@@ -1,0 +1,4 @@
+// Messages of the privacy feature. nl is the default; en must have the same keys.
+export const nl = {};
+
+export const en: typeof nl = {};

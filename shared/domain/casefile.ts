@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { IdSchema, IsoDateSchema, NARRATIVE_MAX, TimestampSchema, V, optionalText, requiredText } from './common';
+
+/**
+ * The case file of one household: intake, life-domain scores, the plan with goals and actions,
+ * regisseur handovers and notes. All of it is household-scoped and sealed with the household's key.
+ * Owned by the case-file feature; other features read these types (feedback loops, meetings, exports).
+ */
+
+export const REFERRER_TYPES = [
+  'huisarts',
+  'poh',
+  'woningcorporatie',
+  'school',
+  'politie',
+  'wmo_loket',
+  'inwoner',
+  'buren',
+  'anders',
+] as const;
+export type ReferrerType = (typeof REFERRER_TYPES)[number];
+
+export const INTAKE_CHANNELS = ['telefoon', 'email', 'balie', 'huisbezoek', 'overleg', 'brief', 'anders'] as const;
+export const INTAKE_DECISIONS = ['oppakken', 'doorverwijzen', 'niet_oppakken'] as const;
+export type IntakeDecision = (typeof INTAKE_DECISIONS)[number];
+
+export const IntakeSchema = z.object({
+  id: IdSchema,
+  householdId: IdSchema,
+  date: IsoDateSchema,
+  referrerType: z.enum(REFERRER_TYPES, { error: V.choice }),
+  /** Who referred: a name and how to reach them, for the feedback the team owes them. */
+  referrerName: optionalText(120),
+  referrerOrganisation: optionalText(120),
+  referrerContact: optionalText(200),
+  channel: z.enum(INTAKE_CHANNELS, { error: V.choice }),
+  /** The question in the resident's own words. */
+  question: requiredText(NARRATIVE_MAX),
+  decision: z.enum(INTAKE_DECISIONS).optional(),
+  decisionReason: optionalText(2000),
+  decidedAt: IsoDateSchema.optional(),
+  createdAt: TimestampSchema,
+});
+export type Intake = z.infer<typeof IntakeSchema>;
+
+/** Self-reliance score: 1 acute … 5 fully self-reliant. Counting goes with telling: a narrative is required. */
+export const SCORE_VALUES = [1, 2, 3, 4, 5] as const;
+export const AssessmentSchema = z.object({
+  id: IdSchema,
+  householdId: IdSchema,
+  date: IsoDateSchema,
+  domainId: z.string().min(1).max(60),
+  score: z.number({ error: V.score }).int({ error: V.score }).min(1, { error: V.score }).max(5, { error: V.score }),
+  narrative: requiredText(NARRATIVE_MAX),
+  /** Set when the score was given as part of an evaluation. */
+  evaluationId: IdSchema.optional(),
+  createdAt: TimestampSchema,
+});
+export type Assessment = z.infer<typeof AssessmentSchema>;
+
+export const PLAN_STATUSES = ['actief', 'vervangen'] as const;
+export const PlanSchema = z.object({
+  id: IdSchema,
+  householdId: IdSchema,
+  status: z.enum(PLAN_STATUSES),
+  startedAt: IsoDateSchema,
+  replacedAt: IsoDateSchema.optional(),
+  nextEvaluationDate: IsoDateSchema.optional(),
+  createdAt: TimestampSchema,
+});
+export type Plan = z.infer<typeof PlanSchema>;
+
+export const GOAL_STATUSES = ['open', 'bereikt', 'deels', 'niet_bereikt'] as const;
+export const GoalSchema = z.object({
+  id: IdSchema,
+  householdId: IdSchema,
+  planId: IdSchema,
+  domainId: z.string().min(1).max(60),
+  /** In the resident's own words. */
+  text: requiredText(2000),
+  status: z.enum(GOAL_STATUSES).default('open'),
+  createdAt: TimestampSchema,
+});
+export type Goal = z.infer<typeof GoalSchema>;
+
+/** Eigen kracht first: actions are ordered by layer, and moving up a layer needs a reason. */
+export const ACTION_LAYERS = ['eigen_kracht', 'netwerk', 'informeel', 'professioneel'] as const;
+export type ActionLayer = (typeof ACTION_LAYERS)[number];
+
+/** Who carries an action, or to whom its result is reported. */
+export const PARTY_KINDS = ['team_member', 'contact', 'resident', 'network'] as const;
+export const PartySchema = z.object({
+  kind: z.enum(PARTY_KINDS, { error: V.choice }),
+  /** Team member id or contact id, for those kinds. */
+  refId: IdSchema.optional(),
+  /** Free name for the resident or someone in their network (e.g. "buurvrouw Ans"). */
+  name: optionalText(120),
+});
+export type Party = z.infer<typeof PartySchema>;
+
+export const ACTION_STATUSES = ['open', 'gedaan', 'vervallen'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+export const ActionSchema = z.object({
+  id: IdSchema,
+  householdId: IdSchema,
+  planId: IdSchema,
+  goalId: IdSchema,
+  text: requiredText(2000),
+  layer: z.enum(ACTION_LAYERS, { error: V.choice }),
+  /** Required when the layer is above eigen kracht (see rules.ts). */
+  layerReason: optionalText(300),
+  owner: PartySchema,
+  /** Plain index copy of owner.refId (a team member or contact id), for "my actions" and workload. */
+  ownerId: IdSchema.optional(),
+  dueDate: IsoDateSchema,
+  reportTo: PartySchema,
+  status: z.enum(ACTION_STATUSES),
+  result: optionalText(NARRATIVE_MAX),
+  completedAt: IsoDateSchema.optional(),
+  /** Set when the action was agreed in a team meeting. */
+  meetingId: IdSchema.optional(),
+  createdAt: TimestampSchema,
+});
+export type Action = z.infer<typeof ActionSchema>;
+
+export const HandoverSchema = z.object({
+  id: IdSchema,
+  householdId: IdSchema,
+  date: IsoDateSchema,
+  fromId: IdSchema.optional(),
+  toId: IdSchema,
+  reason: requiredText(300),
+  /** The warm-handover note: what the next regisseur must know, what was promised to the household. */
+  note: requiredText(NARRATIVE_MAX),
+  createdAt: TimestampSchema,
+});
+export type Handover = z.infer<typeof HandoverSchema>;
+
+export const NoteSchema = z.object({
+  id: IdSchema,
+  householdId: IdSchema,
+  createdAt: TimestampSchema,
+  authorId: IdSchema.optional(),
+  text: requiredText(NARRATIVE_MAX),
+  /** Internal notes are never exported, not even in an inzage export's summary sections. */
+  internal: z.boolean(),
+});
+export type Note = z.infer<typeof NoteSchema>;
