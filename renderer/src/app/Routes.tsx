@@ -7,7 +7,7 @@ export function useNav(): NavItem[] {
   const { t } = useI18n();
   return FEATURES.flatMap((f) => f.nav ?? [])
     .sort((a, b) => a.order - b.order)
-    .map((n) => ({ path: n.path, label: t(n.label) }));
+    .map((n) => ({ path: n.path, label: t(n.label), ...(n.badge ? { badge: n.badge } : {}) }));
 }
 
 /** The first feature that answers the route renders it. */

@@ -1,10 +1,10 @@
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { useI18n, LANGUAGES, type Language } from '../i18n';
 import { lockNow } from './lock';
 import { href, useRoute } from './router';
 import { useIdleLock } from './useIdleLock';
 
-export type NavItem = Readonly<{ path: string; label: string }>;
+export type NavItem = Readonly<{ path: string; label: string; badge?: ComponentType }>;
 
 /** The unlocked frame: skip link, header with navigation, language, lock button, and the page. */
 export function Shell({ nav, idleMinutes, children }: Readonly<{ nav: readonly NavItem[]; idleMinutes: number; children: ReactNode }>) {
@@ -28,6 +28,7 @@ export function Shell({ nav, idleMinutes, children }: Readonly<{ nav: readonly N
               <li key={n.path}>
                 <a href={href(n.path)} aria-current={current === n.path ? 'page' : undefined}>
                   {n.label}
+                  {n.badge ? <n.badge /> : null}
                 </a>
               </li>
             ))}

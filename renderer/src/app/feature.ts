@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import type { MessageKey } from '../i18n';
 
 /**
@@ -8,7 +8,8 @@ import type { MessageKey } from '../i18n';
  */
 export type Feature = Readonly<{
   id: string;
-  nav?: readonly Readonly<{ path: string; label: MessageKey; order: number }>[];
+  /** `badge` renders inside the nav link (e.g. a count); it must carry its own screen-reader text. */
+  nav?: readonly Readonly<{ path: string; label: MessageKey; order: number; badge?: ComponentType }>[];
   /** Return the screen for these route segments, or undefined when the route is not this feature's. */
   route?: (segments: readonly string[]) => ReactNode | undefined;
   /** Sections shown on the household page, in `order` (the case file uses 0–99). */
