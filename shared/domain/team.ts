@@ -9,6 +9,8 @@ export const TeamMemberSchema = z.object({
   hoursPerWeek: z.number().min(0).max(60).optional(),
   specialism: optionalText(120),
   active: z.boolean().default(true),
+  /** Loaded with the example team (never the current user). */
+  example: z.boolean().optional(),
 });
 export type TeamMember = z.infer<typeof TeamMemberSchema>;
 

@@ -1,0 +1,306 @@
+import type { Action } from './casefile';
+import {
+  INVOLVEMENT_LEVELS,
+  type Consent,
+  type ConsentPurpose,
+  type Contact,
+  type Invitation,
+  type Involvement,
+  type InvolvementLevel,
+  type OrganisationType,
+  type Placement,
+  type Ring,
+} from './partners';
+import type { TeamMember } from './team';
+
+/**
+ * Rules about who sits at the table and who may see a case. Pure: every rule takes `today`
+ * (an ISO date, YYYY-MM-DD) as a parameter, so tests and the UI agree on what "now" is.
+ * Used by the team feature, the case file, feedback loops and the meeting (agenda items, packs).
+ */
+
+/** Above this many people at the table collaboration turns into "schijnsamenwerking" (002:2586-2588). */
+export const TABLE_SIZE_LIMIT = 15;
+
+// ---------------------------------------------------------------------------------------------
+// Consent
+
+export type ConsentState = 'valid' | 'missing' | 'expired' | 'withdrawn';
+/** What the user can do about it: nothing, record a consent, or record a new one (renew). */
+export type ConsentTodo = 'none' | 'record' | 'renew';
+
+export type ConsentStatus = Readonly<{
+  status: ConsentState;
+  /** The consent that decided the status (the valid one, or the latest lapsed one). */
+  consent?: Consent;
+  todo: ConsentTodo;
+}>;
+
+export type ConsentQuery = Readonly<{ householdId: string; organisationId: string; purpose: ConsentPurpose }>;
+
+/** A consent counts from givenAt up to and including expiresAt, until the day it is withdrawn. */
+export function isConsentValid(c: Consent, today: string): boolean {
+  if (c.givenAt > today) return false;
+  if (c.withdrawnAt !== undefined && c.withdrawnAt <= today) return false;
+  if (c.expiresAt !== undefined && c.expiresAt < today) return false;
+  return true;
+}
+
+/** The state of one consent on `today` (for showing a ledger line). */
+export function consentState(c: Consent, today: string): ConsentState | 'pending' {
+  if (c.withdrawnAt !== undefined && c.withdrawnAt <= today) return 'withdrawn';
+  if (c.expiresAt !== undefined && c.expiresAt < today) return 'expired';
+  if (c.givenAt > today) return 'pending';
+  return 'valid';
+}
+
+/**
+ * Is there valid consent of this household for this partner and purpose today?
+ * Consent is per purpose: consent to discuss in the meeting is not consent to share data.
+ * When none is valid, the latest lapsed one says why (expired or withdrawn) so the user can renew it.
+ */
+export function consentStatus(consents: readonly Consent[], query: ConsentQuery, today: string): ConsentStatus {
+  const relevant = consents.filter(
+    (c) => c.householdId === query.householdId && c.organisationId === query.organisationId && c.purpose === query.purpose,
+  );
+  const valid = relevant.filter((c) => isConsentValid(c, today));
+  if (valid.length > 0) {
+    // The one that lasts longest decides (no expiry lasts longest).
+    const best = [...valid].sort((a, b) => (b.expiresAt ?? '9999-12-31').localeCompare(a.expiresAt ?? '9999-12-31'))[0];
+    return best ? { status: 'valid', consent: best, todo: 'none' } : { status: 'missing', todo: 'record' };
+  }
+  const lapsed = relevant
+    .filter((c) => c.givenAt <= today)
+    .sort((a, b) => b.givenAt.localeCompare(a.givenAt) || b.createdAt.localeCompare(a.createdAt))[0];
+  if (!lapsed) return { status: 'missing', todo: 'record' };
+  const state = consentState(lapsed, today);
+  return { status: state === 'withdrawn' ? 'withdrawn' : 'expired', consent: lapsed, todo: 'renew' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Who may be put on a household's meeting item or an export
+
+/** Binnenring partners sit at the table under the team's own legal basis; everyone else needs consent. */
+export function needsConsent(ring: Ring | undefined): boolean {
+  return ring !== 'binnenring';
+}
+
+export type AccessReason = 'binnenring' | 'consent' | ConsentState;
+
+export type PartnerAccess = Readonly<{
+  allowed: boolean;
+  /** The ring the organisation sits in (undefined: not placed, treated as outside the table). */
+  ring: Ring | undefined;
+  /** Why: 'binnenring' and 'consent' allow; 'missing', 'expired' and 'withdrawn' refuse. */
+  reason: AccessReason;
+  /** What the user should do: nothing, record consent, or record a renewed consent. */
+  todo: ConsentTodo;
+  consent?: Consent;
+}>;
+
+/**
+ * May this partner be put on this household's meeting item or export for this purpose today?
+ * A buitenring or invliegen partner (or one not placed in any ring) needs valid consent for the
+ * purpose (PRIVACY.md). The answer carries why and what to do, so the UI can say both.
+ */
+export function checkPartnerAccess(
+  input: Readonly<{ placements: readonly Placement[]; consents: readonly Consent[] } & ConsentQuery>,
+  today: string,
+): PartnerAccess {
+  const ring = ringOf(input.placements, input.organisationId);
+  if (!needsConsent(ring)) return { allowed: true, ring, reason: 'binnenring', todo: 'none' };
+  const status = consentStatus(input.consents, input, today);
+  if (status.status === 'valid') return { allowed: true, ring, reason: 'consent', todo: 'none', ...(status.consent ? { consent: status.consent } : {}) };
+  return { allowed: false, ring, reason: status.status, todo: status.todo, ...(status.consent ? { consent: status.consent } : {}) };
+}
+
+/** The ring of an organisation in this team (the latest placement counts). */
+export function ringOf(placements: readonly Placement[], organisationId: string): Ring | undefined {
+  return placementOf(placements, organisationId)?.ring;
+}
+
+export function placementOf(placements: readonly Placement[], organisationId: string): Placement | undefined {
+  return placements.filter((p) => p.organisationId === organisationId).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Invitations (invliegen): for one meeting or a limited period, ended by the calendar
+
+export type InvitationState = 'scheduled' | 'active' | 'ended' | 'cancelled';
+
+/** An invitation needs no background job to end: its state is derived from its dates and today. */
+export function invitationState(inv: Pick<Invitation, 'startDate' | 'endDate' | 'cancelledAt'>, today: string): InvitationState {
+  if (inv.cancelledAt !== undefined && inv.cancelledAt <= today) return 'cancelled';
+  if (today > inv.endDate) return 'ended';
+  if (today < inv.startDate) return 'scheduled';
+  return 'active';
+}
+
+/** Only partners outside the table are invited per household; the binnenring is already there. */
+export function canBeInvited(ring: Ring | undefined): boolean {
+  return ring === 'buitenring' || ring === 'invliegen';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rings and the size of the table
+
+/** A first suggestion when placing a new organisation; the team decides (002:490-498, 002:3612-3656). */
+export function suggestedRing(type: OrganisationType): Ring {
+  switch (type) {
+    case 'amw':
+    case 'welzijn':
+    case 'mee':
+    case 'wijkverpleging':
+    case 'gemeente_wmo':
+    case 'sociaal_raadslieden':
+      return 'binnenring';
+    case 'ggz':
+    case 'ggd_jgz':
+    case 'jeugdzorg':
+    case 'ervaringsdeskundige':
+      return 'invliegen';
+    default:
+      // Huisarts/POH cannot all be at the table (002:524-526); volunteers mostly sit outside (002:3612-3616).
+      return 'buitenring';
+  }
+}
+
+function personKey(name: string): string {
+  return name.trim().toLocaleLowerCase('nl').replace(/\s+/g, ' ');
+}
+
+export type TableCount = Readonly<{ size: number; members: number; contacts: number; overLimit: boolean; limit: number }>;
+
+/**
+ * The people at the table: active team members plus the active contacts of binnenring
+ * organisations. A team member who is also listed as a contact (same name) counts once.
+ */
+export function tableSize(
+  members: readonly TeamMember[],
+  contacts: readonly Contact[],
+  placements: readonly Placement[],
+  limit = TABLE_SIZE_LIMIT,
+): TableCount {
+  const people = new Set<string>();
+  let memberCount = 0;
+  for (const m of members) {
+    if (!m.active) continue;
+    memberCount += 1;
+    people.add(personKey(m.name));
+  }
+  let contactCount = 0;
+  for (const c of contacts) {
+    if (!c.active || ringOf(placements, c.organisationId) !== 'binnenring') continue;
+    const key = personKey(c.name);
+    if (people.has(key)) continue;
+    people.add(key);
+    contactCount += 1;
+  }
+  return { size: people.size, members: memberCount, contacts: contactCount, overLimit: people.size > limit, limit };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Involvement per household
+
+export function isInvolvementActive(inv: Pick<Involvement, 'since' | 'endedAt'>, today: string): boolean {
+  return inv.since <= today && (inv.endedAt === undefined || inv.endedAt > today);
+}
+
+export function levelRank(level: InvolvementLevel): number {
+  return INVOLVEMENT_LEVELS.indexOf(level);
+}
+
+export type ProfessionalsCount = Readonly<{ count: number; max: number; overLimit: boolean }>;
+
+/**
+ * How many professionals are involved with one household at once. A named contact is one
+ * professional; an organisation involved without a named contact counts as one too.
+ */
+export function professionalsInvolved(involvements: readonly Involvement[], today: string, max: number): ProfessionalsCount {
+  const people = new Set<string>();
+  for (const inv of involvements) {
+    if (!isInvolvementActive(inv, today)) continue;
+    people.add(inv.contactId ? `c:${inv.contactId}` : `o:${inv.organisationId}`);
+  }
+  return { count: people.size, max, overLimit: people.size > max };
+}
+
+// ---------------------------------------------------------------------------------------------
+// A contact leaves: what moves to the successor
+
+export type ReplacementPlan<A, I> = Readonly<{ actions: A[]; involvements: I[] }>;
+
+/**
+ * Open actions owned by the leaving contact, and the contact's active involvements, move to
+ * the successor. Done and lapsed actions stay with who did them: that is the history.
+ */
+export function planContactReplacement<A extends Pick<Action, 'status' | 'owner' | 'ownerId'>, I extends Pick<Involvement, 'contactId' | 'since' | 'endedAt'>>(
+  contactId: string,
+  actions: readonly A[],
+  involvements: readonly I[],
+  today: string,
+): ReplacementPlan<A, I> {
+  return {
+    actions: actions.filter((a) => a.status === 'open' && a.owner.kind === 'contact' && (a.owner.refId ?? a.ownerId) === contactId),
+    involvements: involvements.filter((i) => i.contactId === contactId && (i.endedAt === undefined || i.endedAt > today)),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workload: counts to see balance — never a productivity score
+
+export type WorkloadRow = Readonly<{ id: string; households: number; openActions: number }>;
+
+export type WorkloadInput = Readonly<{
+  /** Open actions only need their household and owner (plain index fields). */
+  openActions: readonly Readonly<{ householdId: string; ownerId?: string | undefined }>[];
+  involvements: readonly Involvement[];
+  contacts: readonly Contact[];
+  members: readonly TeamMember[];
+  /** Households that are not closed, with their regisseur. */
+  households: readonly Readonly<{ id: string; regisseurId?: string | undefined }>[];
+}>;
+
+/**
+ * Per organisation: households it is involved with (active involvement, or a contact owning an
+ * open action there) and the open actions its contacts carry. Per team member: households where
+ * they are regisseur or own an open action, and their open actions.
+ */
+export function computeWorkload(input: WorkloadInput, today: string): { organisations: WorkloadRow[]; members: WorkloadRow[] } {
+  const open = new Set(input.households.map((h) => h.id));
+  const orgOfContact = new Map(input.contacts.map((c) => [c.id, c.organisationId]));
+  const memberIds = new Set(input.members.map((m) => m.id));
+  const orgHouseholds = new Map<string, Set<string>>();
+  const orgActions = new Map<string, number>();
+  const memberHouseholds = new Map<string, Set<string>>();
+  const memberActions = new Map<string, number>();
+  const add = (m: Map<string, Set<string>>, k: string, v: string) => {
+    const set = m.get(k) ?? new Set<string>();
+    set.add(v);
+    m.set(k, set);
+  };
+  for (const inv of input.involvements) {
+    if (open.has(inv.householdId) && isInvolvementActive(inv, today)) add(orgHouseholds, inv.organisationId, inv.householdId);
+  }
+  for (const a of input.openActions) {
+    if (!a.ownerId || !open.has(a.householdId)) continue;
+    const org = orgOfContact.get(a.ownerId);
+    if (org) {
+      add(orgHouseholds, org, a.householdId);
+      orgActions.set(org, (orgActions.get(org) ?? 0) + 1);
+    } else if (memberIds.has(a.ownerId)) {
+      add(memberHouseholds, a.ownerId, a.householdId);
+      memberActions.set(a.ownerId, (memberActions.get(a.ownerId) ?? 0) + 1);
+    }
+  }
+  for (const h of input.households) {
+    if (h.regisseurId && memberIds.has(h.regisseurId)) add(memberHouseholds, h.regisseurId, h.id);
+  }
+  const orgIds = new Set([...orgHouseholds.keys(), ...orgActions.keys()]);
+  return {
+    organisations: [...orgIds].map((id) => ({ id, households: orgHouseholds.get(id)?.size ?? 0, openActions: orgActions.get(id) ?? 0 })),
+    members: input.members
+      .filter((m) => m.active)
+      .map((m) => ({ id: m.id, households: memberHouseholds.get(m.id)?.size ?? 0, openActions: memberActions.get(m.id) ?? 0 })),
+  };
+}
