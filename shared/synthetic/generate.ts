@@ -67,33 +67,55 @@ export type GenerateOptions = Readonly<{
 }>;
 
 /**
- * Meetings, agenda items and feedback duties: the feedback and meeting features define their
- * own schemas; until they exist these are the minimal shapes their tables index
- * (see renderer/src/data/records.ts PLAIN_FIELDS), plus what a reader needs.
+ * Meetings, agenda items and feedback duties, in the shapes of the meeting and feedback
+ * features' schemas (shared/domain/meeting.ts, feedback.ts). Declared structurally here so the
+ * generator does not depend on those features; tests/unit/synthetic checks them against the
+ * real schemas.
  */
 export type SyntheticMeeting = {
   id: string;
   date: string;
-  title: string;
+  status: 'gepland' | 'bezig' | 'afgerond';
+  lengthMinutes: number;
+  attendeeIds: string[];
+  chairId?: string;
+  /** Household id → pseudonym letter, as the meeting feature keeps it. */
+  pseudonyms: Record<string, string>;
+  closedAt?: string;
   createdAt: string;
+  updatedAt: string;
 };
 export type SyntheticAgendaItem = {
   id: string;
   meetingId: string;
   householdId: string;
-  order: number;
+  kind: 'case';
   question: string;
+  timeBoxMinutes: number;
+  order: number;
+  nominatedById?: string;
+  invitedContactIds: string[];
+  decisions: { id: string; kind: 'advies' | 'besluit'; text: string }[];
+  actions: never[];
+  writtenActionIds: string[];
+  status: 'open' | 'besproken' | 'uitgesteld';
+  closedAt?: string;
   createdAt: string;
+  updatedAt: string;
 };
 export type SyntheticFeedbackDuty = {
+  /** The feedback feature's deterministic id for this fact (`fd:intake:<intake id>`). */
   id: string;
   householdId: string;
-  intakeId: string;
-  status: 'open' | 'gedaan';
+  kind: 'intake_decision';
+  sourceId: string;
+  factDate: string;
   dueDate: string;
-  recipientName: string;
-  recipientOrganisation?: string;
+  status: 'open' | 'gedaan';
+  recipient: { kind: 'referrer'; referrerType: string; name?: string; organisation?: string };
+  ownerId?: string;
   doneAt?: string;
+  doneHow?: 'telefoon' | 'brief' | 'email';
   createdAt: string;
 };
 
@@ -149,6 +171,17 @@ function dayNumber(iso: string): number {
 function isoDay(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
+/** Monday–Friday days after `day` (the feedback feature's rule; holidays are not skipped there either). */
+function addWorkingDays(day: number, n: number): number {
+  let d = day;
+  let left = n;
+  while (left > 0) {
+    d += 1;
+    const wd = new Date(d * DAY_MS).getUTCDay();
+    if (wd !== 0 && wd !== 6) left -= 1;
+  }
+  return d;
+}
 function stamp(rng: Rng, day: number): string {
   const minutes = rng.int(8 * 60, 17 * 60);
   return new Date(day * DAY_MS + minutes * 60_000 + rng.int(0, 59) * 1000).toISOString();
@@ -198,6 +231,7 @@ export function generateTeam(options: GenerateOptions): TeamData {
       name,
       type: type as OrganisationType,
       description: `Voorbeeldorganisatie (synthetisch) in de ${ring}.`,
+      example: true,
       createdAt: created,
     };
     organisations.push(org);
@@ -205,6 +239,7 @@ export function generateTeam(options: GenerateOptions): TeamData {
       id: uuidFrom(rng),
       organisationId: org.id,
       ring,
+      shell: ring === 'buitenring' ? rng.pick(['eerste', 'tweede'] as const) : undefined,
       reason:
         ring === 'binnenring'
           ? 'Zit wekelijks aan tafel; brengt generalistische hulp.'
@@ -224,6 +259,7 @@ export function generateTeam(options: GenerateOptions): TeamData {
         phone: phone(rng),
         email: emailFor(cname, rng),
         active: true,
+        example: true,
         createdAt: created,
       });
     }
@@ -239,6 +275,7 @@ export function generateTeam(options: GenerateOptions): TeamData {
       hoursPerWeek: rng.pick([16, 24, 28, 32, 36]),
       specialism: rng.pick(SPECIALISMS),
       active: true,
+      example: true,
     });
   }
 
@@ -258,14 +295,35 @@ export function generateTeam(options: GenerateOptions): TeamData {
     evaluationMonths: 3,
     inactivityWeeks: 6,
     maxProfessionals: 5,
+    example: true,
     updatedAt: created,
   };
 
-  // Fortnightly meetings going back from today; the newest is today, so a demo has a current one.
+  // Fortnightly meetings going back from today; the newest is today and still planned, so a
+  // demo has a current one. Meeting m discusses a window of consecutive households (meetingWindow).
   const meetings: SyntheticMeeting[] = [];
   for (let m = 0; m < spec.meetings; m++) {
     const day = today - 14 * (spec.meetings - 1 - m);
-    meetings.push({ id: uuidFrom(rng), date: isoDay(day), title: `Wijkteamoverleg ${isoDay(day)}`, createdAt: stamp(rng, day - 7) });
+    const done = day < today;
+    const pseudonyms: Record<string, string> = {};
+    meetingWindow(m, spec).forEach((index, i) => {
+      pseudonyms[householdIdAt(options.seed, index)] = pseudonym(i);
+    });
+    const attendees = rng.sample(teamMembers, Math.min(teamMembers.length, 8)).map((t) => t.id);
+    const createdAt = stamp(rng, day - 7);
+    const closedAt = done ? stamp(rng, day) : undefined;
+    meetings.push({
+      id: uuidFrom(rng),
+      date: isoDay(day),
+      status: done ? 'afgerond' : 'gepland',
+      lengthMinutes: 90,
+      attendeeIds: attendees,
+      chairId: attendees[0],
+      pseudonyms,
+      closedAt,
+      createdAt,
+      updatedAt: closedAt ?? createdAt,
+    });
   }
 
   return { settings, organisations, contacts, placements, teamMembers, meetings };
@@ -353,15 +411,21 @@ function sentences(rng: Rng, pool: readonly string[], min: number, max: number):
   return rng.sample(pool, rng.int(min, max)).join(' ');
 }
 
-/** Which meetings household `index` is on the agenda of: meeting m discusses a window of consecutive households. */
-function meetingsFor(index: number, spec: SizeSpec, team: TeamData): SyntheticMeeting[] {
-  const out: SyntheticMeeting[] = [];
-  team.meetings.forEach((meeting, m) => {
-    const start = (m * spec.casesPerMeeting) % spec.households;
-    const offset = (index - start + spec.households) % spec.households;
-    if (offset < spec.casesPerMeeting) out.push(meeting);
-  });
-  return out;
+/** The household indices meeting m discusses: a window of consecutive households. */
+function meetingWindow(m: number, spec: SizeSpec): number[] {
+  const start = (m * spec.casesPerMeeting) % spec.households;
+  const n = Math.min(spec.casesPerMeeting, spec.households);
+  return Array.from({ length: n }, (_, i) => (start + i) % spec.households);
+}
+
+/** "A" … "Z", "AA" … — the meeting feature's pseudonym letters. */
+function pseudonym(i: number): string {
+  return i < 26 ? String.fromCharCode(65 + i) : pseudonym(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26));
+}
+
+/** The id of household `index`: the first draw of its stream (so the team can name it without generating it). */
+function householdIdAt(seed: string | number, index: number): string {
+  return uuidFrom(createRng(seed, `household/${index}`));
 }
 
 export function generateHousehold(options: GenerateOptions, team: TeamData, index: number): HouseholdBundle {
@@ -578,32 +642,52 @@ export function generateHousehold(options: GenerateOptions, team: TeamData, inde
     }
   }
 
-  // The team owes a professional referrer feedback within two weeks of the intake.
+  // The team owes a professional referrer feedback on its decision within ten working days.
   const feedbackDuties: SyntheticFeedbackDuty[] = [];
-  if (PROFESSIONAL_REFERRERS.has(referrerType)) {
-    const due = startDay + 14;
+  if (intake.decision && intake.decidedAt && PROFESSIONAL_REFERRERS.has(referrerType)) {
+    const factDay = dayNumber(intake.decidedAt);
+    const due = addWorkingDays(factDay, team.settings.feedbackDueWorkingDays);
     const done = due < today && rng.chance(0.8);
     feedbackDuties.push({
-      id: uuidFrom(rng),
+      id: `fd:intake:${intake.id}`,
       householdId: id,
-      intakeId: intake.id,
-      status: done ? 'gedaan' : 'open',
+      kind: 'intake_decision',
+      sourceId: intake.id,
+      factDate: intake.decidedAt,
       dueDate: isoDay(due),
-      recipientName: referrerName,
-      recipientOrganisation: referrerOrganisation,
-      doneAt: done ? isoDay(due - rng.int(0, 10)) : undefined,
-      createdAt,
+      status: done ? 'gedaan' : 'open',
+      recipient: { kind: 'referrer', referrerType, name: referrerName, organisation: referrerOrganisation },
+      ownerId: regisseurId,
+      doneAt: done ? isoDay(Math.min(today, due - rng.int(0, 8))) : undefined,
+      doneHow: done ? rng.pick(['telefoon', 'brief', 'email'] as const) : undefined,
+      createdAt: stamp(rng, Math.min(today, factDay)),
     });
   }
 
-  const agendaItems: SyntheticAgendaItem[] = meetingsFor(index, spec, team).map((meeting, i) => ({
-    id: uuidFrom(rng),
-    meetingId: meeting.id,
-    householdId: id,
-    order: i,
-    question: rng.pick(['Wie pakt de regie?', 'Stagnatie: wat is er nodig?', 'Evaluatie van het plan', 'Afstemming met de buitenring']),
-    createdAt: meeting.createdAt,
-  }));
+  const agendaItems: SyntheticAgendaItem[] = [];
+  team.meetings.forEach((meeting, m) => {
+    const order = meetingWindow(m, spec).indexOf(index);
+    if (order < 0) return;
+    const discussed = meeting.status === 'afgerond';
+    agendaItems.push({
+      id: uuidFrom(rng),
+      meetingId: meeting.id,
+      householdId: id,
+      kind: 'case',
+      question: rng.pick(['Wie pakt de regie?', 'Stagnatie: wat is er nodig?', 'Evaluatie van het plan', 'Afstemming met de buitenring']),
+      timeBoxMinutes: rng.pick([10, 15, 20]),
+      order,
+      nominatedById: regisseurId,
+      invitedContactIds: [],
+      decisions: discussed ? [{ id: uuidFrom(rng), kind: 'advies', text: rng.pick(['Netwerkberaad organiseren.', 'Schuldhulp eerst; daarna opnieuw bespreken.', 'Plan loopt; over zes weken evalueren.']) }] : [],
+      actions: [],
+      writtenActionIds: [],
+      status: discussed ? 'besproken' : 'open',
+      closedAt: discussed ? meeting.closedAt : undefined,
+      createdAt: meeting.createdAt,
+      updatedAt: meeting.closedAt ?? meeting.createdAt,
+    });
+  });
 
   const flags = rng.chance(0.15) ? rng.sample(team.settings.flags, rng.int(1, 2)) : [];
   const alsoKnownBy = rng.chance(0.2) ? rng.sample(team.settings.alsoKnownByOptions, 1) : [];
@@ -644,5 +728,5 @@ export function generateMunicipality(options: GenerateOptions): { team: TeamData
 
 /** The ids a loader can check to see whether this municipality is already in a database. */
 export function firstHouseholdId(options: GenerateOptions): string {
-  return uuidFrom(createRng(options.seed, 'household/0'));
+  return householdIdAt(options.seed, 0);
 }
