@@ -1,0 +1,612 @@
+import {
+  ActionSchema,
+  AssessmentSchema,
+  GoalSchema,
+  IntakeSchema,
+  PlanSchema,
+  type Action,
+  type Assessment,
+  type Goal,
+  type Intake,
+  type Plan,
+} from '@shared/domain/casefile';
+import {
+  ActionResultDraftSchema,
+  DEFAULT_ESCALATION_ROUTE,
+  EscalationDraftSchema,
+  EscalationSchema,
+  EvaluationDraftSchema,
+  EvaluationSchema,
+  FeedbackDoneSchema,
+  FeedbackDutySchema,
+  KnelpuntDraftSchema,
+  KnelpuntSchema,
+  type ActionResultDraft,
+  type Escalation,
+  type EscalationDraft,
+  type Evaluation,
+  type EvaluationDraft,
+  type FeedbackDone,
+  type FeedbackDuty,
+  type Knelpunt,
+  type KnelpuntDraft,
+} from '@shared/domain/feedback';
+import {
+  DEFAULT_EVALUATION_MONTHS,
+  DEFAULT_FEEDBACK_DUE_WORKING_DAYS,
+  DEFAULT_INACTIVITY_WEEKS,
+  EVALUATION_WARNING_DAYS,
+  addDays,
+  advanceEscalation,
+  attentionItems,
+  deriveDuties,
+  dutyIdFor,
+  owedReferrerIntake,
+  partnerReportDuty,
+  type AttentionItem,
+  type LetterInput,
+} from '@shared/domain/feedback-rules';
+import { HouseholdSchema, type Household } from '@shared/domain/household';
+import { ConsentSchema, DEFAULT_LIFE_DOMAINS, TeamSettingsSchema, type LifeDomain } from '@shared/domain/partners';
+import { AppSettingsSchema, TeamMemberSchema, type TeamMember } from '@shared/domain/team';
+import type { z } from 'zod';
+import type { StoredRow, TableName } from '../db';
+import { getSession, type Session } from '../session';
+import { sealAudit } from './audit';
+import { newId, nowIso, open, seal } from './kit';
+
+/**
+ * Feedback loops: duties (terugkoppeling), evaluations, escalations, knelpunten and the
+ * attention list. Case-file tables are only READ here (with the case-file schemas), except
+ * where an evaluation writes what an evaluation is: assessments, the plan's next date and the
+ * goals' status, in one transaction.
+ */
+
+// --- Reading with a per-session memo -----------------------------------------------------------
+
+/**
+ * Opening thousands of rows on every view would be slow, and most rows have not changed since
+ * the last look. Every write seals with a fresh random IV, so (table, id, IV) names one exact
+ * version of a row: a memo keyed by it can never return a stale value. The memo lives in memory
+ * only and is dropped when the session changes (a lock reloads the renderer anyway).
+ */
+let memoSession: Session | null = null;
+const memo = new Map<string, unknown>();
+
+function memoKey(table: TableName, row: StoredRow): string | null {
+  const enc = row.enc;
+  if (!(enc instanceof Uint8Array) || enc.byteLength < 12) return null;
+  let iv = '';
+  for (let i = 0; i < 12; i++) iv += (enc[i] ?? 0).toString(16).padStart(2, '0');
+  return `${table}:${String(row.id)}:${iv}`;
+}
+
+async function openMemo<S extends z.ZodType>(table: TableName, row: StoredRow, schema: S): Promise<z.output<S>> {
+  const session = getSession();
+  if (memoSession !== session) {
+    memo.clear();
+    memoSession = session;
+  }
+  const key = memoKey(table, row);
+  if (key && memo.has(key)) return memo.get(key) as z.output<S>;
+  const value = await open(table, row, schema);
+  if (key) memo.set(key, value);
+  return value;
+}
+
+/** Open rows in batches so ten thousand decryptions are not started at once. */
+async function openMany<S extends z.ZodType>(table: TableName, rows: readonly StoredRow[], schema: S): Promise<z.output<S>[]> {
+  const out: z.output<S>[] = [];
+  for (let i = 0; i < rows.length; i += 500) {
+    out.push(...(await Promise.all(rows.slice(i, i + 500).map((r) => openMemo(table, r, schema)))));
+  }
+  return out;
+}
+
+/** Same, but a row that does not open or validate is skipped (another feature's half-migrated row must not blank this one). */
+async function openManyLenient<S extends z.ZodType>(table: TableName, rows: readonly StoredRow[], schema: S): Promise<z.output<S>[]> {
+  const out: z.output<S>[] = [];
+  for (let i = 0; i < rows.length; i += 500) {
+    const settled = await Promise.allSettled(rows.slice(i, i + 500).map((r) => openMemo(table, r, schema)));
+    for (const s of settled) if (s.status === 'fulfilled') out.push(s.value);
+  }
+  return out;
+}
+
+export function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+// --- Team rules --------------------------------------------------------------------------------
+
+export type FeedbackRules = Readonly<{
+  teamName?: string | undefined;
+  workingDays: number;
+  evaluationMonths: number;
+  inactivityWeeks: number;
+  escalationRoute: readonly { label: string; holderId?: string | undefined }[];
+  lifeDomains: readonly LifeDomain[];
+}>;
+
+/** The team settings this feature uses (owned by the partners feature), with defaults before they exist. */
+export async function getFeedbackRules(): Promise<FeedbackRules> {
+  const row = await getSession().db.settings.get('team');
+  const team = row ? await open('settings', row, TeamSettingsSchema).catch(() => null) : null;
+  return {
+    teamName: team?.name,
+    workingDays: team?.feedbackDueWorkingDays ?? DEFAULT_FEEDBACK_DUE_WORKING_DAYS,
+    evaluationMonths: team?.evaluationMonths ?? DEFAULT_EVALUATION_MONTHS,
+    inactivityWeeks: team?.inactivityWeeks ?? DEFAULT_INACTIVITY_WEEKS,
+    escalationRoute: team?.escalationRoute.length ? team.escalationRoute : DEFAULT_ESCALATION_ROUTE,
+    lifeDomains: team?.lifeDomains.length ? team.lifeDomains : DEFAULT_LIFE_DOMAINS,
+  };
+}
+
+export async function listMembers(): Promise<TeamMember[]> {
+  const rows = await getSession().db.teamMembers.toArray();
+  return openManyLenient('teamMembers', rows, TeamMemberSchema);
+}
+
+export async function currentUserId(): Promise<string | undefined> {
+  const row = await getSession().db.settings.get('app');
+  if (!row) return undefined;
+  const app = await open('settings', row, AppSettingsSchema).catch(() => null);
+  return app?.currentUserId;
+}
+
+// --- Feedback duties -----------------------------------------------------------------------------
+
+const BATCH = 400;
+
+async function putBatched(table: 'feedbackDuties', rows: readonly StoredRow[]): Promise<void> {
+  const db = getSession().db;
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const slice = rows.slice(i, i + BATCH);
+    // add, not put: a duty that exists (maybe already done) is never overwritten by a re-derivation.
+    await db.transaction('rw', db.feedbackDuties, async () => {
+      const existing = new Set((await db.feedbackDuties.bulkGet(slice.map((r) => String(r.id)))).filter(Boolean).map((r) => String(r?.id)));
+      await db.feedbackDuties.bulkAdd(slice.filter((r) => !existing.has(String(r.id))));
+    });
+  }
+}
+
+/**
+ * Create the feedback duties the case file calls for and that do not exist yet. Idempotent:
+ * duty ids are deterministic, so running it twice creates nothing new. It reads plain index
+ * fields first and opens only the rows that could yield a missing duty, so a repeated sync over
+ * ten thousand households is mostly key reads.
+ */
+export async function syncFeedbackDuties(householdId?: string): Promise<number> {
+  const db = getSession().db;
+  const rules = await getFeedbackRules();
+  const [dutyKeys, intakeRows, planRows, householdRows, doneActionRows] = await db.transaction(
+    'r',
+    [db.feedbackDuties, db.intakes, db.plans, db.households, db.actions],
+    async () =>
+      Promise.all([
+        householdId ? db.feedbackDuties.where('householdId').equals(householdId).primaryKeys() : db.feedbackDuties.toCollection().primaryKeys(),
+        householdId ? db.intakes.where('householdId').equals(householdId).toArray() : db.intakes.toArray(),
+        (householdId ? db.plans.where('householdId').equals(householdId) : db.plans.where('status').equals('actief')).toArray(),
+        householdId ? db.households.where('id').equals(householdId).toArray() : db.households.where('status').equals('afgesloten').toArray(),
+        (householdId ? db.actions.where('householdId').equals(householdId) : db.actions.where('status').equals('gedaan')).toArray(),
+      ]),
+  );
+  const existing = new Set(dutyKeys.map(String));
+  const missing = (kind: Parameters<typeof dutyIdFor>[0], id: unknown) => !existing.has(dutyIdFor(kind, String(id)));
+
+  const plans = (await openManyLenient('plans', planRows.filter((r) => r.status === 'actief' && missing('plan_made', r.id)), PlanSchema)) as Plan[];
+  const closed = householdRows.filter((r) => r.status === 'afgesloten' && missing('closure', r.id));
+  const actions = (await openManyLenient('actions', doneActionRows.filter((r) => r.status === 'gedaan' && missing('action_result', r.id)), ActionSchema)) as Action[];
+  // Intakes: those without a duty yet, plus every intake of a household that may need a plan or closure duty.
+  const needReferrer = new Set<string>([...plans.map((p) => p.householdId), ...closed.map((r) => String(r.id))]);
+  const intakes = (await openManyLenient(
+    'intakes',
+    intakeRows.filter((r) => missing('intake_decision', r.id) || needReferrer.has(String(r.householdId))),
+    IntakeSchema,
+  )) as Intake[];
+  const households = (await openManyLenient('households', closed, HouseholdSchema)) as Household[];
+  const regisseurs = new Map<string, string | undefined>(
+    (householdId ? householdRows : await db.households.toArray()).map((r) => [String(r.id), typeof r.regisseurId === 'string' ? r.regisseurId : undefined]),
+  );
+
+  const derived = deriveDuties(
+    {
+      intakes,
+      plans,
+      households: [
+        ...households,
+        // Households that are not closed only contribute their regisseur (the duty's owner).
+        ...[...regisseurs].filter(([id]) => !households.some((h) => h.id === id)).map(([id, regisseurId]) => ({ id, status: 'open', updatedAt: nowIso(), regisseurId })),
+      ],
+      actions,
+    },
+    existing,
+    { workingDays: rules.workingDays, now: nowIso() },
+  );
+  if (derived.length === 0) return 0;
+  const rows = await Promise.all(derived.map((d) => seal('feedbackDuties', FeedbackDutySchema.parse(d))));
+  await putBatched('feedbackDuties', rows);
+  return derived.length;
+}
+
+/** The duty a partner invited to a meeting owes the team; for the meeting feature to call. Idempotent. */
+export async function createPartnerReportDuty(input: Parameters<typeof partnerReportDuty>[0]): Promise<FeedbackDuty> {
+  const rules = await getFeedbackRules();
+  const duty = FeedbackDutySchema.parse(partnerReportDuty(input, { workingDays: rules.workingDays, now: nowIso() }));
+  await putBatched('feedbackDuties', [await seal('feedbackDuties', duty)]);
+  return duty;
+}
+
+export async function listDuties(householdId: string): Promise<FeedbackDuty[]> {
+  const rows = await getSession().db.feedbackDuties.where('householdId').equals(householdId).toArray();
+  const duties = await openMany('feedbackDuties', rows, FeedbackDutySchema);
+  return duties.sort((a, b) => (a.status === b.status ? a.dueDate.localeCompare(b.dueDate) : a.status === 'open' ? -1 : 1));
+}
+
+async function getDuty(id: string): Promise<FeedbackDuty> {
+  const row = await getSession().db.feedbackDuties.get(id);
+  if (!row) throw new Error('feedback duty not found');
+  return open('feedbackDuties', row, FeedbackDutySchema);
+}
+
+export async function markDutyDone(id: string, input: FeedbackDone): Promise<FeedbackDuty> {
+  const done = FeedbackDoneSchema.parse(input);
+  const duty = await getDuty(id);
+  const next = FeedbackDutySchema.parse({ ...duty, status: 'gedaan', ...done });
+  const row = await seal('feedbackDuties', next);
+  const audit = await sealAudit({ action: 'household.update', entity: 'feedbackDuty', entityId: id, details: { change: 'feedback-done', how: done.doneHow } });
+  const db = getSession().db;
+  await db.transaction('rw', [db.feedbackDuties, db.audit], async () => {
+    await db.feedbackDuties.put(row);
+    await db.audit.add(audit);
+  });
+  return next;
+}
+
+/**
+ * What a referrer letter may say, gathered from the allowlisted fields only (PRIVACY.md,
+ * "referrer feedback"). Member names are included solely so the letter builder can strip them.
+ */
+export async function letterInputFor(dutyId: string): Promise<LetterInput | null> {
+  const duty = await getDuty(dutyId);
+  if (duty.kind !== 'intake_decision' && duty.kind !== 'plan_made' && duty.kind !== 'closure') return null;
+  const db = getSession().db;
+  const [hhRow, intakeRows] = await Promise.all([db.households.get(duty.householdId), db.intakes.where('householdId').equals(duty.householdId).toArray()]);
+  if (!hhRow) return null;
+  const household = await open('households', hhRow, HouseholdSchema);
+  const intakes = (await openManyLenient('intakes', intakeRows, IntakeSchema)) as Intake[];
+  const intake = duty.kind === 'intake_decision' ? intakes.find((i) => i.id === duty.sourceId) : owedReferrerIntake(intakes, duty.householdId);
+  const rules = await getFeedbackRules();
+  const members = await listMembers();
+  const contact = members.find((m) => m.id === household.regisseurId) ?? members.find((m) => m.id === duty.ownerId);
+  return {
+    kind: duty.kind,
+    referralDate: intake?.date ?? duty.factDate,
+    referrerName: duty.recipient.name,
+    decision: intake?.decision,
+    contactName: contact?.name,
+    outcome: duty.kind === 'closure' ? household.outcome : undefined,
+    teamName: rules.teamName,
+    memberNames: household.members.flatMap((m) => [m.firstName, m.lastName ?? '']).filter(Boolean),
+  };
+}
+
+/** Log a letter export: what, purpose, audience; never the content. */
+export async function auditLetterExport(dutyId: string, householdId: string, how: 'clipboard' | 'file'): Promise<void> {
+  const audit = await sealAudit({
+    action: 'export',
+    entity: 'feedbackDuty',
+    entityId: dutyId,
+    details: { export: 'referrer-letter', purpose: 'terugkoppeling', audience: 'verwijzer', householdId, via: how },
+  });
+  await getSession().db.audit.add(audit);
+}
+
+// --- Actions (follow-up) -------------------------------------------------------------------------
+
+export type FollowUpAction = Action & { householdName: string };
+
+/**
+ * Open actions due up to `until`, for a household, an owner or the whole team. Due dates and
+ * status are plain index fields, so only matching actions are opened.
+ */
+export async function listFollowUp(filter: Readonly<{ householdId?: string; ownerId?: string; until: string }>): Promise<FollowUpAction[]> {
+  const db = getSession().db;
+  const rows = filter.householdId
+    ? await db.actions.where('householdId').equals(filter.householdId).toArray()
+    : await db.actions.where('dueDate').belowOrEqual(filter.until).toArray();
+  const candidates = rows.filter(
+    (r) => r.status === 'open' && String(r.dueDate) <= filter.until && (!filter.ownerId || r.ownerId === filter.ownerId),
+  );
+  const actions = (await openManyLenient('actions', candidates, ActionSchema)) as Action[];
+  const names = await householdNames([...new Set(actions.map((a) => a.householdId))]);
+  return actions
+    .map((a) => ({ ...a, householdName: names.get(a.householdId) ?? '' }))
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+}
+
+async function householdNames(ids: readonly string[]): Promise<Map<string, string>> {
+  const rows = (await getSession().db.households.bulkGet([...ids])).filter((r): r is StoredRow => r !== undefined);
+  const hh = (await openManyLenient('households', rows, HouseholdSchema)) as Household[];
+  return new Map(hh.map((h) => [h.id, h.displayName]));
+}
+
+/** Close an action with its result (the result is what "terugkoppelen aan" hears); derives its duty. */
+export async function recordActionResult(householdId: string, actionId: string, input: ActionResultDraft): Promise<Action> {
+  const draft = ActionResultDraftSchema.parse(input);
+  const db = getSession().db;
+  const row = await db.actions.get(actionId);
+  if (!row || row.householdId !== householdId) throw new Error('action not found');
+  const action = await open('actions', row, ActionSchema);
+  const next = ActionSchema.parse({ ...action, status: 'gedaan', result: draft.result, completedAt: draft.completedAt });
+  const sealed = await seal('actions', next);
+  const hh = await touchHousehold(householdId);
+  const audit = await sealAudit({ action: 'plan.change', entity: 'action', entityId: actionId, details: { change: 'action-done' } });
+  await db.transaction('rw', [db.actions, db.households, db.audit], async () => {
+    await db.actions.put(sealed);
+    if (hh) await db.households.put(hh);
+    await db.audit.add(audit);
+  });
+  await syncFeedbackDuties(householdId);
+  return next;
+}
+
+/** The household record with lastActivityAt set to now, sealed (for the caller's transaction). */
+async function touchHousehold(householdId: string): Promise<StoredRow | null> {
+  const row = await getSession().db.households.get(householdId);
+  if (!row) return null;
+  const h = await open('households', row, HouseholdSchema);
+  return seal('households', HouseholdSchema.parse({ ...h, lastActivityAt: nowIso() }));
+}
+
+// --- Evaluations ---------------------------------------------------------------------------------
+
+export type EvaluationContext = Readonly<{
+  plan: Plan | null;
+  goals: readonly Goal[];
+  /** The latest score per domain (for the re-score form and the before/after). */
+  lastScores: ReadonlyMap<string, Assessment>;
+  lifeDomains: readonly LifeDomain[];
+  evaluationMonths: number;
+  evaluations: readonly Evaluation[];
+}>;
+
+export async function loadEvaluationContext(householdId: string): Promise<EvaluationContext> {
+  const db = getSession().db;
+  const [planRows, goalRows, assessmentRows, evaluationRows] = await db.transaction('r', [db.plans, db.goals, db.assessments, db.evaluations], () =>
+    Promise.all([
+      db.plans.where('householdId').equals(householdId).toArray(),
+      db.goals.where('householdId').equals(householdId).toArray(),
+      db.assessments.where('householdId').equals(householdId).toArray(),
+      db.evaluations.where('householdId').equals(householdId).toArray(),
+    ]),
+  );
+  const plans = (await openManyLenient('plans', planRows, PlanSchema)) as Plan[];
+  const plan = plans.find((p) => p.status === 'actief') ?? null;
+  const goals = plan ? ((await openManyLenient('goals', goalRows.filter((g) => g.planId === plan.id), GoalSchema)) as Goal[]) : [];
+  const assessments = (await openManyLenient('assessments', assessmentRows, AssessmentSchema)) as Assessment[];
+  const lastScores = new Map<string, Assessment>();
+  for (const a of assessments.sort((x, y) => (x.date + x.createdAt).localeCompare(y.date + y.createdAt))) lastScores.set(a.domainId, a);
+  const evaluations = (await openMany('evaluations', evaluationRows, EvaluationSchema)).sort((a, b) => b.date.localeCompare(a.date));
+  const rules = await getFeedbackRules();
+  return { plan, goals: goals.sort((a, b) => a.createdAt.localeCompare(b.createdAt)), lastScores, lifeDomains: rules.lifeDomains, evaluationMonths: rules.evaluationMonths, evaluations };
+}
+
+/**
+ * Record an evaluation: the evaluation, one assessment per re-scored domain, the plan's next
+ * evaluation date, the goals' status and the household's activity — sealed first, written in
+ * ONE transaction so an evaluation is never half there.
+ */
+export async function saveEvaluation(householdId: string, input: EvaluationDraft, authorId?: string): Promise<Evaluation> {
+  const draft = EvaluationDraftSchema.parse(input);
+  const db = getSession().db;
+  const planRows = await db.plans.where('householdId').equals(householdId).toArray();
+  const plans = await openManyLenient('plans', planRows, PlanSchema);
+  const plan = plans.find((p) => p.status === 'actief');
+  if (!plan) throw new Error('no active plan');
+  const goalRows = await db.goals.where('planId').equals(plan.id).toArray();
+  const goals = await openManyLenient('goals', goalRows, GoalSchema);
+  const now = nowIso();
+  const evaluation = EvaluationSchema.parse({ ...draft, id: newId(), householdId, planId: plan.id, createdAt: now, ...(authorId ? { authorId } : {}) });
+  const assessments = draft.scores.map((s) =>
+    AssessmentSchema.parse({ id: newId(), householdId, date: draft.date, domainId: s.domainId, score: s.score, narrative: s.narrative, evaluationId: evaluation.id, createdAt: now }),
+  );
+  const results = new Map(draft.goals.map((g) => [g.goalId, g.result]));
+  const changedGoals = goals.filter((g) => results.has(g.id)).map((g) => GoalSchema.parse({ ...g, status: results.get(g.id) }));
+  const [evalRow, assessmentRows, planRow, goalRowsOut, hhRow, audit] = await Promise.all([
+    seal('evaluations', evaluation),
+    Promise.all(assessments.map((a) => seal('assessments', a))),
+    seal('plans', PlanSchema.parse({ ...plan, nextEvaluationDate: draft.nextEvaluationDate })),
+    Promise.all(changedGoals.map((g) => seal('goals', g))),
+    touchHousehold(householdId),
+    sealAudit({ action: 'plan.change', entity: 'evaluation', entityId: evaluation.id, details: { change: 'evaluation' } }),
+  ]);
+  await db.transaction('rw', [db.evaluations, db.assessments, db.plans, db.goals, db.households, db.audit], async () => {
+    await db.evaluations.add(evalRow);
+    if (assessmentRows.length) await db.assessments.bulkAdd(assessmentRows);
+    await db.plans.put(planRow);
+    if (goalRowsOut.length) await db.goals.bulkPut(goalRowsOut);
+    if (hhRow) await db.households.put(hhRow);
+    await db.audit.add(audit);
+  });
+  return evaluation;
+}
+
+// --- Escalations ---------------------------------------------------------------------------------
+
+export async function listEscalations(householdId?: string): Promise<Escalation[]> {
+  const db = getSession().db;
+  const rows = householdId ? await db.escalations.where('householdId').equals(householdId).toArray() : await db.escalations.where('status').equals('open').toArray();
+  const list = await openMany('escalations', rows, EscalationSchema);
+  return list.sort((a, b) => (a.status === b.status ? b.openedAt.localeCompare(a.openedAt) : a.status === 'open' ? -1 : 1));
+}
+
+async function writeEscalation(e: Escalation, change: string): Promise<Escalation> {
+  const valid = EscalationSchema.parse(e);
+  const [row, hh, audit] = await Promise.all([
+    seal('escalations', valid),
+    touchHousehold(valid.householdId),
+    sealAudit({ action: 'household.update', entity: 'escalation', entityId: valid.id, details: { change } }),
+  ]);
+  const db = getSession().db;
+  await db.transaction('rw', [db.escalations, db.households, db.audit], async () => {
+    await db.escalations.put(row);
+    if (hh) await db.households.put(hh);
+    await db.audit.add(audit);
+  });
+  return valid;
+}
+
+async function getEscalation(id: string): Promise<Escalation> {
+  const row = await getSession().db.escalations.get(id);
+  if (!row) throw new Error('escalation not found');
+  return open('escalations', row, EscalationSchema);
+}
+
+/** Mark a household stuck: the escalation starts at the first step of the team's route. */
+export async function startEscalation(householdId: string, input: EscalationDraft, today: string): Promise<Escalation> {
+  const draft = EscalationDraftSchema.parse(input);
+  const rules = await getFeedbackRules();
+  const route = rules.escalationRoute.map((s) => ({ label: s.label, ...(s.holderId ? { holderId: s.holderId } : {}) }));
+  const first = route[0];
+  if (!first) throw new Error('empty escalation route');
+  return writeEscalation(
+    {
+      id: newId(),
+      householdId,
+      status: 'open',
+      reason: draft.reason,
+      ...(draft.description ? { description: draft.description } : {}),
+      route,
+      log: [{ step: 0, label: first.label, startedAt: today, ...(first.holderId ? { holderId: first.holderId } : {}) }],
+      openedAt: today,
+      createdAt: nowIso(),
+    },
+    'escalation-start',
+  );
+}
+
+export async function escalateNextStep(id: string, today: string, holderId?: string, note?: string): Promise<Escalation> {
+  return writeEscalation(advanceEscalation(await getEscalation(id), today, holderId || undefined, note || undefined), 'escalation-step');
+}
+
+export async function resolveEscalation(id: string, resolution: string, today: string): Promise<Escalation> {
+  const text = resolution.trim();
+  if (!text) throw new Error('resolution required');
+  const e = await getEscalation(id);
+  return writeEscalation({ ...e, status: 'opgelost', resolution: text, resolvedAt: today }, 'escalation-resolve');
+}
+
+// --- Knelpunten ----------------------------------------------------------------------------------
+
+export async function listKnelpunten(): Promise<Knelpunt[]> {
+  const rows = await getSession().db.knelpunten.toArray();
+  const list = await openMany('knelpunten', rows, KnelpuntSchema);
+  return list.sort((a, b) => b.householdIds.length - a.householdIds.length || a.title.localeCompare(b.title));
+}
+
+async function writeKnelpunt(k: Knelpunt, change: string): Promise<Knelpunt> {
+  const valid = KnelpuntSchema.parse(k);
+  const [row, audit] = await Promise.all([seal('knelpunten', valid), sealAudit({ action: 'settings.change', entity: 'knelpunt', entityId: valid.id, details: { change } })]);
+  const db = getSession().db;
+  await db.transaction('rw', [db.knelpunten, db.audit], async () => {
+    await db.knelpunten.put(row);
+    await db.audit.add(audit);
+  });
+  return valid;
+}
+
+/** Log a new barrier, optionally linked to the household where it was found. */
+export async function createKnelpunt(input: KnelpuntDraft, householdId?: string): Promise<Knelpunt> {
+  const draft = KnelpuntDraftSchema.parse(input);
+  const now = nowIso();
+  return writeKnelpunt(
+    { id: newId(), category: draft.category, title: draft.title, ...(draft.description ? { description: draft.description } : {}), householdIds: householdId ? [householdId] : [], createdAt: now, updatedAt: now },
+    'knelpunt-create',
+  );
+}
+
+export async function linkKnelpunt(id: string, householdId: string, linked: boolean): Promise<Knelpunt> {
+  const row = await getSession().db.knelpunten.get(id);
+  if (!row) throw new Error('knelpunt not found');
+  const k = await open('knelpunten', row, KnelpuntSchema);
+  const ids = new Set(k.householdIds);
+  if (linked) ids.add(householdId);
+  else ids.delete(householdId);
+  return writeKnelpunt({ ...k, householdIds: [...ids], updatedAt: nowIso() }, linked ? 'knelpunt-link' : 'knelpunt-unlink');
+}
+
+export async function auditKnelpuntenExport(format: 'csv' | 'markdown'): Promise<void> {
+  const audit = await sealAudit({ action: 'export', entity: 'knelpunten', details: { export: 'knelpunten-aggregate', purpose: 'managementinformatie', audience: 'management', format } });
+  await getSession().db.audit.add(audit);
+}
+
+// --- Attention ---------------------------------------------------------------------------------
+
+export type AttentionData = Readonly<{
+  items: readonly AttentionItem[];
+  householdNames: ReadonlyMap<string, string>;
+  /** Short descriptions per item key (action text, duty recipient, escalation step). */
+  details: ReadonlyMap<string, string>;
+  userId: string | undefined;
+}>;
+
+/**
+ * Everything that needs attention. Plain index fields narrow first (status, due dates,
+ * lastActivityAt); only what can be an item is opened.
+ */
+export async function loadAttention(today: string): Promise<AttentionData> {
+  await syncFeedbackDuties();
+  const db = getSession().db;
+  const rules = await getFeedbackRules();
+  const [hhRows, dutyRows, actionRows, planRows, escalationRows, consentRows] = await db.transaction(
+    'r',
+    [db.households, db.feedbackDuties, db.actions, db.plans, db.escalations, db.consents],
+    () =>
+      Promise.all([
+        db.households.toArray(),
+        db.feedbackDuties.where('dueDate').below(today).toArray(),
+        db.actions.where('dueDate').below(today).toArray(),
+        db.plans.where('status').equals('actief').toArray(),
+        db.escalations.where('status').equals('open').toArray(),
+        db.consents.toArray(),
+      ]),
+  );
+  const households = hhRows.map((r) => ({
+    id: String(r.id),
+    status: String(r.status),
+    regisseurId: typeof r.regisseurId === 'string' ? r.regisseurId : undefined,
+    lastActivityAt: String(r.lastActivityAt),
+  }));
+  const [duties, plans, escalations, consents] = await Promise.all([
+    openManyLenient('feedbackDuties', dutyRows.filter((r) => r.status === 'open'), FeedbackDutySchema),
+    openManyLenient('plans', planRows, PlanSchema),
+    openManyLenient('escalations', escalationRows, EscalationSchema),
+    openManyLenient('consents', consentRows, ConsentSchema),
+  ]);
+  const overdueActions = actionRows
+    .filter((r) => r.status === 'open')
+    .map((r) => ({ id: String(r.id), householdId: String(r.householdId), status: 'open' as const, dueDate: String(r.dueDate), ownerId: typeof r.ownerId === 'string' ? r.ownerId : undefined }));
+  const items = attentionItems({
+    today,
+    inactivityWeeks: rules.inactivityWeeks,
+    evaluationMonths: rules.evaluationMonths,
+    households,
+    duties,
+    actions: overdueActions,
+    plans,
+    escalations,
+    consents,
+  });
+  // Open only what the list shows: the households named in it and the overdue actions' text.
+  const names = await householdNames([...new Set(items.map((i) => i.householdId))]);
+  const actionIds = new Set(items.filter((i) => i.kind === 'action_overdue').map((i) => i.refId));
+  const actions = (await openManyLenient('actions', actionRows.filter((r) => actionIds.has(String(r.id))), ActionSchema)) as Action[];
+  const details = new Map<string, string>();
+  for (const a of actions) details.set(`a:${a.id}`, a.text);
+  for (const d of duties) details.set(`f:${d.id}`, d.recipient.organisation ?? d.recipient.name ?? d.recipient.party?.name ?? '');
+  for (const e of escalations) details.set(`s:${e.id}`, e.log[e.log.length - 1]?.label ?? '');
+  return { items, householdNames: names, details, userId: await currentUserId() };
+}
+
+export { EVALUATION_WARNING_DAYS, addDays };

@@ -1,0 +1,128 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { freshUnlockedDb } from '../../support/test-db';
+import { createHousehold } from '../../../renderer/src/data/repositories/households';
+import { seal } from '../../../renderer/src/data/repositories/kit';
+import {
+  createKnelpunt,
+  createPartnerReportDuty,
+  escalateNextStep,
+  letterInputFor,
+  linkKnelpunt,
+  listDuties,
+  listKnelpunten,
+  loadAttention,
+  loadEvaluationContext,
+  markDutyDone,
+  resolveEscalation,
+  saveEvaluation,
+  startEscalation,
+  syncFeedbackDuties,
+} from '../../../renderer/src/data/repositories/feedback';
+import type { WijktafelDB } from '../../../renderer/src/data/db';
+
+const NOW = '2026-03-02T09:00:00.000Z';
+let db: WijktafelDB;
+
+beforeEach(async () => {
+  ({ db } = await freshUnlockedDb());
+});
+
+async function seedCase(decided = true) {
+  const decision = decided ? 'oppakken' : undefined;
+  const h = await createHousehold({ displayName: 'Familie Test', members: [{ role: 'ouder', firstName: 'Kanarie' }, { role: 'kind', firstName: 'Zwaluw' }] });
+  const intake = { id: 'i-' + h.id.slice(0, 8), householdId: h.id, date: '2026-03-02', referrerType: 'huisarts', referrerName: 'Dokter Visser', channel: 'telefoon', question: 'Vraag', decision, decidedAt: decision ? '2026-03-06' : undefined, createdAt: NOW };
+  const plan = { id: 'p-' + h.id.slice(0, 8), householdId: h.id, status: 'actief', startedAt: '2026-03-09', createdAt: NOW };
+  const goal = { id: 'g-' + h.id.slice(0, 8), householdId: h.id, planId: plan.id, domainId: 'financien', text: 'Rust in de schulden', status: 'open', createdAt: NOW };
+  await db.intakes.add(await seal('intakes', intake));
+  await db.plans.add(await seal('plans', plan));
+  await db.goals.add(await seal('goals', goal));
+  return { h, intake, plan, goal };
+}
+
+describe('feedback duties in the database', () => {
+  it('derives duties once, however often the sync runs', async () => {
+    const { h } = await seedCase();
+    expect(await syncFeedbackDuties()).toBe(2); // intake decision + plan made
+    expect(await syncFeedbackDuties()).toBe(0);
+    expect(await syncFeedbackDuties(h.id)).toBe(0);
+    const duties = await listDuties(h.id);
+    expect(duties.map((d) => d.kind).sort()).toEqual(['intake_decision', 'plan_made']);
+    expect(duties.find((d) => d.kind === 'intake_decision')?.dueDate).toBe('2026-03-20');
+    // Stored rows hold nothing but the plain index fields and the sealed payload.
+    const row = await db.feedbackDuties.get(duties[0]?.id ?? '');
+    expect(Object.keys(row ?? {}).sort()).toEqual(['dueDate', 'enc', 'householdId', 'id', 'status']);
+  });
+
+  it('a done duty is never re-created or reopened by a later sync', async () => {
+    const { h, intake } = await seedCase();
+    await syncFeedbackDuties();
+    await markDutyDone(`fd:intake:${intake.id}`, { doneAt: '2026-03-10', doneHow: 'telefoon' });
+    await syncFeedbackDuties();
+    const d = (await listDuties(h.id)).find((x) => x.kind === 'intake_decision');
+    expect(d).toMatchObject({ status: 'gedaan', doneHow: 'telefoon', doneAt: '2026-03-10' });
+  });
+
+  it('an undecided intake owes nothing yet', async () => {
+    await seedCase(false);
+    expect(await syncFeedbackDuties()).toBe(1); // only the plan
+  });
+
+  it('the letter input carries member names only for redaction, and the attention list turns overdue with time', async () => {
+    const { h, intake } = await seedCase();
+    await syncFeedbackDuties();
+    const input = await letterInputFor(`fd:intake:${intake.id}`);
+    expect(input).toMatchObject({ kind: 'intake_decision', referrerName: 'Dokter Visser', decision: 'oppakken', memberNames: ['Kanarie', 'Zwaluw'] });
+    expect((await loadAttention('2026-03-20')).items.filter((i) => i.kind === 'feedback_overdue')).toHaveLength(0);
+    const later = await loadAttention('2026-03-21');
+    expect(later.items.filter((i) => i.kind === 'feedback_overdue').map((i) => i.householdId)).toEqual([h.id]);
+    expect(later.householdNames.get(h.id)).toBe('Familie Test');
+  });
+
+  it('a partner report duty is idempotent', async () => {
+    const { h } = await seedCase();
+    const a = await createPartnerReportDuty({ householdId: h.id, meetingId: 'm1', meetingDate: '2026-03-10', contactId: 'c1' });
+    await createPartnerReportDuty({ householdId: h.id, meetingId: 'm1', meetingDate: '2026-03-10', contactId: 'c1' });
+    expect((await listDuties(h.id)).filter((d) => d.id === a.id)).toHaveLength(1);
+  });
+});
+
+describe('evaluation, escalation, knelpunten', () => {
+  it('an evaluation writes scores, the next date and goal status together', async () => {
+    const { h, goal } = await seedCase();
+    await saveEvaluation(h.id, {
+      date: '2026-06-09',
+      goals: [{ goalId: goal.id, result: 'deels', next: 'meer' }],
+      narrative: 'Het gaat beter.',
+      scores: [{ domainId: 'financien', score: 3, narrative: 'Regeling loopt.' }],
+      nextEvaluationDate: '2026-09-09',
+    });
+    const ctx = await loadEvaluationContext(h.id);
+    expect(ctx.plan?.nextEvaluationDate).toBe('2026-09-09');
+    expect(ctx.goals[0]?.status).toBe('deels');
+    expect(ctx.lastScores.get('financien')?.score).toBe(3);
+    expect(ctx.lastScores.get('financien')?.evaluationId).toBe(ctx.evaluations[0]?.id);
+  });
+
+  it('an escalation runs its route and is resolved', async () => {
+    const { h } = await seedCase();
+    let e = await startEscalation(h.id, { reason: 'wachtlijst' }, '2026-03-10');
+    expect(e.log.map((s) => s.step)).toEqual([0]);
+    e = await escalateNextStep(e.id, '2026-03-17');
+    e = await escalateNextStep(e.id, '2026-03-24');
+    expect(e.log.map((s) => s.startedAt)).toEqual(['2026-03-10', '2026-03-17', '2026-03-24']);
+    await expect(escalateNextStep(e.id, '2026-03-25')).rejects.toThrow();
+    e = await resolveEscalation(e.id, 'Plek gevonden', '2026-03-30');
+    expect(e).toMatchObject({ status: 'opgelost', resolvedAt: '2026-03-30' });
+  });
+
+  it('a knelpunt links households and is stored without plain content', async () => {
+    const { h } = await seedCase();
+    const { h: h2 } = await seedCase();
+    const k = await createKnelpunt({ category: 'wachtlijst', title: 'Wachtlijst GGZ' }, h.id);
+    await linkKnelpunt(k.id, h2.id, true);
+    const [stored] = await listKnelpunten();
+    expect(stored?.householdIds.sort()).toEqual([h.id, h2.id].sort());
+    const row = await db.knelpunten.get(k.id);
+    expect(Object.keys(row ?? {}).sort()).toEqual(['enc', 'id']);
+  });
+});
