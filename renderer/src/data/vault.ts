@@ -49,11 +49,26 @@ export async function readVault(db: WijktafelDB): Promise<VaultRow | null> {
 }
 
 async function kekFromPassphrase(passphrase: string, params: KdfParams): Promise<CryptoKey> {
-  const { bytes } = await deriveInWorker(passphrase, params);
+  return (await kekAndMs(passphrase, params)).kek;
+}
+
+async function kekAndMs(passphrase: string, params: KdfParams): Promise<{ kek: CryptoKey; ms: number }> {
+  const { bytes, ms } = await deriveInWorker(passphrase, params);
   try {
-    return await importKek(bytes);
+    return { kek: await importKek(bytes), ms: Math.round(ms) };
   } finally {
     bytes.fill(0);
+  }
+}
+
+/** The data key, unwrapped with the passphrase; extractable only when the caller re-wraps it. */
+async function dataKeyFromPassphrase(vault: VaultRow, passphrase: string, extractable: boolean): Promise<CryptoKey> {
+  const kek = await kekFromPassphrase(passphrase, vault.kdf);
+  try {
+    return await unwrapKey(vault.wrappedKey, kek, AAD_PASSPHRASE, extractable);
+  } catch (e) {
+    if (e instanceof DecryptError) throw new WrongPassphraseError();
+    throw e;
   }
 }
 
@@ -105,8 +120,10 @@ export async function createVault(
     options.params ??
     (await calibrate(async (p) => (await deriveInWorker('calibration', p)).ms, randomBytes(16)));
   const salt = randomBytes(16);
-  const kdf: KdfParams = { ...params, salt };
-  const kek = await kekFromPassphrase(passphrase, kdf);
+  const derived = await kekAndMs(passphrase, { ...params, salt });
+  const kek = derived.kek;
+  // The time of the real derivation with the final parameters (calibration only estimated it).
+  const kdf: KdfParams = { ...params, salt, measuredMs: derived.ms };
   options.onProgress?.('unwrap', 0.7);
   const dataKey = await generateWrappableKey();
   const recoveryBytes = randomBytes(32);
@@ -195,10 +212,99 @@ export async function changePassphrase(
     if (e instanceof DecryptError) throw new WrongPassphraseError();
     throw e;
   }
-  const kdf: KdfParams = { ...(params ?? vault.kdf), salt: randomBytes(16) };
-  const kek = await kekFromPassphrase(next, kdf);
+  const fresh: KdfParams = { ...(params ?? vault.kdf), salt: randomBytes(16) };
+  const { kek, ms } = await kekAndMs(next, fresh);
+  const kdf: KdfParams = { ...fresh, measuredMs: ms };
   const wrappedKey = await wrapKey(dataKey, kek, AAD_PASSPHRASE);
   // The keystore copy wrapped the old passphrase key: it is dropped, the user may re-enable it.
   const { keystore: _dropped, ...rest } = vault;
   await db.vault.put({ ...rest, kdf, wrappedKey, updatedAt: new Date().toISOString() });
+}
+
+/**
+ * A new recovery key replaces the old one (e.g. the printed sheet was lost). Requires the
+ * passphrase; the data key is re-wrapped, nothing else changes. Returns the key to show once.
+ */
+export async function rotateRecoveryKey(db: WijktafelDB, passphrase: string): Promise<string> {
+  const vault = await readVault(db);
+  if (!vault) throw new Error('no vault');
+  const dataKey = await dataKeyFromPassphrase(vault, passphrase, true);
+  const recoveryBytes = randomBytes(32);
+  const wrapped = await wrapKey(dataKey, await importKek(recoveryBytes), AAD_RECOVERY);
+  const recoveryKey = encodeRecoveryKey(recoveryBytes);
+  recoveryBytes.fill(0);
+  await db.vault.put({ ...vault, recovery: { wrappedKey: wrapped }, updatedAt: new Date().toISOString() });
+  return recoveryKey;
+}
+
+/** True when the passphrase opens the vault. Reads only. */
+export async function checkPassphrase(db: WijktafelDB, passphrase: string): Promise<boolean> {
+  const vault = await readVault(db);
+  if (!vault) throw new Error('no vault');
+  try {
+    await dataKeyFromPassphrase(vault, passphrase, false);
+    return true;
+  } catch (e) {
+    if (e instanceof WrongPassphraseError) return false;
+    throw e;
+  }
+}
+
+/** The part of the OS key store the vault needs (platform().keystore in the app). */
+export type KeystoreLike = {
+  wrap(secret: Uint8Array): Promise<Uint8Array>;
+  unwrap(wrapped: Uint8Array): Promise<Uint8Array>;
+};
+
+/**
+ * "Remember on this device": the passphrase-derived key bytes, wrapped by the OS key store,
+ * are stored next to the passphrase copy. The caller must have checked that the store is
+ * available and not a plain-text fallback (the shell refuses basic_text itself as well).
+ * The passphrase is verified first, so a typo cannot store a useless copy.
+ */
+export async function enableKeystore(db: WijktafelDB, passphrase: string, keystore: KeystoreLike): Promise<void> {
+  const vault = await readVault(db);
+  if (!vault) throw new Error('no vault');
+  const { bytes } = await deriveInWorker(passphrase, vault.kdf);
+  try {
+    try {
+      await unwrapKey(vault.wrappedKey, await importKek(bytes), AAD_PASSPHRASE);
+    } catch (e) {
+      if (e instanceof DecryptError) throw new WrongPassphraseError();
+      throw e;
+    }
+    const wrappedKek = new Uint8Array(await keystore.wrap(bytes));
+    await db.vault.put({ ...vault, keystore: { wrappedKek }, updatedAt: new Date().toISOString() });
+  } finally {
+    bytes.fill(0);
+  }
+}
+
+export async function disableKeystore(db: WijktafelDB): Promise<void> {
+  const vault = await readVault(db);
+  if (!vault?.keystore) return;
+  const { keystore: _dropped, ...rest } = vault;
+  await db.vault.put({ ...rest, updatedAt: new Date().toISOString() });
+}
+
+/** Unlock with the OS key store copy. Reads only; any failure is a refusal, never a write. */
+export async function unlockWithKeystore(db: WijktafelDB, keystore: KeystoreLike, onProgress?: Progress): Promise<Session> {
+  const vault = await readVault(db);
+  if (!vault?.keystore) throw new Error('no keystore copy');
+  onProgress?.('unwrap', 0.3);
+  let key: CryptoKey;
+  const bytes = await keystore.unwrap(vault.keystore.wrappedKek);
+  try {
+    key = await unwrapKey(vault.wrappedKey, await importKek(bytes), AAD_PASSPHRASE);
+  } catch (e) {
+    if (e instanceof DecryptError) throw new WrongPassphraseError();
+    throw e;
+  } finally {
+    bytes.fill(0);
+  }
+  const session = new Session(db, key);
+  onProgress?.('keys', 0.7);
+  await session.loadHouseholdKeys((f) => onProgress?.('keys', 0.7 + 0.3 * f));
+  onProgress?.('done', 1);
+  return session;
 }

@@ -4,12 +4,19 @@ import { createHousehold, getHousehold, listHouseholds } from '../../../renderer
 import { setSession } from '../../../renderer/src/data/session';
 import {
   changePassphrase,
+  checkPassphrase,
   createVault,
   decodeRecoveryKey,
+  disableKeystore,
+  enableKeystore,
   encodeRecoveryKey,
+  readVault,
+  rotateRecoveryKey,
   unlockVault,
+  unlockWithKeystore,
   unlockWithRecoveryKey,
   WrongPassphraseError,
+  type KeystoreLike,
 } from '../../../renderer/src/data/vault';
 import { freshUnlockedDb, TEST_KDF, TEST_PASSPHRASE } from '../../support/test-db';
 
@@ -64,5 +71,58 @@ describe('vault', () => {
     const bytes = new Uint8Array(32).map((_, i) => (i * 37) & 0xff);
     expect(decodeRecoveryKey(encodeRecoveryKey(bytes))).toEqual(bytes);
     expect(decodeRecoveryKey('not a key!')).toBeNull();
+  });
+
+  it('records the measured derivation time with the parameters, and a passphrase change re-measures', async () => {
+    const { db } = await freshUnlockedDb();
+    const before = await readVault(db);
+    expect(before?.kdf.measuredMs).toBeGreaterThan(0);
+    await changePassphrase(db, { passphrase: TEST_PASSPHRASE }, 'nog een andere wachtzin', TEST_KDF);
+    const after = await readVault(db);
+    expect(after?.kdf.measuredMs).toBeGreaterThan(0);
+    expect(after?.kdf.salt).not.toEqual(before?.kdf.salt);
+    // Only the passphrase wrap changed: the recovery wrap and data are untouched.
+    expect(after?.recovery.wrappedKey).toEqual(before?.recovery.wrappedKey);
+  });
+
+  it('a new recovery key needs the passphrase, works, and retires the old one', async () => {
+    const { db, recoveryKey } = await freshUnlockedDb();
+    const h = await createHousehold({ displayName: 'Familie Mulder', members: [] });
+    const before = await dump(db);
+    await expect(rotateRecoveryKey(db, 'fout fout fout fout')).rejects.toBeInstanceOf(WrongPassphraseError);
+    expect(await dump(db)).toBe(before);
+    const fresh = await rotateRecoveryKey(db, TEST_PASSPHRASE);
+    expect(fresh).not.toBe(recoveryKey);
+    await expect(unlockWithRecoveryKey(db, recoveryKey)).rejects.toBeInstanceOf(WrongPassphraseError);
+    setSession(await unlockWithRecoveryKey(db, fresh));
+    expect((await getHousehold(h.id))?.displayName).toBe('Familie Mulder');
+    expect(await checkPassphrase(db, TEST_PASSPHRASE)).toBe(true);
+    expect(await checkPassphrase(db, 'niet deze')).toBe(false);
+  });
+
+  it('remember on this device: stores only an OS-wrapped copy, unlocks with it, and can be turned off', async () => {
+    const { db } = await freshUnlockedDb();
+    const h = await createHousehold({ displayName: 'Familie Smits', members: [] });
+    // A stand-in for safeStorage: XOR with a machine secret (the real one is the OS key ring).
+    const machine = new Uint8Array(32).fill(0x5a);
+    const xor = async (b: Uint8Array) => b.map((v, i) => v ^ (machine[i % 32] ?? 0));
+    const keystore: KeystoreLike = { wrap: xor, unwrap: xor };
+    await expect(enableKeystore(db, 'verkeerde wachtzin hier', keystore)).rejects.toBeInstanceOf(WrongPassphraseError);
+    expect((await readVault(db))?.keystore).toBeUndefined();
+    await enableKeystore(db, TEST_PASSPHRASE, keystore);
+    const stored = (await readVault(db))?.keystore?.wrappedKek;
+    expect(stored?.byteLength).toBe(32);
+    setSession(await unlockWithKeystore(db, keystore));
+    expect((await getHousehold(h.id))?.displayName).toBe('Familie Smits');
+    // Another machine's key store cannot use the copy.
+    const other: KeystoreLike = { wrap: async (b) => b, unwrap: async (b) => b };
+    await expect(unlockWithKeystore(db, other)).rejects.toBeInstanceOf(WrongPassphraseError);
+    // A passphrase change drops the copy (it wrapped the old passphrase key).
+    await changePassphrase(db, { passphrase: TEST_PASSPHRASE }, 'een nieuwe lange wachtzin', TEST_KDF);
+    expect((await readVault(db))?.keystore).toBeUndefined();
+    await enableKeystore(db, 'een nieuwe lange wachtzin', keystore);
+    await disableKeystore(db);
+    expect((await readVault(db))?.keystore).toBeUndefined();
+    await expect(unlockWithKeystore(db, keystore)).rejects.toThrow('no keystore copy');
   });
 });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { getSession } from '../session';
+import { IdSchema, TimestampSchema } from '@shared/domain/common';
+import { sealRecord } from '../records';
+import { getSession, type Session } from '../session';
 import { newId, nowIso, open, seal } from './kit';
 
 /**
@@ -12,6 +14,9 @@ export const AUDIT_ACTIONS = [
   'vault.unlock',
   'vault.lock',
   'vault.passphrase-change',
+  'vault.recovery-rotate',
+  'vault.keystore-enable',
+  'vault.keystore-disable',
   'household.create',
   'household.update',
   'household.view',
@@ -26,11 +31,12 @@ export const AUDIT_ACTIONS = [
   'import',
   'settings.change',
 ] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const AuditEntrySchema = z.object({
-  id: z.string(),
+  id: IdSchema,
   seq: z.number().int().optional(),
-  at: z.string(),
+  at: TimestampSchema,
   action: z.enum(AUDIT_ACTIONS),
   actorId: z.string().optional(),
   entity: z.string().optional(),
@@ -56,7 +62,77 @@ export async function appendAudit(input: AuditInput): Promise<void> {
   await getSession().db.audit.add(row);
 }
 
+/**
+ * The lock entry is written after the session is gone from the app (so nothing else can read
+ * while locking), with the session that is being closed.
+ */
+export async function appendAuditWith(session: Session, input: AuditInput): Promise<void> {
+  const row = await sealRecord('audit', { id: newId(), at: nowIso(), actorId, ...input }, session.dataKey);
+  await session.db.audit.add(row);
+}
+
 export async function listAudit(limit = 500): Promise<AuditEntry[]> {
   const rows = await getSession().db.audit.orderBy('seq').reverse().limit(limit).toArray();
   return Promise.all(rows.map((r) => open('audit', r, AuditEntrySchema)));
+}
+
+export type AuditFilter = {
+  /** Inclusive ISO dates (YYYY-MM-DD), compared against the plain `at` index. */
+  from?: string | undefined;
+  to?: string | undefined;
+  actions?: readonly AuditAction[] | undefined;
+  actorId?: string | undefined;
+  /** A record id (e.g. a household's id), matched exactly. */
+  entityId?: string | undefined;
+};
+
+/**
+ * Entries matching a filter, newest first. The date range narrows on the plain `at` index;
+ * action, actor and record are inside the sealed payload, so they are filtered after opening.
+ */
+export async function queryAudit(filter: AuditFilter = {}, limit = Infinity): Promise<AuditEntry[]> {
+  const db = getSession().db;
+  const lower = filter.from ? `${filter.from}T00:00:00.000Z` : '';
+  const upper = filter.to ? `${filter.to}T23:59:59.999Z` : '\uffff';
+  const rows = await db.audit.where('at').between(lower, upper, true, true).reverse().toArray();
+  const out: AuditEntry[] = [];
+  // Open in batches: a large log must not start thousands of decryptions at once.
+  for (let i = 0; i < rows.length && out.length < limit; i += 200) {
+    const opened = await Promise.all(rows.slice(i, i + 200).map((r) => open('audit', r, AuditEntrySchema)));
+    for (const e of opened) {
+      if (filter.actions?.length && !filter.actions.includes(e.action)) continue;
+      if (filter.actorId && e.actorId !== filter.actorId) continue;
+      if (filter.entityId && e.entityId !== filter.entityId) continue;
+      out.push(e);
+      if (out.length >= limit) break;
+    }
+  }
+  return out.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : (b.seq ?? 0) - (a.seq ?? 0)));
+}
+
+/** A spreadsheet must never run a cell as a formula (CSV injection): such cells get a leading quote. */
+function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\n\r;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/**
+ * The audit log as CSV: when, who (team member name), what, which record (type and id), and the
+ * non-content details. Holds no resident data because the log holds none.
+ */
+export function auditToCsv(
+  entries: readonly AuditEntry[],
+  actorName: (id: string | undefined) => string,
+  header: readonly [string, string, string, string, string, string],
+): string {
+  const lines = [header.map(csvCell).join(',')];
+  for (const e of entries) {
+    const details = e.details
+      ? Object.entries(e.details)
+          .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('|') : String(v)}`)
+          .join('; ')
+      : '';
+    lines.push([e.at, actorName(e.actorId), e.action, e.entity ?? '', e.entityId ?? '', details].map(csvCell).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
 }

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { CONSENT_PURPOSES, LEGAL_BASES, TeamSettingsSchema } from '@shared/domain/partners';
 import { AppSettingsSchema, TeamMemberSchema, type AppSettings, type TeamMember } from '@shared/domain/team';
 import { getSession } from '../session';
 import { appendAudit } from './audit';
@@ -31,4 +33,32 @@ export async function initialiseUser(name: string): Promise<TeamMember> {
 export async function listTeamMembers(): Promise<TeamMember[]> {
   const rows = await getSession().db.teamMembers.toArray();
   return Promise.all(rows.map((r) => open('teamMembers', r, TeamMemberSchema)));
+}
+
+/** Used when the team has not set a bewaartermijn yet (the team feature owns that setting). */
+export const DEFAULT_RETENTION_MONTHS = 24;
+
+export type TeamPrivacy = {
+  retentionMonths: number;
+  /** The legal basis the team chose per purpose; absent purposes are not configured yet. */
+  legalBasis: Partial<Record<(typeof CONSENT_PURPOSES)[number], (typeof LEGAL_BASES)[number]>>;
+  /** False while the team settings row does not exist or sets no term (the default is used). */
+  configured: boolean;
+};
+
+// Only the privacy-relevant part of the team settings row (owned by the team feature); other
+// fields are not validated here so a half-configured team does not break retention.
+const TeamPrivacySchema = z.object({
+  retentionMonths: TeamSettingsSchema.shape.retentionMonths.optional(),
+  legalBasis: z.partialRecord(z.enum(CONSENT_PURPOSES), z.enum(LEGAL_BASES)).optional(),
+});
+
+export async function getTeamPrivacy(): Promise<TeamPrivacy> {
+  const row = await getSession().db.settings.get('team');
+  const team = row ? await open('settings', row, TeamPrivacySchema) : {};
+  return {
+    retentionMonths: team.retentionMonths ?? DEFAULT_RETENTION_MONTHS,
+    legalBasis: team.legalBasis ?? {},
+    configured: team.retentionMonths !== undefined,
+  };
 }
