@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { plainText, renderHtml, renderMarkdown, resolveDocument, scanDocument, type ExportDocument } from '@shared/privacy/document';
+import { projectManagementFigures } from '@shared/privacy/figures';
+import { projectInzage } from '@shared/privacy/inzage';
+import { nlDate } from '@shared/privacy/labels';
+import { ALLOWLIST, projectMeetingPack, projectMinutes } from '@shared/privacy/profiles';
+import { CANARIES, buildWorld, consent, findCanary } from './fixtures';
+
+/** What leaves with the default review (every hit replaced): HTML, Markdown and the plain text. */
+function outputs(doc: ExportDocument): string[] {
+  const resolved = resolveDocument(doc, scanDocument(doc), {});
+  return [renderHtml(resolved), renderMarkdown(resolved), plainText(resolved)];
+}
+
+function hitsIn(texts: readonly string[], canaries: readonly string[]): string[] {
+  return canaries.filter((c) => texts.some((t) => findCanary(t, c)));
+}
+
+const ALL_CANARIES = CANARIES.flatMap((c) => [...c.identifying, ...c.inzageOnly, c.internalNote, c.household.displayName]);
+
+describe('canary check over every export profile', () => {
+  const world = buildWorld({
+    consents: [consent('hh-a', 'org-ggz', 'delen'), consent('hh-a', 'org-ggz', 'bespreken'), consent('hh-b', 'org-sh', 'bespreken')],
+  });
+  const pseudonymised: [string, ExportDocument][] = [
+    ['binnenring pack', projectMeetingPack(world.meetingInput, { kind: 'binnenring' }).document],
+    ['GGZ partner pack', projectMeetingPack(world.meetingInput, { kind: 'partner', organisationId: 'org-ggz' }).document],
+    ['schuldhulp partner pack', projectMeetingPack(world.meetingInput, { kind: 'partner', organisationId: 'org-sh' }).document],
+    ['minutes', projectMinutes(world.meetingInput, { kind: 'binnenring' }).document],
+    ['GGZ partner minutes', projectMinutes(world.meetingInput, { kind: 'partner', organisationId: 'org-ggz' }).document],
+    [
+      'management figures',
+      projectManagementFigures({
+        households: CANARIES.map((c) => c.household),
+        actions: world.actions,
+        assessments: world.assessments,
+        meetings: [world.meetingInput.meeting],
+        items: world.meetingInput.items,
+        domains: world.meetingInput.domains,
+        today: '2025-06-02',
+        madeOn: '2025-06-02',
+      }).document,
+    ],
+  ];
+
+  it.each(pseudonymised)('%s holds no canary at all', (_name, doc) => {
+    expect(hitsIn(outputs(doc), ALL_CANARIES)).toEqual([]);
+  });
+
+  it('the check can fail: without the review the identifiers in narratives would leave', () => {
+    const doc = projectMeetingPack(world.meetingInput, { kind: 'binnenring' }).document;
+    const unreviewed = renderHtml(doc);
+    const [a] = CANARIES;
+    expect(a && hitsIn([unreviewed], a.identifying).length).toBeGreaterThan(5);
+    // Keeping a hit on purpose lets exactly that value through: the preview is what leaves.
+    const hits = scanDocument(doc);
+    const bsnHit = hits.find((h) => h.kind === 'bsn');
+    expect(bsnHit).toBeDefined();
+    const kept = renderHtml(resolveDocument(doc, hits, bsnHit ? { [bsnHit.id]: 'keep' } : {}));
+    expect(bsnHit && kept.includes(bsnHit.text)).toBe(true);
+  });
+
+  it('the binnenring pack has every case; a partner pack only the case it is invited for and has consent to share', () => {
+    const pack = projectMeetingPack(world.meetingInput, { kind: 'binnenring' });
+    expect(pack.householdIds).toEqual(['hh-a', 'hh-b', 'hh-c']);
+    const ggz = projectMeetingPack(world.meetingInput, { kind: 'partner', organisationId: 'org-ggz' });
+    expect(ggz.householdIds).toEqual(['hh-a']);
+    expect(plainText(ggz.document)).toContain('Huishouden A');
+    expect(plainText(ggz.document)).not.toContain('Huishouden B');
+    // Schuldhulp is invited for B with consent to discuss, but not to share: B stays out, and the app is told why.
+    const sh = projectMeetingPack(world.meetingInput, { kind: 'partner', organisationId: 'org-sh' });
+    expect(sh.householdIds).toEqual([]);
+    expect(sh.excluded.map((e) => [e.householdId, e.access.reason, e.access.todo])).toEqual([['hh-b', 'missing', 'record']]);
+    // Withdrawn consent excludes too.
+    const withdrawn = buildWorld({ consents: [consent('hh-a', 'org-ggz', 'delen', { withdrawnAt: '2025-05-01' })] });
+    const again = projectMeetingPack(withdrawn.meetingInput, { kind: 'partner', organisationId: 'org-ggz' });
+    expect(again.householdIds).toEqual([]);
+    expect(again.excluded[0]?.access.reason).toBe('withdrawn');
+  });
+
+  it('the partner pack holds only its allowlisted fields (no actions, no other invitees)', () => {
+    expect(ALLOWLIST.partner_pack).not.toContain('openActions');
+    const text = plainText(projectMeetingPack(world.meetingInput, { kind: 'partner', organisationId: 'org-ggz' }).document);
+    expect(text).not.toContain('Open acties');
+    expect(text).not.toContain('Schuldhulp Stad');
+    const full = plainText(projectMeetingPack(world.meetingInput, { kind: 'binnenring' }).document);
+    expect(full).toContain('Open acties');
+    expect(full).toContain('ouder, 27-44 jaar');
+    expect(full).toContain('kind, 4-11 jaar');
+  });
+
+  it('a member of another household named in a narrative is caught too', () => {
+    const doc = projectMeetingPack(world.meetingInput, { kind: 'binnenring' }).document;
+    const hits = scanDocument(doc);
+    expect(hits.some((h) => h.kind === 'naam' && h.text === 'Zorbelwick')).toBe(true);
+  });
+});
+
+describe('inzage: its own household in full, nothing of any other', () => {
+  const world = buildWorld();
+  it.each(CANARIES.map((c) => [c.household.id, c] as const))('inzage for %s', (_id, own) => {
+    const doc = projectInzage(world.inzageFor(own.household.id)).document;
+    const out = outputs(doc);
+    // Its own data, including the narratives only inzage may show.
+    // (The IBAN is not a household field: it only occurs in narratives, where it is flagged like any IBAN.)
+    const expected = [...own.identifying.filter((c) => !c.startsWith('NL') && !/^\d{4}-\d{2}-\d{2}$/.test(c)), ...own.inzageOnly];
+    expect(hitsIn(out, expected)).toEqual(expected);
+    const birth = own.household.members[0]?.birthDate ?? '';
+    expect(out[2]).toContain(nlDate(birth));
+    // Internal notes: never the text (see shared/privacy/inzage.ts), but the resident is told they exist.
+    expect(hitsIn(out, [own.internalNote])).toEqual([]);
+    expect(out[2]).toContain('1 interne werkaantekening');
+    // No other household's anything.
+    const others = CANARIES.filter((c) => c !== own).flatMap((c) => [...c.identifying, ...c.inzageOnly, c.internalNote]);
+    expect(hitsIn(out, others)).toEqual([]);
+  });
+});

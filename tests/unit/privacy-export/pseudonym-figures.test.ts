@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { renderHtml, renderMarkdown, type ExportDocument } from '@shared/privacy/document';
+import { SUPPRESSED, projectManagementFigures, suppressRow } from '@shared/privacy/figures';
+import { assignPseudonyms, memberDescriptor, pseudonymLetters, wijkFor } from '@shared/privacy/pseudonym';
+import { DEFAULT_LIFE_DOMAINS } from '@shared/domain/partners';
+
+describe('pseudonyms', () => {
+  it('letters run A…Z, AA, AB …', () => {
+    expect([0, 1, 25, 26, 27, 51, 52].map(pseudonymLetters)).toEqual(['A', 'B', 'Z', 'AA', 'AB', 'AZ', 'BA']);
+  });
+  it('are stable: adding a case never renames another', () => {
+    const first = assignPseudonyms({}, ['h1', 'h2']);
+    expect(first).toEqual({ h1: 'A', h2: 'B' });
+    expect(assignPseudonyms(first, ['h3', 'h2', 'h1'])).toEqual({ h1: 'A', h2: 'B', h3: 'C' });
+    expect(assignPseudonyms({ h9: 'A' }, ['h1'])).toEqual({ h9: 'A', h1: 'B' });
+  });
+  it('members by role and age band; area by wijk, never the postcode', () => {
+    expect(memberDescriptor({ role: 'kind', birthDate: '2016-02-02' }, '2025-06-02')).toBe('kind, 4-11 jaar');
+    expect(memberDescriptor({ role: 'ouder' }, '2025-06-02')).toBe('ouder, leeftijd onbekend');
+    expect(wijkFor({ wijk: 'Noord', postcode: '1234 AB' })).toBe('Noord');
+    expect(wijkFor({ postcode: '1234 AB' }, { '1234': 'Oost' })).toBe('Oost');
+    expect(wijkFor({ postcode: '1234 AB' })).toBe('wijk onbekend');
+  });
+});
+
+describe('management figures', () => {
+  it('suppresses cells under 5, and one more when a single hidden cell could be derived from the total', () => {
+    expect(suppressRow([10, 12, 7])).toEqual([10, 12, 7]);
+    expect(suppressRow([10, 3, 7])).toEqual([10, SUPPRESSED, SUPPRESSED]);
+    expect(suppressRow([1, 2, 30])).toEqual([SUPPRESSED, SUPPRESSED, 30]);
+    expect(suppressRow([0, 8])).toEqual([SUPPRESSED, SUPPRESSED]);
+  });
+
+  it('holds counts only; a small wijk shows "<5"', () => {
+    const households = [
+      ...Array.from({ length: 12 }, (_, i) => ({ id: `a${i}`, status: 'actief' as const, wijk: 'Centrum' })),
+      ...Array.from({ length: 2 }, (_, i) => ({ id: `b${i}`, status: 'aangemeld' as const, wijk: 'Dorp' })),
+    ];
+    const doc: ExportDocument = projectManagementFigures({
+      households, actions: [], assessments: [], meetings: [], items: [], domains: DEFAULT_LIFE_DOMAINS, today: '2025-06-02', madeOn: '2025-06-02',
+    }).document;
+    const html = renderHtml(doc);
+    expect(html).toContain('<td>Dorp</td><td>&lt;5</td>');
+    expect(html).toContain('<td>Centrum</td><td>12</td>');
+    expect(html).not.toMatch(/<td>[1-4]<\/td>/);
+    expect(renderMarkdown(doc)).toContain('| Dorp | <5 |'.replace('<', '\\<'));
+  });
+});
+
+describe('rendered files', () => {
+  it('HTML is self-contained: inline print CSS, header, no script, nothing loaded from anywhere', () => {
+    const doc: ExportDocument = {
+      purposeId: 'meeting_pack', title: 'T <x>', purpose: 'p', audience: 'a', date: 'd', madeOn: 'm',
+      sections: [{ id: 's', title: { kind: 'fixed', text: 'S' }, blocks: [{ type: 'paragraph', text: { kind: 'fixed', text: '<script>alert(1)</script>' } }] }],
+    };
+    const html = renderHtml(doc);
+    expect(html).toContain('@page { size: A4');
+    expect(html).toContain('Vertrouwelijk');
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/\b(src|href)=/i);
+    expect(html).toContain('&lt;script&gt;');
+    expect(html).toContain('<title>T &lt;x&gt;</title>');
+  });
+});
