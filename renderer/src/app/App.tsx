@@ -2,6 +2,9 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { getAppSettings } from '../data/repositories/settings';
 import { openStore } from '../data/repositories/vault';
+import { RestoreOffer } from '../features/backup/components/RestoreOffer';
+import { useAutoBackup } from '../features/backup/useAutoBackup';
+import { TeamSetupBanner } from '../features/team/components/TeamSetupBanner';
 import { SetupScreen } from '../features/vault/SetupScreen';
 import { UnlockScreen } from '../features/vault/UnlockScreen';
 import { I18nProvider, useI18n } from '../i18n';
@@ -21,11 +24,13 @@ const queryClient = new QueryClient({
 function Unlocked() {
   const nav = useNav();
   const [idleMinutes, setIdleMinutes] = useState(5);
+  useAutoBackup();
   useEffect(() => {
     void getAppSettings().then((s) => s && setIdleMinutes(s.idleMinutes));
   }, []);
   return (
     <Shell nav={nav} idleMinutes={idleMinutes}>
+      <TeamSetupBanner />
       <Routes />
     </Shell>
   );
@@ -63,7 +68,12 @@ function VaultGate() {
     case 'checking':
       return <p className="gate">{t('common.loading')}</p>;
     case 'setup':
-      return <SetupScreen onDone={() => setGate('unlocked')} />;
+      return (
+        <>
+          <SetupScreen onDone={() => setGate('unlocked')} />
+          <RestoreOffer />
+        </>
+      );
     case 'locked':
       return <UnlockScreen onUnlocked={() => setGate('unlocked')} notice={lockReason === 'idle' || lockReason === 'os' ? t('vault.lockedNotice') : undefined} />;
     case 'unlocked':

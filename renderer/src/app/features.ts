@@ -1,5 +1,6 @@
+import { backupFeature } from '../features/backup/feature';
 import { householdsFeature } from '../features/households/feature';
 import type { Feature } from './feature';
 
 /** Every feature of the app, in navigation order. When adding a feature: one line here. */
-export const FEATURES: readonly Feature[] = [householdsFeature];
+export const FEATURES: readonly Feature[] = [householdsFeature, backupFeature];

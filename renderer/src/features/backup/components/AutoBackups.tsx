@@ -1,0 +1,94 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { getAutoBackupStatus, subscribeAutoBackup } from '../../../data/repositories/backup-auto';
+import { useI18n } from '../../../i18n';
+import { platform } from '../../../platform';
+import type { BackupInfo } from '../../../platform/types';
+import { formatBytes } from '../storage';
+import { RestorePanel } from './RestorePanel';
+import { ErrorNote } from './ErrorNote';
+
+/** The desktop app's automatic backups: status, the list, and restoring one of them. */
+export function AutoBackups() {
+  const { t, lang } = useI18n();
+  const target = platform().autoBackup;
+  const status = useSyncExternalStore(subscribeAutoBackup, getAutoBackupStatus);
+  const [list, setList] = useState<BackupInfo[] | null>(null);
+  const [chosen, setChosen] = useState<{ bytes: Uint8Array; name: string } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const fmt = (iso: string) => new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+
+  useEffect(() => {
+    if (!target) return;
+    target.list().then(setList, setError);
+  }, [target, status.state]);
+
+  if (!target) {
+    return (
+      <section className="backup-card" aria-labelledby="auto-title">
+        <h2 id="auto-title">{t('backup.autoTitle')}</h2>
+        <p className="notice" data-testid="auto-browser">
+          {t('backup.autoBrowser')}
+        </p>
+      </section>
+    );
+  }
+
+  async function choose(b: BackupInfo) {
+    if (!target) return;
+    try {
+      setChosen({ bytes: await target.read(b.name), name: b.name });
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  return (
+    <section className="backup-card" aria-labelledby="auto-title">
+      <h2 id="auto-title">{t('backup.autoTitle')}</h2>
+      <p>{t('backup.autoIntro')}</p>
+      <p role="status">
+        {status.state === 'pending'
+          ? t('backup.autoStatusPending')
+          : status.state === 'writing'
+            ? t('backup.autoStatusWriting')
+            : status.state === 'ok' && status.at
+              ? t('backup.autoStatusOk', { date: fmt(status.at) })
+              : status.state === 'failed'
+                ? t('backup.autoStatusFailed')
+                : ''}
+      </p>
+      {list && list.length === 0 ? <p>{t('backup.autoNone')}</p> : null}
+      {list && list.length > 0 ? (
+        <table className="table">
+          <caption className="visually-hidden">{t('backup.autoTitle')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('backup.autoColDate')}</th>
+              <th scope="col">{t('backup.autoColKind')}</th>
+              <th scope="col">{t('backup.autoColSize')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('backup.autoRestore')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((b) => (
+              <tr key={b.name}>
+                <th scope="row">{fmt(b.createdAt)}</th>
+                <td>{b.name.includes('-daily-') ? t('backup.autoKindDaily') : t('backup.autoKindChange')}</td>
+                <td>{formatBytes(b.size, lang)}</td>
+                <td>
+                  <button type="button" className="button button--secondary" aria-label={t('backup.autoRestoreLabel', { date: fmt(b.createdAt) })} onClick={() => void choose(b)}>
+                    {t('backup.autoRestore')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {chosen ? <RestorePanel key={chosen.name} initial={chosen} /> : null}
+      {error !== null ? <ErrorNote error={error} unchanged={false} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,14 @@
+import { useI18n } from '../../../i18n';
+import { errorMessage } from '../errors';
+
+/** A failure, said once and clearly, with the reassurance that nothing changed. */
+export function ErrorNote({ error, unchanged = true }: Readonly<{ error: unknown; unchanged?: boolean }>) {
+  const { t, tx } = useI18n();
+  const msg = errorMessage(error);
+  return (
+    <div className="backup-error" role="alert" data-error={msg.key}>
+      <p>{tx(msg.key, msg.vars)}</p>
+      {unchanged ? <p className="muted">{t('backup.restoreUnchanged')}</p> : null}
+    </div>
+  );
+}

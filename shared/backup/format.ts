@@ -1,0 +1,236 @@
+import { z } from 'zod';
+import { base64Decode, base64Encode, concatBytes, utf8DecodeStrict, utf8Encode } from './bytes';
+import { sha256Hex } from './sha256';
+
+/**
+ * The `.wijktafel` backup file. Pure: no crypto here beyond the checksum; the renderer seals
+ * and opens the body (renderer/src/data/repositories/backup.ts).
+ *
+ *   MAGIC (16 bytes "WIJKTAFEL-BACKUP") | header length (uint32 BE) | header (UTF-8 JSON) | body
+ *
+ * The header holds only what restore needs before it can decrypt, and nothing identifying:
+ * format version, app version, schema version, creation time, per-table row counts, the
+ * vault row (the data key wrapped by the passphrase key and the recovery key, plus the KDF
+ * salt — the same non-identifying material the store keeps in plain text) and the SHA-256 of
+ * the encrypted body. The body is every table's stored rows (already sealed, as stored),
+ * serialised as JSON and sealed as a whole with the data key (AES-GCM). The header minus its
+ * checksum is the AES-GCM additional data, so editing counts, dates or the vault in the header
+ * makes the body fail to open.
+ */
+export const BACKUP_MAGIC = 'WIJKTAFEL-BACKUP';
+export const BACKUP_FORMAT_VERSION = 1;
+export const BACKUP_EXTENSION = '.wijktafel';
+const MAGIC_BYTES = utf8Encode(BACKUP_MAGIC);
+const MAX_HEADER_BYTES = 64 * 1024;
+
+export type BackupErrorCode =
+  | 'not-a-backup'
+  | 'truncated'
+  | 'header-invalid'
+  | 'newer-format'
+  | 'newer-app'
+  | 'checksum'
+  | 'wrong-passphrase'
+  | 'tampered'
+  | 'body-invalid'
+  | 'record-invalid'
+  | 'no-vault'
+  | 'empty';
+
+/** A backup that cannot be used; `code` maps to one clear message (backup.error.<code>). */
+export class BackupFormatError extends Error {
+  constructor(
+    readonly code: BackupErrorCode,
+    /** Non-identifying detail for the message, e.g. a table name. Never record content. */
+    readonly detail?: string,
+  ) {
+    super(`backup: ${code}${detail ? ` (${detail})` : ''}`);
+    this.name = 'BackupFormatError';
+  }
+}
+
+const Hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+const Timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/);
+const Count = z.number().int().min(0).max(100_000_000);
+
+export const BackupHeaderSchema = z
+  .object({
+    format: z.literal(BACKUP_FORMAT_VERSION),
+    appVersion: z.string().regex(/^\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/).max(40),
+    schemaVersion: z.number().int().min(1).max(10_000),
+    createdAt: Timestamp,
+    counts: z.record(z.string().regex(/^[a-zA-Z]{1,40}$/), Count),
+    /** The vault row in tagged form (bytes as {"$b64": …}); the renderer validates it with VaultRowSchema. */
+    vault: z.record(z.string(), z.unknown()),
+    body: z.object({ bytes: Count.max(2 ** 31), sha256: Hex64 }),
+  })
+  .strict();
+export type BackupHeader = z.infer<typeof BackupHeaderSchema>;
+export type BackupHeaderInput = Omit<BackupHeader, 'body' | 'format'>;
+
+/** "1.2.10" > "1.2.9"; pre-release/build suffixes are ignored for ordering. */
+export function compareVersions(a: string, b: string): number {
+  const parse = (v: string) => (v.split(/[-+]/)[0] ?? '').split('.').map((n) => Number.parseInt(n, 10) || 0);
+  const pa = parse(a);
+  const pb = parse(b);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  return 0;
+}
+
+/* ---- tagged JSON: rows hold Uint8Arrays (sealed payloads, wrapped keys) ---- */
+
+export function toTagged(value: unknown): unknown {
+  if (value instanceof Uint8Array) return { $b64: base64Encode(value) };
+  if (Array.isArray(value)) return value.map(toTagged);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = toTagged(v);
+    return out;
+  }
+  return value;
+}
+
+export function fromTagged(value: unknown, depth = 0): unknown {
+  if (depth > 32) throw new BackupFormatError('body-invalid', 'nesting');
+  if (Array.isArray(value)) return value.map((v) => fromTagged(v, depth + 1));
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value);
+    if (entries.length === 1 && entries[0]?.[0] === '$b64') {
+      const raw = entries[0][1];
+      const bytes = typeof raw === 'string' ? base64Decode(raw) : null;
+      if (!bytes) throw new BackupFormatError('body-invalid', 'bytes');
+      return bytes;
+    }
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of entries) {
+      if (k === '__proto__' || k === 'constructor' || k === 'prototype') throw new BackupFormatError('body-invalid', 'key');
+      out[k] = fromTagged(v, depth + 1);
+    }
+    return out;
+  }
+  return value;
+}
+
+/** The additional data that binds the sealed body to its header. */
+export function headerAad(header: Readonly<Record<string, unknown>>): string {
+  const { body: _body, ...rest } = header;
+  return `wijktafel:backup:${JSON.stringify(rest)}`;
+}
+
+/** Assemble a file from header fields and the already sealed body. */
+export function encodeBackupFile(input: BackupHeaderInput, sealedBody: Uint8Array): Uint8Array {
+  const header = buildHeader(input, sealedBody);
+  const headerBytes = utf8Encode(JSON.stringify(header));
+  const len = new Uint8Array(4);
+  new DataView(len.buffer).setUint32(0, headerBytes.byteLength);
+  return concatBytes(MAGIC_BYTES, len, headerBytes, sealedBody);
+}
+
+/** The header object without the body checksum: what the body's AAD is computed over before sealing. */
+export function headerForAad(input: BackupHeaderInput): Record<string, unknown> {
+  return { format: BACKUP_FORMAT_VERSION, appVersion: input.appVersion, schemaVersion: input.schemaVersion, createdAt: input.createdAt, counts: input.counts, vault: input.vault };
+}
+
+function buildHeader(input: BackupHeaderInput, sealedBody: Uint8Array): BackupHeader {
+  return { ...(headerForAad(input) as Omit<BackupHeader, 'body'>), body: { bytes: sealedBody.byteLength, sha256: sha256Hex(sealedBody) } };
+}
+
+export type ParsedBackupFile = { header: BackupHeader; body: Uint8Array; aad: string };
+
+/**
+ * Read and check a file's frame: magic, versions, length and checksum. Throws
+ * BackupFormatError; decrypting and validating the records is the renderer's next step.
+ */
+export function parseBackupFile(
+  bytes: Uint8Array,
+  current: { appVersion: string; schemaVersion: number },
+): ParsedBackupFile {
+  if (bytes.byteLength === 0) throw new BackupFormatError('empty');
+  if (bytes.byteLength < MAGIC_BYTES.byteLength) {
+    throw new BackupFormatError(startsLikeBackup(bytes) ? 'truncated' : 'not-a-backup');
+  }
+  for (let i = 0; i < MAGIC_BYTES.byteLength; i++) {
+    if (bytes[i] !== MAGIC_BYTES[i]) throw new BackupFormatError('not-a-backup');
+  }
+  const lenAt = MAGIC_BYTES.byteLength;
+  if (bytes.byteLength < lenAt + 4) throw new BackupFormatError('truncated');
+  const headerLen = new DataView(bytes.buffer, bytes.byteOffset + lenAt, 4).getUint32(0);
+  if (headerLen === 0 || headerLen > MAX_HEADER_BYTES) throw new BackupFormatError('header-invalid');
+  const headerEnd = lenAt + 4 + headerLen;
+  if (bytes.byteLength < headerEnd) throw new BackupFormatError('truncated');
+  const text = utf8DecodeStrict(bytes.subarray(lenAt + 4, headerEnd));
+  if (text === null) throw new BackupFormatError('header-invalid');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new BackupFormatError('header-invalid');
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new BackupFormatError('header-invalid');
+  const rawHeader = raw as Record<string, unknown>;
+  // Version checks come before the strict shape: a newer format may look different.
+  if (typeof rawHeader.format === 'number' && rawHeader.format > BACKUP_FORMAT_VERSION) throw new BackupFormatError('newer-format');
+  if (typeof rawHeader.appVersion === 'string' && compareVersions(rawHeader.appVersion, current.appVersion) > 0) {
+    throw new BackupFormatError('newer-app', rawHeader.appVersion.slice(0, 40));
+  }
+  if (typeof rawHeader.schemaVersion === 'number' && rawHeader.schemaVersion > current.schemaVersion) {
+    throw new BackupFormatError('newer-app');
+  }
+  const parsed = BackupHeaderSchema.safeParse(rawHeader);
+  if (!parsed.success) throw new BackupFormatError('header-invalid');
+  const header = parsed.data;
+  const body = bytes.subarray(headerEnd);
+  if (body.byteLength < header.body.bytes) throw new BackupFormatError('truncated');
+  if (body.byteLength > header.body.bytes) throw new BackupFormatError('checksum');
+  if (sha256Hex(body) !== header.body.sha256) throw new BackupFormatError('checksum');
+  return { header, body, aad: headerAad(rawHeader) };
+}
+
+function startsLikeBackup(bytes: Uint8Array): boolean {
+  if (bytes.byteLength < 4) return false;
+  for (let i = 0; i < bytes.byteLength; i++) if (bytes[i] !== MAGIC_BYTES[i]) return false;
+  return true;
+}
+
+/** Only the magic: is this our kind of file at all (for the file picker's first check)? */
+export function looksLikeBackup(bytes: Uint8Array): boolean {
+  return bytes.byteLength >= MAGIC_BYTES.byteLength && startsLikeBackup(bytes.subarray(0, MAGIC_BYTES.byteLength));
+}
+
+/* ---- the body ---- */
+
+export type BackupTables = Record<string, Record<string, unknown>[]>;
+
+/** JSON text of the body (the renderer encodes it with TextEncoder: much faster than utf8Encode on large stores). */
+export function serializeBody(tables: Readonly<BackupTables>): string {
+  const out: Record<string, unknown[]> = {};
+  for (const [name, rows] of Object.entries(tables)) out[name] = rows.map(toTagged);
+  return JSON.stringify({ tables: out });
+}
+
+const BodySchema = z.object({ tables: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))) }).strict();
+
+/** Parse the decrypted body and check it against the header's counts and the known tables. */
+export function parseBody(text: string, header: BackupHeader, knownTables: readonly string[]): BackupTables {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new BackupFormatError('body-invalid');
+  }
+  const parsed = BodySchema.safeParse(raw);
+  if (!parsed.success) throw new BackupFormatError('body-invalid');
+  const tables: BackupTables = {};
+  for (const [name, rows] of Object.entries(parsed.data.tables)) {
+    if (!knownTables.includes(name)) throw new BackupFormatError('body-invalid', name);
+    if ((header.counts[name] ?? 0) !== rows.length) throw new BackupFormatError('body-invalid', name);
+    tables[name] = rows.map((r) => fromTagged(r) as Record<string, unknown>);
+  }
+  for (const [name, count] of Object.entries(header.counts)) {
+    if (count > 0 && !(name in tables)) throw new BackupFormatError('body-invalid', name);
+  }
+  return tables;
+}

@@ -1,0 +1,70 @@
+import { utf8DecodeStrict } from '../backup/bytes';
+
+/**
+ * Spreadsheet text comes in whatever Excel wrote: UTF-8 with or without BOM, UTF-16 ("Unicode
+ * text"), or — very often in Dutch offices — Windows-1252 ("CSV (gescheiden door lijstscheidingsteken)").
+ * We decode strictly as UTF-8 first; when that fails the bytes are converted from Windows-1252
+ * and the report says so, so a user can check that "ë" and "é" came through.
+ */
+export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+export type DecodedText = { text: string; encoding: TextEncoding };
+
+export class ImportFileError extends Error {
+  constructor(
+    readonly code: 'empty' | 'binary' | 'too-large' | 'unterminated-quote' | 'cell-too-long' | 'too-many-rows' | 'too-many-columns' | 'no-header' | 'xlsx-invalid' | 'xlsx-encrypted' | 'unknown-type',
+    readonly detail?: { row?: number; column?: number },
+  ) {
+    super(`import: ${code}`);
+    this.name = 'ImportFileError';
+  }
+}
+
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+/* Windows-1252 0x80..0x9F; the rest of the range maps to the same code point as Latin-1. */
+const CP1252_HIGH = [
+  0x20ac, 0xfffd, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0xfffd, 0x017d, 0xfffd,
+  0xfffd, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0xfffd, 0x017e, 0x0178,
+];
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const codes = Array.from(bytes.subarray(i, i + 8192), (b) => (b >= 0x80 && b <= 0x9f ? (CP1252_HIGH[b - 0x80] ?? 0xfffd) : b));
+    parts.push(String.fromCharCode(...codes));
+  }
+  return parts.join('');
+}
+
+function decodeUtf16(bytes: Uint8Array, littleEndian: boolean): string {
+  const parts: string[] = [];
+  let codes: number[] = [];
+  for (let i = 0; i + 1 < bytes.length; i += 2) {
+    const a = bytes[i] ?? 0;
+    const b = bytes[i + 1] ?? 0;
+    codes.push(littleEndian ? a | (b << 8) : (a << 8) | b);
+    if (codes.length >= 8192) {
+      parts.push(String.fromCharCode(...codes));
+      codes = [];
+    }
+  }
+  parts.push(String.fromCharCode(...codes));
+  return parts.join('');
+}
+
+export function decodeSpreadsheetText(bytes: Uint8Array): DecodedText {
+  if (bytes.byteLength === 0) throw new ImportFileError('empty');
+  if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ImportFileError('too-large');
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    const text = utf8DecodeStrict(bytes.subarray(3));
+    if (text === null) throw new ImportFileError('binary');
+    return { text, encoding: 'utf-8-bom' };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decodeUtf16(bytes.subarray(2), true), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decodeUtf16(bytes.subarray(2), false), encoding: 'utf-16be' };
+  // NUL bytes do not occur in text files of these encodings: this is a binary file (or XLSX renamed .csv).
+  if (bytes.subarray(0, 4096).includes(0)) throw new ImportFileError('binary');
+  const utf8 = utf8DecodeStrict(bytes);
+  if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
+  return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+}
