@@ -282,7 +282,8 @@ export function followUpsFrom(
   for (const a of agreed) if (a.status === 'open') entry(a.householdId).actionIds.push(a.id);
   for (const d of duties) {
     if (d.status !== 'open' || d.dueDate > nextDate) continue;
-    const fromMeeting = d.kind === 'partner_report' && d.sourceId === previous.id;
+    // A partner report's source is `<meeting id>:<household id>:<contact id>` (feedback-rules partnerReportDuty).
+    const fromMeeting = d.kind === 'partner_report' && (d.sourceId === previous.id || d.sourceId.startsWith(`${previous.id}:`));
     const fromAction = d.kind === 'action_result' && agreedIds.has(d.sourceId);
     if (fromMeeting || fromAction) entry(d.householdId).dutyIds.push(d.id);
   }

@@ -95,16 +95,16 @@ describe('follow-ups from the previous meeting', () => {
     { id: 'a4', householdId: 'h3', status: 'gedaan' as const, meetingId: 'prev' },
   ];
   const duties = [
-    { id: 'fd:partner_report:prev', householdId: 'h2', status: 'open' as const, kind: 'partner_report' as const, sourceId: 'prev', dueDate: '2025-06-01' },
+    { id: 'fd:partner_report:prev:h2:c1', householdId: 'h2', status: 'open' as const, kind: 'partner_report' as const, sourceId: 'prev:h2:c1', dueDate: '2025-06-01' },
     { id: 'fd:action_result:a4', householdId: 'h3', status: 'open' as const, kind: 'action_result' as const, sourceId: 'a4', dueDate: '2025-06-01' },
     { id: 'fd:action_result:a2', householdId: 'h1', status: 'gedaan' as const, kind: 'action_result' as const, sourceId: 'a2', dueDate: '2025-06-01' },
-    { id: 'fd:partner_report:prev-late', householdId: 'h4', status: 'open' as const, kind: 'partner_report' as const, sourceId: 'prev', dueDate: '2025-07-01' },
+    { id: 'fd:partner_report:prev-late', householdId: 'h4', status: 'open' as const, kind: 'partner_report' as const, sourceId: 'prev:h4:c1', dueDate: '2025-07-01' },
   ];
   it('brings back open actions agreed there and open feedback due by the next meeting, one item per household', () => {
     const f = followUpsFrom({ id: 'prev' }, actions, duties, '2025-06-05');
     expect(f).toEqual([
       { householdId: 'h1', actionIds: ['a1'], dutyIds: [] },
-      { householdId: 'h2', actionIds: [], dutyIds: ['fd:partner_report:prev'] },
+      { householdId: 'h2', actionIds: [], dutyIds: ['fd:partner_report:prev:h2:c1'] },
       { householdId: 'h3', actionIds: [], dutyIds: ['fd:action_result:a4'] },
     ]);
     expect(followUpTimeBox({ householdId: 'h', actionIds: ['a'], dutyIds: [] })).toBe(5);
