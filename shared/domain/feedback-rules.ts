@@ -346,9 +346,12 @@ export function attentionItems(input: AttentionInput): AttentionItem[] {
   return items.sort((a, b) => ATTENTION_KINDS.indexOf(a.kind) - ATTENTION_KINDS.indexOf(b.kind) || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
-/** "Mijn": the items someone is responsible for. */
+/**
+ * "Mijn": the items someone is responsible for, plus the items nobody is responsible for
+ * (no regisseur, no owner): those are exactly the ones that fall silent, so everyone sees them.
+ */
 export function mine(items: readonly AttentionItem[], userId: string): AttentionItem[] {
-  return items.filter((i) => i.responsibleIds.includes(userId));
+  return items.filter((i) => i.responsibleIds.length === 0 || i.responsibleIds.includes(userId));
 }
 
 // --- Knelpunten ---------------------------------------------------------------------------

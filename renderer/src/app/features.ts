@@ -1,6 +1,7 @@
 import { backupFeature } from '../features/backup/feature';
+import { feedbackFeature } from '../features/feedback/feature';
 import { householdsFeature } from '../features/households/feature';
 import type { Feature } from './feature';
 
 /** Every feature of the app, in navigation order. When adding a feature: one line here. */
-export const FEATURES: readonly Feature[] = [householdsFeature, backupFeature];
+export const FEATURES: readonly Feature[] = [householdsFeature, feedbackFeature, backupFeature];

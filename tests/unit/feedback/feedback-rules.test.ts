@@ -159,6 +159,11 @@ describe('attention', () => {
     expect(mine(items, 'coord').map((i) => i.key)).toEqual(['s:e1']);
     expect(mine(items, 'other').map((i) => i.key)).toEqual(['a:a1', 's:e1', 'i:h2']);
   });
+  it('items nobody holds are everyone\'s', () => {
+    const items = attentionItems({ ...base, households: [...base.households, { id: 'h4', status: 'actief', lastActivityAt: '2025-12-01T10:00:00.000Z' }] });
+    expect(mine(items, 'me').map((i) => i.key)).toContain('i:h4');
+    expect(mine(items, 'coord').map((i) => i.key)).toEqual(['s:e1', 'i:h4']);
+  });
   it('moves with today', () => {
     expect(attentionItems({ ...base, today: '2026-03-30' }).map((i) => i.key)).not.toContain('f:d1');
   });

@@ -243,7 +243,7 @@ export async function listDuties(householdId: string): Promise<FeedbackDuty[]> {
   return duties.sort((a, b) => (a.status === b.status ? a.dueDate.localeCompare(b.dueDate) : a.status === 'open' ? -1 : 1));
 }
 
-async function getDuty(id: string): Promise<FeedbackDuty> {
+export async function getDuty(id: string): Promise<FeedbackDuty> {
   const row = await getSession().db.feedbackDuties.get(id);
   if (!row) throw new Error('feedback duty not found');
   return open('feedbackDuties', row, FeedbackDutySchema);
@@ -325,10 +325,19 @@ export async function listFollowUp(filter: Readonly<{ householdId?: string; owne
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
 }
 
-async function householdNames(ids: readonly string[]): Promise<Map<string, string>> {
+export async function householdNames(ids: readonly string[]): Promise<Map<string, string>> {
   const rows = (await getSession().db.households.bulkGet([...ids])).filter((r): r is StoredRow => r !== undefined);
   const hh = (await openManyLenient('households', rows, HouseholdSchema)) as Household[];
   return new Map(hh.map((h) => [h.id, h.displayName]));
+}
+
+/** One open action of a household, or null when it is gone or already closed. */
+export async function getOpenAction(householdId: string, actionId: string): Promise<FollowUpAction | null> {
+  const row = await getSession().db.actions.get(actionId);
+  if (!row || row.householdId !== householdId || row.status !== 'open') return null;
+  const action = await open('actions', row, ActionSchema);
+  const names = await householdNames([householdId]);
+  return { ...action, householdName: names.get(householdId) ?? '' };
 }
 
 /** Close an action with its result (the result is what "terugkoppelen aan" hears); derives its duty. */
@@ -457,7 +466,7 @@ async function writeEscalation(e: Escalation, change: string): Promise<Escalatio
   return valid;
 }
 
-async function getEscalation(id: string): Promise<Escalation> {
+export async function getEscalation(id: string): Promise<Escalation> {
   const row = await getSession().db.escalations.get(id);
   if (!row) throw new Error('escalation not found');
   return open('escalations', row, EscalationSchema);

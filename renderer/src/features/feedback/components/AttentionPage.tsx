@@ -1,0 +1,59 @@
+import { ATTENTION_KINDS, mine, type AttentionItem, type AttentionKind } from '@shared/domain/feedback-rules';
+import { href } from '../../../app/router';
+import { useI18n } from '../../../i18n';
+import { useAttention } from '../queries';
+import { SubNav, targetOf, todayIso, useFormatDate } from './common';
+
+const DATE_KEY: Record<AttentionKind, 'feedback.due' | 'feedback.since' | 'feedback.expires' | 'feedback.lastActivity'> = {
+  feedback_overdue: 'feedback.due',
+  action_overdue: 'feedback.due',
+  evaluation_due: 'feedback.due',
+  escalation_open: 'feedback.since',
+  consent_expiring: 'feedback.expires',
+  inactive: 'feedback.lastActivity',
+};
+
+/** The attention list: for the user ("mijn") or the whole team ("alles"), grouped by kind. */
+export function AttentionPage({ scope }: Readonly<{ scope: 'mijn' | 'alles' }>) {
+  const { t, tx } = useI18n();
+  const fmt = useFormatDate();
+  const { data, isLoading } = useAttention(todayIso());
+  const items: readonly AttentionItem[] = !data ? [] : scope === 'mijn' && data.userId ? mine(data.items, data.userId) : data.items;
+  const groups = ATTENTION_KINDS.map((kind) => ({ kind, items: items.filter((i) => i.kind === kind) })).filter((g) => g.items.length > 0);
+
+  return (
+    <section aria-labelledby="attention-title" data-ready={isLoading ? undefined : 'attention'}>
+      <div className="page-head">
+        <h1 id="attention-title">{t('feedback.attentionTitle')}</h1>
+      </div>
+      <SubNav current={scope === 'mijn' ? '/aandacht/mijn' : '/aandacht/alles'} />
+      <p className="muted">{t('feedback.attentionIntro')}</p>
+      {isLoading ? <p>{t('common.loading')}</p> : null}
+      {!isLoading && groups.length === 0 ? <p className="empty">{t('feedback.nothing')}</p> : null}
+      <div className="fb-groups">
+        {groups.map((g) => (
+          <section key={g.kind} className={`fb-group fb-group--${g.kind}`} aria-labelledby={`grp-${g.kind}`}>
+            <h2 id={`grp-${g.kind}`}>
+              {tx(`feedback.kind.${g.kind}`)} <span className="fb-count">{g.items.length}</span>
+            </h2>
+            <ul className="fb-list">
+              {g.items.map((i) => {
+                const detail = data?.details.get(i.key);
+                return (
+                  <li key={i.key} className="fb-item" data-kind={i.kind}>
+                    <a href={href(targetOf(i.kind, i.householdId, i.refId))} className="fb-item__link">
+                      <span className="fb-item__name">{data?.householdNames.get(i.householdId) ?? ''}</span>
+                      {detail ? <span className="fb-item__detail">{detail}</span> : null}
+                      <span className="fb-item__cta">{tx(`feedback.action.${i.kind}`)} →</span>
+                    </a>
+                    <span className="fb-item__date">{t(DATE_KEY[i.kind], { date: fmt(i.date) })}</span>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,149 @@
+import { FEEDBACK_METHODS, FeedbackDoneSchema, type FeedbackDuty, type FeedbackMethod } from '@shared/domain/feedback';
+import { buildReferrerLetter, dutyState, type LetterInput, type LetterKey } from '@shared/domain/feedback-rules';
+import { useMemo, useState, type FormEvent } from 'react';
+import { href } from '../../../app/router';
+import { useI18n } from '../../../i18n';
+import { platform } from '../../../platform';
+import { SelectField, TextArea, TextField } from '../../../ui/Field';
+import { fieldErrors, type FieldErrors } from '../../../ui/errors';
+import { useAuditLetter, useMarkDutyDone } from '../mutations';
+import { useDuty } from '../queries';
+import { todayIso, useFormatDate } from './common';
+
+/** "To whom": the referrer, a party of an action, or the team (partner report). */
+export function useRecipientLabel(): (d: FeedbackDuty) => string {
+  const { tx } = useI18n();
+  return (d) => {
+    const r = d.recipient;
+    const named = [r.name, r.organisation].filter(Boolean).join(', ');
+    if (r.kind === 'party') return r.party?.name ?? tx(`feedback.party.${r.party?.kind ?? 'contact'}`);
+    if (r.kind === 'team') return tx('feedback.recipient.team');
+    return named || tx('feedback.recipient.referrer');
+  };
+}
+
+export function DutyPage({ id }: Readonly<{ id: string }>) {
+  const { t, tx } = useI18n();
+  const fmt = useFormatDate();
+  const { data, isLoading } = useDuty(id);
+  const recipient = useRecipientLabel();
+  if (isLoading) return <p>{t('common.loading')}</p>;
+  if (!data) return <p role="alert">{t('feedback.dutyNotFound')}</p>;
+  const { duty, letter, householdName } = data;
+  const state = dutyState(duty, todayIso());
+  return (
+    <article aria-labelledby="duty-title" data-ready="duty">
+      <div className="page-head">
+        <h1 id="duty-title">{t('feedback.dutyPageTitle', { kind: tx(`feedback.dutyKind.${duty.kind}`) })}</h1>
+        <span className={`fb-state fb-state--${state}`}>{tx(`feedback.dutyState.${state}`)}</span>
+      </div>
+      <dl className="facts">
+        <div>
+          <dt>{t('feedback.colHousehold')}</dt>
+          <dd>
+            <a href={href(`/households/${duty.householdId}`)}>{householdName}</a>
+          </dd>
+        </div>
+        <div>
+          <dt>{duty.kind === 'partner_report' ? t('feedback.fromLabel') : t('feedback.toLabel')}</dt>
+          <dd>{recipient(duty)}</dd>
+        </div>
+        <div>
+          <dt>{t('feedback.colDue')}</dt>
+          <dd>{fmt(duty.dueDate)}</dd>
+        </div>
+        {duty.status === 'gedaan' && duty.doneAt ? (
+          <div>
+            <dt>{t('feedback.dutyState.gedaan')}</dt>
+            <dd>{t('feedback.dutyDone', { date: fmt(duty.doneAt), how: tx(`feedback.how.${duty.doneHow ?? 'anders'}`) })}</dd>
+          </div>
+        ) : null}
+      </dl>
+      {letter ? <Letter duty={duty} input={letter} /> : <p className="muted">{t('feedback.noLetter')}</p>}
+      {duty.status === 'open' ? <MarkDone duty={duty} defaultHow={letter ? 'brief' : 'telefoon'} /> : null}
+    </article>
+  );
+}
+
+function Letter({ duty, input }: Readonly<{ duty: FeedbackDuty; input: LetterInput }>) {
+  const { t, tx } = useI18n();
+  const fmt = useFormatDate();
+  const audit = useAuditLetter();
+  const [notice, setNotice] = useState<string | null>(null);
+  const { text, redacted } = useMemo(
+    () => buildReferrerLetter(input, (key: LetterKey, vars) => tx(`feedback.letter.${key}`, vars), fmt),
+    [input, tx, fmt],
+  );
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      await audit.mutateAsync({ dutyId: duty.id, householdId: duty.householdId, how: 'clipboard' });
+      setNotice(t('feedback.copied'));
+    } catch {
+      setNotice(t('feedback.copyFailed'));
+    }
+  };
+  const save = async () => {
+    const ok = await platform().saveFile(t('feedback.letterFileName', { date: todayIso() }), 'text/plain', text);
+    if (!ok) return;
+    await audit.mutateAsync({ dutyId: duty.id, householdId: duty.householdId, how: 'file' });
+    setNotice(t('feedback.saved'));
+  };
+  return (
+    <section aria-labelledby="letter-title" className="fb-card">
+      <h2 id="letter-title">{t('feedback.letterTitle')}</h2>
+      <p className="muted">{t('feedback.letterIntro')}</p>
+      <TextArea label={t('feedback.letterLabel')} value={text} readOnly rows={Math.min(16, text.split('\n').length + 1)} className="fb-letter" data-testid="letter-text" />
+      {redacted ? <p className="notice">{t('feedback.letterRedacted')}</p> : null}
+      <div className="toolbar">
+        <button type="button" className="button button--secondary" onClick={() => void copy()}>
+          {t('feedback.copy')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => void save()}>
+          {t('feedback.saveFile')}
+        </button>
+      </div>
+      {notice ? (
+        <p role="status" className="notice">
+          {notice}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function MarkDone({ duty, defaultHow }: Readonly<{ duty: FeedbackDuty; defaultHow: FeedbackMethod }>) {
+  const { t, tx } = useI18n();
+  const mark = useMarkDutyDone();
+  const [doneAt, setDoneAt] = useState(todayIso());
+  const [doneHow, setDoneHow] = useState<string>(defaultHow);
+  const [doneNote, setDoneNote] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const parsed = FeedbackDoneSchema.safeParse({ doneAt, doneHow, doneNote });
+    if (!parsed.success) return setErrors(fieldErrors(parsed.error));
+    setErrors({});
+    await mark.mutateAsync({ id: duty.id, done: parsed.data });
+  };
+  return (
+    <form className="fb-card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="done-title">
+      <h2 id="done-title">{t('feedback.markDoneTitle')}</h2>
+      <div className="fb-row">
+        <TextField label={t('feedback.doneAt')} type="date" value={doneAt} onChange={(e) => setDoneAt(e.target.value)} error={errors.doneAt} required />
+        <SelectField
+          label={t('feedback.doneHow')}
+          value={doneHow}
+          onChange={(e) => setDoneHow(e.target.value)}
+          error={errors.doneHow}
+          options={FEEDBACK_METHODS.map((m) => ({ value: m, label: tx(`feedback.how.${m}`) }))}
+        />
+      </div>
+      <TextArea label={t('feedback.doneNote')} hint={t('feedback.doneNoteHint')} value={doneNote} onChange={(e) => setDoneNote(e.target.value)} error={errors.doneNote} rows={2} />
+      <button type="submit" className="button" disabled={mark.isPending}>
+        {t('feedback.markDone')}
+      </button>
+      {mark.isError ? <p role="alert" className="field__error">{t('common.errorGeneric')}</p> : null}
+    </form>
+  );
+}

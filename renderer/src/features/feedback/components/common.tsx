@@ -1,0 +1,58 @@
+import { useCallback } from 'react';
+import { href } from '../../../app/router';
+import { todayIso } from '../../../data/repositories/feedback';
+import { useI18n } from '../../../i18n';
+
+/** A calendar date in the user's language, e.g. "20 maart 2026". Dates are calendar days, so UTC. */
+export function useFormatDate(): (iso: string) => string {
+  const { lang } = useI18n();
+  return useCallback(
+    (iso: string) =>
+      new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)),
+    [lang],
+  );
+}
+
+export { todayIso };
+
+const TABS = [
+  { path: '/aandacht/mijn', label: 'feedback.tabMine' },
+  { path: '/aandacht/alles', label: 'feedback.tabAll' },
+  { path: '/aandacht/acties', label: 'feedback.tabActions' },
+  { path: '/aandacht/escalaties', label: 'feedback.tabEscalations' },
+  { path: '/aandacht/knelpunten', label: 'feedback.tabKnelpunten' },
+] as const;
+
+/** The parts of the attention area, as plain links (each is its own page and URL). */
+export function SubNav({ current }: Readonly<{ current: string }>) {
+  const { t } = useI18n();
+  return (
+    <nav aria-label={t('feedback.subNav')} className="fb-tabs">
+      <ul>
+        {TABS.map((tab) => (
+          <li key={tab.path}>
+            <a href={href(tab.path)} aria-current={current === tab.path ? 'page' : undefined}>
+              {t(tab.label)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** Where an attention line is resolved. */
+export function targetOf(kind: string, householdId: string, refId: string): string {
+  switch (kind) {
+    case 'feedback_overdue':
+      return `/aandacht/terugkoppeling/${encodeURIComponent(refId)}`;
+    case 'action_overdue':
+      return `/aandacht/actie/${householdId}/${refId}`;
+    case 'evaluation_due':
+      return `/aandacht/evaluatie/${householdId}`;
+    case 'escalation_open':
+      return `/aandacht/escalatie/${refId}`;
+    default:
+      return `/households/${householdId}`;
+  }
+}

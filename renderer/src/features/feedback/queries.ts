@@ -1,0 +1,133 @@
+import { useQuery } from '@tanstack/react-query';
+import {
+  getDuty,
+  getEscalation,
+  getFeedbackRules,
+  getOpenAction,
+  householdNames,
+  letterInputFor,
+  listDuties,
+  listEscalations,
+  listFollowUp,
+  listKnelpunten,
+  listMembers,
+  loadAttention,
+  loadEvaluationContext,
+  syncFeedbackDuties,
+} from '../../data/repositories/feedback';
+
+/**
+ * Query keys for the feedback loops. Data changes only through this app's own mutations, which
+ * invalidate what they change, so staleTime is Infinity. "Today" is part of the attention key:
+ * when the date moves on, the list is derived again (overdue is never stored).
+ */
+export const feedbackKeys = {
+  all: ['feedback'] as const,
+  attention: (today: string) => [...feedbackKeys.all, 'attention', today] as const,
+  household: (id: string) => [...feedbackKeys.all, 'household', id] as const,
+  duty: (id: string) => [...feedbackKeys.all, 'duty', id] as const,
+  followUp: (ownerId: string, until: string) => [...feedbackKeys.all, 'followUp', ownerId, until] as const,
+  action: (householdId: string, actionId: string) => [...feedbackKeys.all, 'action', householdId, actionId] as const,
+  evaluation: (householdId: string) => [...feedbackKeys.all, 'evaluation', householdId] as const,
+  escalations: () => [...feedbackKeys.all, 'escalations'] as const,
+  escalation: (id: string) => [...feedbackKeys.all, 'escalation', id] as const,
+  knelpunten: () => [...feedbackKeys.all, 'knelpunten'] as const,
+  team: () => [...feedbackKeys.all, 'team'] as const,
+};
+
+export function useAttention(today: string) {
+  return useQuery({ queryKey: feedbackKeys.attention(today), queryFn: () => loadAttention(today), staleTime: Infinity });
+}
+
+/** Everything of the feedback loops for one household's page; derives missing duties first. */
+export function useHouseholdFeedback(householdId: string, until: string) {
+  return useQuery({
+    queryKey: feedbackKeys.household(householdId),
+    queryFn: async () => {
+      await syncFeedbackDuties(householdId);
+      const [duties, escalations, knelpunten, followUp] = await Promise.all([
+        listDuties(householdId),
+        listEscalations(householdId),
+        listKnelpunten(),
+        listFollowUp({ householdId, until }),
+      ]);
+      return { duties, escalations, knelpunten, followUp };
+    },
+    staleTime: Infinity,
+  });
+}
+
+export function useDuty(id: string) {
+  return useQuery({
+    queryKey: feedbackKeys.duty(id),
+    queryFn: async () => {
+      const duty = await getDuty(id).catch(() => null);
+      if (!duty) return null;
+      const [letter, names] = await Promise.all([letterInputFor(id), householdNames([duty.householdId])]);
+      return { duty, letter, householdName: names.get(duty.householdId) ?? '' };
+    },
+    staleTime: Infinity,
+  });
+}
+
+export function useFollowUp(ownerId: string, until: string) {
+  return useQuery({
+    queryKey: feedbackKeys.followUp(ownerId, until),
+    queryFn: () => listFollowUp({ until, ...(ownerId ? { ownerId } : {}) }),
+    staleTime: Infinity,
+  });
+}
+
+export function useOpenAction(householdId: string, actionId: string) {
+  return useQuery({ queryKey: feedbackKeys.action(householdId, actionId), queryFn: () => getOpenAction(householdId, actionId), staleTime: Infinity });
+}
+
+export function useEvaluationContext(householdId: string) {
+  return useQuery({
+    queryKey: feedbackKeys.evaluation(householdId),
+    queryFn: async () => {
+      const [ctx, names] = await Promise.all([loadEvaluationContext(householdId), householdNames([householdId])]);
+      return { ...ctx, householdName: names.get(householdId) ?? '' };
+    },
+    staleTime: Infinity,
+  });
+}
+
+export function useOpenEscalations() {
+  return useQuery({
+    queryKey: feedbackKeys.escalations(),
+    queryFn: async () => {
+      const list = await listEscalations();
+      return { list, names: await householdNames([...new Set(list.map((e) => e.householdId))]) };
+    },
+    staleTime: Infinity,
+  });
+}
+
+export function useEscalation(id: string) {
+  return useQuery({
+    queryKey: feedbackKeys.escalation(id),
+    queryFn: async () => {
+      const e = await getEscalation(id).catch(() => null);
+      if (!e) return null;
+      return { escalation: e, householdName: (await householdNames([e.householdId])).get(e.householdId) ?? '' };
+    },
+    staleTime: Infinity,
+  });
+}
+
+export function useKnelpunten() {
+  return useQuery({ queryKey: feedbackKeys.knelpunten(), queryFn: listKnelpunten, staleTime: Infinity });
+}
+
+/** Team members (names for owners and holders) and the team's feedback settings. */
+export function useTeam() {
+  return useQuery({
+    queryKey: feedbackKeys.team(),
+    queryFn: async () => {
+      const [members, rules] = await Promise.all([listMembers(), getFeedbackRules()]);
+      return { members, rules };
+    },
+    staleTime: Infinity,
+  });
+}
