@@ -39,6 +39,8 @@ export const nl = {
   newerDatabase:
     'Deze gegevens zijn gemaakt met een nieuwere versie van Wijktafel. Ze zijn niet aangeraakt. Installeer de nieuwste versie om verder te werken.',
   storageError: 'De opslag kon niet worden geopend. Er is niets veranderd.',
+  unlockWithDevice: 'Ontgrendelen met deze computer',
+  keystoreFailed: 'Ontgrendelen met deze computer lukte niet. Gebruik uw wachtzin.',
   lockedNotice: 'Wijktafel is vergrendeld omdat er een tijd niet mee gewerkt is, of omdat het scherm van de computer op slot ging.',
 };
 
@@ -83,5 +85,7 @@ export const en: typeof nl = {
   newerDatabase:
     'This data was made by a newer version of Wijktafel. It has not been touched. Install the latest version to continue.',
   storageError: 'The storage could not be opened. Nothing was changed.',
+  unlockWithDevice: 'Unlock with this computer',
+  keystoreFailed: 'Unlocking with this computer did not work. Please use your passphrase.',
   lockedNotice: 'Wijktafel was locked because it was not used for a while, or because the computer screen was locked.',
 };

@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { assertNoCanaries, scanProfile } from '../support/profile-scan';
+import { expect, test } from './fixtures';
+import { AppPage } from './pages/app-page';
+
+const unique = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+const NAME = `Kievitkanarie${unique}`;
+const LAST = `Tureluurkanarie${unique}`;
+const HOUSEHOLD = `Gezin Wulpkanarie${unique}`;
+const BSN = '123456782';
+
+/** The pid of the Chromium browser process that owns this profile (found by its --user-data-dir). */
+async function browserPid(profileDir: string): Promise<number> {
+  const pids: number[] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const cmd = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
+    const args = cmd.split('\0');
+    // The browser process has the profile dir and no --type= (renderers, GPU, utility have one).
+    if (args.some((a) => a === `--user-data-dir=${profileDir}`) && !args.some((a) => a.startsWith('--type='))) pids.push(Number(entry));
+  }
+  if (pids.length !== 1) throw new Error(`expected one browser process, found ${pids.length}`);
+  return pids[0] as number;
+}
+
+async function processGone(pid: number): Promise<boolean> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+  return stat === null || / Z /.test(stat);
+}
+
+test('killed mid-session (SIGKILL while unlocked, a case open): the profile holds none of the canaries', async ({ app }) => {
+  const ui = new AppPage(app.page, app.baseURL);
+  await ui.open();
+  await ui.setup();
+  await ui.createHousehold(HOUSEHOLD, [{ firstName: NAME, lastName: LAST, bsn: BSN, birthDate: '1984-07-02' }]);
+  await expect(app.page.getByText(`${NAME} ${LAST}`)).toBeVisible();
+
+  // After a lock, while the browser still runs.
+  await ui.lock();
+  const dir = join(app.profileDir, 'Default');
+  await assertNoCanaries(dir, [NAME, LAST, HOUSEHOLD.slice(6), BSN]);
+
+  // Unlocked again, the case on screen, then the browser is killed without any chance to clean up.
+  await ui.unlock();
+  await ui.gotoList();
+  await expect(app.page.getByText(HOUSEHOLD)).toBeVisible();
+  // Control: a value written on purpose in plain text, so the scan after the kill provably can find things.
+  const control = `Killcontrole${unique}`;
+  await app.page.evaluate(async (text) => {
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.open('canary-control', 1);
+      req.onupgradeneeded = () => req.result.createObjectStore('plain');
+      req.onsuccess = () => {
+        const tx = req.result.transaction('plain', 'readwrite');
+        tx.objectStore('plain').put({ text }, 'k');
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(new Error('control write failed'));
+      };
+    });
+  }, control);
+  const pid = await browserPid(app.profileDir);
+  process.kill(pid, 'SIGKILL');
+  await expect.poll(() => processGone(pid)).toBe(true);
+  await app.close().catch(() => undefined);
+
+  const scan = await scanProfile(dir, [control]);
+  expect(scan.hits.length, 'the scanner must find the plain control canary after the kill').toBeGreaterThan(0);
+  await assertNoCanaries(dir, [NAME, LAST, HOUSEHOLD.slice(6), BSN]);
+});
+
+/** SHA-256 of every file of the origin's IndexedDB, by relative path. */
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  const walk = async (d: string, rel: string) => {
+    for (const e of await readdir(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) await walk(p, `${rel}${e.name}/`);
+      else out[`${rel}${e.name}`] = createHash('sha256').update(await readFile(p)).digest('hex');
+    }
+  };
+  await walk(dir, '');
+  return out;
+}
+
+test('a wrong passphrase tried 100 times leaves the database files byte-identical', async ({ app }) => {
+  test.setTimeout(170_000);
+  const ui = new AppPage(app.page, app.baseURL);
+  await ui.open();
+  await ui.setup();
+  await ui.createHousehold('Familie Honderd', [{ firstName: 'Gerrit' }]);
+  await ui.lock();
+  const idb = join(app.profileDir, 'Default', 'IndexedDB');
+  const before = await snapshot(idb);
+  expect(Object.keys(before).some((f) => f.endsWith('.log') || f.endsWith('.ldb'))).toBe(true);
+
+  const field = app.page.getByLabel('Wachtzin', { exact: true });
+  const button = app.page.getByRole('button', { name: 'Ontgrendelen' });
+  const t0 = Date.now();
+  for (let i = 0; i < 100; i++) {
+    await field.fill(`verkeerde wachtzin nummer ${i}`);
+    await button.click();
+    await expect(app.page.locator(`[data-ready="unlock"][data-refused="${i + 1}"]`)).toBeVisible();
+    await expect(app.page.getByText('Deze wachtzin klopt niet.')).toBeVisible();
+  }
+  test.info().annotations.push({ type: 'attempts', description: `100 wrong attempts in ${Date.now() - t0} ms` });
+  expect(await snapshot(idb)).toEqual(before);
+  await ui.unlock();
+  await ui.gotoList();
+  await expect(app.page.getByText('Familie Honderd')).toBeVisible();
+});
