@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, IsoDateSchema, NARRATIVE_MAX, TimestampSchema, V, optionalText, requiredText } from './common';
+import { IdSchema, IsoDateSchema, NARRATIVE_MAX, TimestampSchema, V, optionalField, optionalText, requiredText } from './common';
 
 /**
  * The case file of one household: intake, life-domain scores, the plan with goals and actions,
@@ -147,3 +147,141 @@ export const NoteSchema = z.object({
   internal: z.boolean(),
 });
 export type Note = z.infer<typeof NoteSchema>;
+
+/**
+ * Things that happened to a household that have no record of their own (a status change).
+ * Everything else on the timeline is derived from the records themselves (see casefile-rules.ts).
+ */
+export const EVENT_KINDS = ['status_changed'] as const;
+export const CaseEventSchema = z.object({
+  id: IdSchema,
+  householdId: IdSchema,
+  at: TimestampSchema,
+  kind: z.enum(EVENT_KINDS),
+  from: z.string().max(40).optional(),
+  to: z.string().max(40).optional(),
+  actorId: IdSchema.optional(),
+});
+export type CaseEvent = z.infer<typeof CaseEventSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Form drafts: what each case-file form edits. Ids, timestamps and household ids are the
+// repository's business. Empty form fields ('') mean "absent" (optionalField / optionalText).
+// ---------------------------------------------------------------------------------------------
+
+/** Decisions that turn a signal away need a reason; "oppakken" speaks for itself. */
+const DECISIONS_NEEDING_REASON: readonly IntakeDecision[] = ['doorverwijzen', 'niet_oppakken'];
+
+export const IntakeDraftSchema = z
+  .object({
+    date: IsoDateSchema,
+    referrerType: z.enum(REFERRER_TYPES, { error: V.choice }),
+    referrerName: optionalText(120),
+    referrerOrganisation: optionalText(120),
+    referrerContact: optionalText(200),
+    channel: z.enum(INTAKE_CHANNELS, { error: V.choice }),
+    question: requiredText(NARRATIVE_MAX),
+    decision: optionalField(z.enum(INTAKE_DECISIONS, { error: V.choice })),
+    decisionReason: optionalText(2000),
+  })
+  .superRefine((d, ctx) => {
+    if (d.decision && DECISIONS_NEEDING_REASON.includes(d.decision) && !d.decisionReason) {
+      ctx.addIssue({ code: 'custom', path: ['decisionReason'], message: V.reasonRequired });
+    }
+  });
+export type IntakeDraft = z.input<typeof IntakeDraftSchema>;
+
+export const IntakeDecisionDraftSchema = z
+  .object({
+    decision: z.enum(INTAKE_DECISIONS, { error: V.choice }),
+    decisionReason: optionalText(2000),
+    decidedAt: IsoDateSchema,
+  })
+  .superRefine((d, ctx) => {
+    if (DECISIONS_NEEDING_REASON.includes(d.decision) && !d.decisionReason) {
+      ctx.addIssue({ code: 'custom', path: ['decisionReason'], message: V.reasonRequired });
+    }
+  });
+export type IntakeDecisionDraft = z.input<typeof IntakeDecisionDraftSchema>;
+
+/** A form's score arrives as text ("3"); '' is "not chosen". */
+const ScoreField = z.preprocess(
+  (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v)) : v),
+  z.number({ error: V.score }).int({ error: V.score }).min(1, { error: V.score }).max(5, { error: V.score }),
+);
+
+export const AssessmentDraftSchema = z.object({
+  domainId: z.string({ error: V.choice }).min(1, { error: V.choice }).max(60),
+  score: ScoreField,
+  date: IsoDateSchema,
+  /** Tellen en vertellen: a score never goes without a short narrative. */
+  narrative: requiredText(NARRATIVE_MAX),
+});
+export type AssessmentDraft = z.input<typeof AssessmentDraftSchema>;
+
+export const GoalDraftSchema = z.object({
+  domainId: z.string({ error: V.choice }).min(1, { error: V.choice }).max(60),
+  text: requiredText(2000),
+});
+export type GoalDraft = z.input<typeof GoalDraftSchema>;
+
+/** A team member or contact must be picked; someone in the network must be named. */
+export const PartyDraftSchema = PartySchema.superRefine((p, ctx) => {
+  if ((p.kind === 'team_member' || p.kind === 'contact') && !p.refId) {
+    ctx.addIssue({ code: 'custom', path: ['refId'], message: V.choice });
+  }
+  if (p.kind === 'network' && !p.name) {
+    ctx.addIssue({ code: 'custom', path: ['name'], message: V.required });
+  }
+});
+
+export const ActionDraftSchema = z.object({
+  goalId: IdSchema,
+  text: requiredText(2000),
+  layer: z.enum(ACTION_LAYERS, { error: V.choice }),
+  /** Required when the layer is above the goal's baseline: see casefile-rules.ts `layerNeedsReason`. */
+  layerReason: optionalText(300),
+  owner: PartyDraftSchema,
+  dueDate: IsoDateSchema,
+  reportTo: PartyDraftSchema,
+});
+export type ActionDraft = z.input<typeof ActionDraftSchema>;
+
+/** Marking an action done asks what came of it: that result is what "terugkoppelen aan" hears. */
+export const ActionProgressSchema = z
+  .object({
+    status: z.enum(ACTION_STATUSES, { error: V.choice }),
+    result: optionalText(NARRATIVE_MAX),
+    completedAt: optionalField(IsoDateSchema),
+  })
+  .superRefine((d, ctx) => {
+    if (d.status === 'gedaan' && !d.result) ctx.addIssue({ code: 'custom', path: ['result'], message: V.required });
+  });
+export type ActionProgress = z.input<typeof ActionProgressSchema>;
+
+export const HandoverDraftSchema = z.object({
+  toId: z.string({ error: V.choice }).min(1, { error: V.choice }).max(64),
+  date: IsoDateSchema,
+  reason: requiredText(300),
+  note: requiredText(NARRATIVE_MAX),
+});
+export type HandoverDraft = z.input<typeof HandoverDraftSchema>;
+
+export const NoteDraftSchema = z.object({
+  text: requiredText(NARRATIVE_MAX),
+  internal: z.boolean(),
+});
+export type NoteDraft = z.input<typeof NoteDraftSchema>;
+
+export const CloseDraftSchema = z.object({
+  outcome: requiredText(2000),
+  /** The worker saw the open actions and feedback owed and closes anyway (see closingViolations). */
+  acknowledgeOpen: z.boolean().default(false),
+});
+export type CloseDraft = z.input<typeof CloseDraftSchema>;
+
+export const NewPlanDraftSchema = z.object({
+  startedAt: IsoDateSchema,
+  nextEvaluationDate: optionalField(IsoDateSchema),
+});
+export type NewPlanDraft = z.input<typeof NewPlanDraftSchema>;

@@ -88,6 +88,27 @@ export const HouseholdDraftSchema = z.object({
 export type HouseholdDraft = z.input<typeof HouseholdDraftSchema>;
 export type ParsedHouseholdDraft = z.output<typeof HouseholdDraftSchema>;
 
+/**
+ * Risk and safety flags and "ook bekend bij" markers a team starts with when it has not
+ * configured its own (TeamSettings.flags / alsoKnownByOptions). They are stored as labels,
+ * like the team's own lists, so a team can rename them without a migration.
+ */
+export const DEFAULT_FLAGS: readonly string[] = [
+  'Huiselijk geweld',
+  'Zorg om veiligheid kinderen',
+  'Agressie naar hulpverleners',
+  'Dreigende huisuitzetting',
+  'Suïcidaliteit',
+];
+export const DEFAULT_ALSO_KNOWN_BY: readonly string[] = [
+  'Jeugdteam / CJG',
+  'Veilig Thuis',
+  'Schuldhulpverlening',
+  'GGZ',
+  'Reclassering',
+  'Leerplicht',
+];
+
 /** Age in whole years on a given day, from an ISO birth date. */
 export function ageOn(birthDate: string, today: string): number {
   const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
