@@ -13,6 +13,9 @@ function chain(e: unknown): unknown[] {
   for (let i = 0; i < 5 && cur !== null && cur !== undefined; i++) {
     out.push(cur);
     if (typeof cur !== 'object') break;
+    // Dexie's BulkError lists the failed requests' errors instead of one inner error.
+    const failures = (cur as { failures?: unknown }).failures;
+    if (Array.isArray(failures)) out.push(...failures.slice(0, 5));
     const next = (cur as { inner?: unknown; cause?: unknown }).inner ?? (cur as { cause?: unknown }).cause;
     cur = next;
   }
