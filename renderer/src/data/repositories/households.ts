@@ -5,6 +5,8 @@ import {
   type HouseholdDraft,
   type Member,
 } from '@shared/domain/household';
+import { IntakeDraftSchema, IntakeSchema, type Intake, type IntakeDraft } from '@shared/domain/casefile';
+import { assertOpen } from '@shared/domain/casefile-rules';
 import { getSession } from '../session';
 import { appendAudit, sealAudit } from './audit';
 import { newId, nowIso, open, openAll, seal } from './kit';
@@ -29,7 +31,19 @@ function membersFrom(draft: ReturnType<typeof HouseholdDraftSchema.parse>): Memb
 
 /** Create a household from a form draft. Validates first: an invalid draft writes nothing. */
 export async function createHousehold(input: HouseholdDraft): Promise<Household> {
+  return (await createHouseholdWithIntake(input)).household;
+}
+
+/**
+ * A new aanmelding: the household, its key and (optionally) its intake, in ONE transaction,
+ * so a failure leaves neither a household without its intake nor an intake without a household.
+ */
+export async function createHouseholdWithIntake(
+  input: HouseholdDraft,
+  intakeInput?: IntakeDraft,
+): Promise<{ household: Household; intake?: Intake }> {
   const draft = HouseholdDraftSchema.parse(input);
+  const intakeDraft = intakeInput === undefined ? undefined : IntakeDraftSchema.parse(intakeInput);
   const session = getSession();
   const id = newId();
   const now = nowIso();
@@ -42,16 +56,27 @@ export async function createHousehold(input: HouseholdDraft): Promise<Household>
     updatedAt: now,
     lastActivityAt: now,
   });
+  const intake: Intake | undefined = intakeDraft
+    ? IntakeSchema.parse({
+        ...intakeDraft,
+        id: newId(),
+        householdId: id,
+        decidedAt: intakeDraft.decision ? intakeDraft.date : undefined,
+        createdAt: now,
+      })
+    : undefined;
   const { row: keyRow } = await session.newHouseholdKey(id);
   const row = await seal('households', household);
+  const intakeRow = intake ? await seal('intakes', intake) : undefined;
   const audit = await sealAudit({ action: 'household.create', entity: 'household', entityId: id });
   const db = session.db;
-  await db.transaction('rw', [db.households, db.householdKeys, db.audit], async () => {
+  await db.transaction('rw', [db.households, db.householdKeys, db.intakes, db.audit], async () => {
     await db.householdKeys.add(keyRow);
     await db.households.add(row);
+    if (intakeRow) await db.intakes.add(intakeRow);
     await db.audit.add(audit);
   });
-  return household;
+  return intake ? { household, intake } : { household };
 }
 
 /** Replace the editable part of a household. */
@@ -59,6 +84,7 @@ export async function updateHousehold(id: string, input: HouseholdDraft): Promis
   const draft = HouseholdDraftSchema.parse(input);
   const existing = await getHousehold(id);
   if (!existing) throw new Error('household not found');
+  assertOpen(existing);
   const now = nowIso();
   const household = HouseholdSchema.parse({
     ...existing,

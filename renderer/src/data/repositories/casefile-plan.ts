@@ -1,0 +1,155 @@
+import {
+  ActionDraftSchema,
+  ActionProgressSchema,
+  ActionSchema,
+  GoalDraftSchema,
+  GoalSchema,
+  NewPlanDraftSchema,
+  PlanSchema,
+  type Action,
+  type ActionDraft,
+  type ActionProgress,
+  type Goal,
+  type GoalDraft,
+  type NewPlanDraft,
+  type Plan,
+} from '@shared/domain/casefile';
+import {
+  RuleViolation,
+  assertActionUnderGoal,
+  assertAtMostOneActivePlan,
+  assertLayerReason,
+  replacePlan,
+} from '@shared/domain/casefile-rules';
+import type { StoredRow } from '../db';
+import { getSession } from '../session';
+import { sealAudit } from './audit';
+import { touchOpenHousehold } from './casefile-tx';
+import { newId, nowIso, openAll, seal } from './kit';
+
+type PlanView = Pick<Plan, 'id' | 'status'>;
+const planView = (r: StoredRow): PlanView => ({ id: String(r.id), status: r.status === 'actief' ? 'actief' : 'vervangen' });
+
+/**
+ * "Nieuw plan": the active plan is archived read-only and the new one becomes active, in one
+ * transaction. Inside it the plans' plain `status` index is re-read: if the active plan is not
+ * the one archived here (someone started a plan meanwhile) nothing is written, and the final
+ * set is checked against "at most one active plan" before any write.
+ */
+export async function startPlan(householdId: string, input: NewPlanDraft): Promise<Plan> {
+  const draft = NewPlanDraftSchema.parse(input);
+  const db = getSession().db;
+  const now = nowIso();
+  const existing = await openAll('plans', await db.plans.where('householdId').equals(householdId).toArray(), PlanSchema);
+  const plan = PlanSchema.parse({ ...draft, id: newId(), householdId, status: 'actief', createdAt: now });
+  const archived = replacePlan(existing, plan, draft.startedAt);
+  const [row, archivedRows, audit] = await Promise.all([
+    seal('plans', plan),
+    Promise.all(archived.map((p) => seal('plans', p))),
+    sealAudit({ action: 'plan.change', entity: 'plan', entityId: plan.id }),
+  ]);
+  await db.transaction('rw', [db.households, db.plans, db.audit], async () => {
+    await touchOpenHousehold(db, householdId, now);
+    const current = (await db.plans.where('householdId').equals(householdId).toArray()).map(planView);
+    const activeNow = current.filter((p) => p.status === 'actief').map((p) => p.id).sort();
+    const activeSeen = archived.map((p) => p.id).sort();
+    if (activeNow.join() !== activeSeen.join()) throw new RuleViolation('plan.changedMeanwhile');
+    const after = current.map((p) => (activeSeen.includes(p.id) ? { ...p, status: 'vervangen' as const } : p));
+    assertAtMostOneActivePlan([...after, plan]);
+    await db.plans.bulkPut(archivedRows);
+    await db.plans.add(row);
+    await db.audit.add(audit);
+  });
+  return plan;
+}
+
+/** Checks, inside the transaction, that the plan is this household's active plan. */
+async function assertActivePlan(householdId: string, planId: string): Promise<void> {
+  const db = getSession().db;
+  const row = await db.plans.get(planId);
+  if (!row || row.householdId !== householdId || row.status !== 'actief') throw new RuleViolation('plan.archivedReadOnly');
+}
+
+export async function addGoal(householdId: string, planId: string, input: GoalDraft): Promise<Goal> {
+  const draft = GoalDraftSchema.parse(input);
+  const now = nowIso();
+  const goal = GoalSchema.parse({ ...draft, id: newId(), householdId, planId, status: 'open', createdAt: now });
+  const [row, audit] = await Promise.all([seal('goals', goal), sealAudit({ action: 'plan.change', entity: 'goal', entityId: goal.id })]);
+  const db = getSession().db;
+  await db.transaction('rw', [db.households, db.plans, db.goals, db.audit], async () => {
+    await touchOpenHousehold(db, householdId, now);
+    await assertActivePlan(householdId, planId);
+    await db.goals.add(row);
+    await db.audit.add(audit);
+  });
+  return goal;
+}
+
+/**
+ * An action under a goal of the active plan. The layer rule needs the siblings' layers, which
+ * are sealed, so they are decrypted before the transaction; inside it the goal's action ids
+ * are re-read and the write is refused if they changed meanwhile.
+ */
+export async function addAction(householdId: string, input: ActionDraft): Promise<Action> {
+  const draft = ActionDraftSchema.parse(input);
+  const db = getSession().db;
+  const now = nowIso();
+  const goalRow = await db.goals.get(draft.goalId);
+  if (!goalRow || goalRow.householdId !== householdId) throw new RuleViolation('action.noGoal');
+  const planId = String(goalRow.planId);
+  const siblingRows = await db.actions.where('goalId').equals(draft.goalId).toArray();
+  const siblings = await openAll('actions', siblingRows, ActionSchema);
+  assertLayerReason(draft, siblings);
+  const ownerId = draft.owner.kind === 'team_member' || draft.owner.kind === 'contact' ? draft.owner.refId : undefined;
+  const action = ActionSchema.parse({
+    ...draft,
+    // A reason given where none was needed is kept: it is the worker's own explanation.
+    id: newId(),
+    householdId,
+    planId,
+    ownerId,
+    status: 'open',
+    createdAt: now,
+  });
+  const [row, audit] = await Promise.all([seal('actions', action), sealAudit({ action: 'plan.change', entity: 'action', entityId: action.id })]);
+  await db.transaction('rw', [db.households, db.plans, db.goals, db.actions, db.audit], async () => {
+    await touchOpenHousehold(db, householdId, now);
+    const goal = await db.goals.get(draft.goalId);
+    const plan = await db.plans.get(planId);
+    assertActionUnderGoal(
+      action,
+      goal && { id: String(goal.id), householdId: String(goal.householdId), planId: String(goal.planId) },
+      plan && planView(plan),
+    );
+    const idsNow = (await db.actions.where('goalId').equals(draft.goalId).primaryKeys()).map(String).sort();
+    if (idsNow.join() !== siblings.map((s) => s.id).sort().join()) throw new RuleViolation('plan.changedMeanwhile');
+    await db.actions.add(row);
+    await db.audit.add(audit);
+  });
+  return action;
+}
+
+/** Status and result of an action ("gedaan" needs a result: that is what is reported back). */
+export async function updateActionProgress(householdId: string, actionId: string, input: ActionProgress, today: string): Promise<Action> {
+  const draft = ActionProgressSchema.parse(input);
+  const db = getSession().db;
+  const now = nowIso();
+  const row0 = await db.actions.get(actionId);
+  if (!row0 || row0.householdId !== householdId) throw new Error('action not found');
+  const [existing] = await openAll('actions', [row0], ActionSchema);
+  if (!existing) throw new Error('action not found');
+  const action = ActionSchema.parse({
+    ...existing,
+    status: draft.status,
+    result: draft.result,
+    completedAt: draft.status === 'gedaan' ? (draft.completedAt ?? existing.completedAt ?? today) : undefined,
+  });
+  const [row, audit] = await Promise.all([seal('actions', action), sealAudit({ action: 'plan.change', entity: 'action', entityId: actionId })]);
+  await db.transaction('rw', [db.households, db.plans, db.actions, db.audit], async () => {
+    await touchOpenHousehold(db, householdId, now);
+    await assertActivePlan(householdId, action.planId);
+    await db.actions.put(row);
+    await db.audit.add(audit);
+  });
+  return action;
+}

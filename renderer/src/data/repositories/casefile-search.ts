@@ -1,0 +1,53 @@
+import { ActionSchema, AssessmentSchema, GoalSchema, HandoverSchema, IntakeSchema, NoteSchema } from '@shared/domain/casefile';
+import type { z } from 'zod';
+import type { TableName } from '../db';
+import { getSession } from '../session';
+import { openAll } from './kit';
+
+/** The sealed tables whose narratives are searchable, with their schemas. */
+const NARRATIVE_TABLES = {
+  intakes: IntakeSchema,
+  assessments: AssessmentSchema,
+  goals: GoalSchema,
+  actions: ActionSchema,
+  notes: NoteSchema,
+  handovers: HandoverSchema,
+} as const;
+type NarrativeTable = keyof typeof NARRATIVE_TABLES;
+export type NarrativeBatch = {
+  [T in NarrativeTable]: { table: T; records: z.output<(typeof NARRATIVE_TABLES)[T]>[] };
+}[NarrativeTable];
+
+/**
+ * Decrypt every narrative record in batches for the in-memory search index, reporting progress.
+ * Batches are keyed on the primary key (no offset scans), decrypted together with Promise.all,
+ * and the event loop gets a turn between batches so the UI stays responsive at 10,000 households.
+ */
+export async function loadAllNarratives(
+  onBatch: (batch: NarrativeBatch, fraction: number) => void,
+  opts: { batchSize?: number; shouldStop?: () => boolean } = {},
+): Promise<void> {
+  const db = getSession().db;
+  const size = opts.batchSize ?? 1500;
+  const tables = Object.keys(NARRATIVE_TABLES) as NarrativeTable[];
+  const counts = await Promise.all(tables.map((t) => db.rows(t as TableName).count()));
+  const total = counts.reduce((a, b) => a + b, 0) || 1;
+  let done = 0;
+  for (const table of tables) {
+    let last: string | undefined;
+    for (;;) {
+      if (opts.shouldStop?.()) return;
+      const rows = await (last === undefined
+        ? db.rows(table).orderBy(':id').limit(size).toArray()
+        : db.rows(table).where(':id').above(last).limit(size).toArray());
+      if (rows.length === 0) break;
+      last = String(rows[rows.length - 1]?.id);
+      const records = await openAll(table, rows, NARRATIVE_TABLES[table]);
+      done += rows.length;
+      onBatch({ table, records } as NarrativeBatch, Math.min(1, done / total));
+      if (rows.length < size) break;
+      await new Promise((r) => setTimeout(r, 0));
+    }
+  }
+  onBatch({ table: 'notes', records: [] }, 1);
+}
