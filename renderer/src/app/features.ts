@@ -2,7 +2,8 @@ import { backupFeature } from '../features/backup/feature';
 import { feedbackFeature } from '../features/feedback/feature';
 import { householdsFeature } from '../features/households/feature';
 import { privacyFeature } from '../features/privacy/feature';
+import { teamFeature } from '../features/team/feature';
 import type { Feature } from './feature';
 
 /** Every feature of the app, in navigation order. When adding a feature: one line here. */
-export const FEATURES: readonly Feature[] = [householdsFeature, feedbackFeature, privacyFeature, backupFeature];
+export const FEATURES: readonly Feature[] = [householdsFeature, feedbackFeature, privacyFeature, backupFeature, teamFeature];

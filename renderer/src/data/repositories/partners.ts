@@ -1,0 +1,370 @@
+import { ActionSchema, NoteSchema, type Action, type Note } from '@shared/domain/casefile';
+import { checkPartnerAccess, planContactReplacement, type PartnerAccess, type WorkloadInput } from '@shared/domain/partner-rules';
+import {
+  ConsentDraftSchema,
+  ConsentSchema,
+  ContactDraftSchema,
+  ContactReplacementSchema,
+  ContactSchema,
+  InvitationDraftSchema,
+  InvitationSchema,
+  InvolvementDraftSchema,
+  InvolvementSchema,
+  OrganisationDraftSchema,
+  OrganisationSchema,
+  PlacementDraftSchema,
+  PlacementSchema,
+  TEAM_VALIDATION,
+  type Consent,
+  type ConsentDraft,
+  type ConsentPurpose,
+  type Contact,
+  type ContactDraft,
+  type ContactReplacement,
+  type Invitation,
+  type InvitationDraft,
+  type Involvement,
+  type InvolvementDraft,
+  type InvolvementLevel,
+  type Organisation,
+  type OrganisationDraft,
+  type Placement,
+  type PlacementDraft,
+} from '@shared/domain/partners';
+import { TeamMemberSchema } from '@shared/domain/team';
+import type { z } from 'zod';
+import { getSession } from '../session';
+import { sealAudit } from './audit';
+import { newId, nowIso, open, openAll, seal } from './kit';
+
+/**
+ * Partner organisations, their contacts, their ring placement in this team, and per household
+ * the involvements, consents and invitations. Team-level records are sealed with the data key;
+ * per-household records with that household's key (records.ts HOUSEHOLD_SCOPED).
+ * Bulk functions take arrays and write in one transaction, for generators and the example team.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Organisations
+
+export async function listOrganisations(): Promise<Organisation[]> {
+  const rows = await getSession().db.organisations.toArray();
+  const list = await openAll('organisations', rows, OrganisationSchema);
+  return list.sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+}
+
+export async function saveOrganisation(input: OrganisationDraft, id?: string): Promise<Organisation> {
+  const draft = OrganisationDraftSchema.parse(input);
+  const db = getSession().db;
+  const existingRow = id ? await db.organisations.get(id) : undefined;
+  const existing = existingRow ? await open('organisations', existingRow, OrganisationSchema) : undefined;
+  const org = OrganisationSchema.parse({ ...(existing ?? { id: newId(), createdAt: nowIso() }), ...draft });
+  if (draft.description === undefined) delete org.description;
+  const row = await seal('organisations', org);
+  const audit = await sealAudit({ action: 'settings.change', entity: 'organisation', entityId: org.id, details: { change: existing ? 'update' : 'create' } });
+  await db.transaction('rw', [db.organisations, db.audit], async () => {
+    await db.organisations.put(row);
+    await db.audit.add(audit);
+  });
+  return org;
+}
+
+export type PartnerBundle = Readonly<{ organisations: readonly Organisation[]; contacts: readonly Contact[]; placements: readonly Placement[] }>;
+
+/** Bulk write of organisations with their contacts and placements (example team, generators, import). */
+export async function addPartners(bundle: PartnerBundle): Promise<void> {
+  const orgs = bundle.organisations.map((o) => OrganisationSchema.parse(o));
+  const contacts = bundle.contacts.map((c) => ContactSchema.parse(c));
+  const placements = bundle.placements.map((p) => PlacementSchema.parse(p));
+  const [orgRows, contactRows, placementRows] = await Promise.all([
+    Promise.all(orgs.map((o) => seal('organisations', o))),
+    Promise.all(contacts.map((c) => seal('contacts', c))),
+    Promise.all(placements.map((p) => seal('placements', p))),
+  ]);
+  const audit = await sealAudit({
+    action: 'settings.change',
+    entity: 'organisation',
+    details: { change: 'bulk-create', organisations: orgRows.length, contacts: contactRows.length, placements: placementRows.length },
+  });
+  const db = getSession().db;
+  await db.transaction('rw', [db.organisations, db.contacts, db.placements, db.audit], async () => {
+    await db.organisations.bulkPut(orgRows);
+    await db.contacts.bulkPut(contactRows);
+    await db.placements.bulkPut(placementRows);
+    await db.audit.add(audit);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Contacts
+
+export async function listContacts(): Promise<Contact[]> {
+  const rows = await getSession().db.contacts.toArray();
+  const list = await openAll('contacts', rows, ContactSchema);
+  return list.sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+}
+
+export class TeamRuleError extends Error {
+  constructor(readonly key: string) {
+    super(key);
+    this.name = 'TeamRuleError';
+  }
+}
+
+export async function saveContact(input: ContactDraft, id?: string): Promise<Contact> {
+  const draft = ContactDraftSchema.parse(input);
+  const db = getSession().db;
+  const existingRow = id ? await db.contacts.get(id) : undefined;
+  const existing = existingRow ? await open('contacts', existingRow, ContactSchema) : undefined;
+  if (id && draft.backupContactId === id) throw new TeamRuleError(TEAM_VALIDATION.backupSelf);
+  const contact = ContactSchema.parse({ ...(existing ?? { id: newId(), active: true, createdAt: nowIso() }), ...draft });
+  for (const k of ['role', 'phone', 'email', 'backupContactId'] as const) if (draft[k] === undefined) delete contact[k];
+  const row = await seal('contacts', contact);
+  const audit = await sealAudit({ action: 'settings.change', entity: 'contact', entityId: contact.id, details: { change: existing ? 'update' : 'create' } });
+  await db.transaction('rw', [db.contacts, db.audit], async () => {
+    await db.contacts.put(row);
+    await db.audit.add(audit);
+  });
+  return contact;
+}
+
+/** What would move if this contact left today: open actions they own and their active involvements. */
+export async function previewReplacement(contactId: string, today: string): Promise<{ actions: number; involvements: number; households: number }> {
+  const { actions, involvements } = await loadReplacementWork(contactId, today);
+  const households = new Set([...actions.map((a) => a.householdId), ...involvements.map((i) => i.householdId)]);
+  return { actions: actions.length, involvements: involvements.length, households: households.size };
+}
+
+async function loadReplacementWork(contactId: string, today: string): Promise<{ actions: Action[]; involvements: Involvement[] }> {
+  const db = getSession().db;
+  // ownerId and status are plain index fields: only the open actions of this owner are decrypted.
+  const actionRows = (await db.actions.where('ownerId').equals(contactId).toArray()).filter((r) => r.status === 'open');
+  const involvementRows = await db.involvements.where('contactId').equals(contactId).toArray();
+  const [actions, involvements] = await Promise.all([openAll('actions', actionRows, ActionSchema), openAll('involvements', involvementRows, InvolvementSchema)]);
+  return planContactReplacement(contactId, actions, involvements, today);
+}
+
+export type ReplacementResult = Readonly<{ movedActions: number; movedInvolvements: number; households: number }>;
+
+/**
+ * A contact leaves: their open actions and active involvements move to the successor, each
+ * affected household gets an internal note with the handover, and the contact is marked as
+ * left with the handover note. One transaction, one audit entry (counts only, no content).
+ * `householdNote` is the text written into each household's file (the caller words it).
+ */
+export async function replaceContact(input: ContactReplacement, householdNote: (handoverNote: string) => string): Promise<ReplacementResult> {
+  const r = ContactReplacementSchema.parse(input);
+  const db = getSession().db;
+  const [leavingRow, successorRow] = await Promise.all([db.contacts.get(r.contactId), db.contacts.get(r.successorId)]);
+  if (!leavingRow || !successorRow) throw new Error('contact not found');
+  const [leaving, successor] = await Promise.all([open('contacts', leavingRow, ContactSchema), open('contacts', successorRow, ContactSchema)]);
+  if (!successor.active) throw new TeamRuleError('team.replace.successorInactive');
+
+  const work = await loadReplacementWork(r.contactId, r.leftAt);
+  const movedActions = work.actions.map((a) =>
+    ActionSchema.parse({
+      ...a,
+      owner: { ...a.owner, refId: successor.id },
+      ownerId: successor.id,
+      // A result promised to the leaving contact is now reported to the successor.
+      reportTo: a.reportTo.kind === 'contact' && a.reportTo.refId === leaving.id ? { ...a.reportTo, refId: successor.id } : a.reportTo,
+    }),
+  );
+  const movedInvolvements = work.involvements.map((i) => InvolvementSchema.parse({ ...i, contactId: successor.id, organisationId: successor.organisationId }));
+  const householdIds = [...new Set([...movedActions.map((a) => a.householdId), ...movedInvolvements.map((i) => i.householdId)])];
+  const now = nowIso();
+  const notes: Note[] = householdIds.map((householdId) =>
+    NoteSchema.parse({ id: newId(), householdId, createdAt: now, text: householdNote(r.handoverNote), internal: true }),
+  );
+  const updatedLeaving = ContactSchema.parse({ ...leaving, active: false, leftAt: r.leftAt, successorId: successor.id, handoverNote: r.handoverNote });
+
+  const [actionRows, involvementRows, noteRows, contactRow] = await Promise.all([
+    Promise.all(movedActions.map((a) => seal('actions', a))),
+    Promise.all(movedInvolvements.map((i) => seal('involvements', i))),
+    Promise.all(notes.map((n) => seal('notes', n))),
+    seal('contacts', updatedLeaving),
+  ]);
+  const audit = await sealAudit({
+    action: 'handover',
+    entity: 'contact',
+    entityId: leaving.id,
+    details: { successorId: successor.id, movedActions: actionRows.length, movedInvolvements: involvementRows.length, households: householdIds.length },
+  });
+  await db.transaction('rw', [db.actions, db.involvements, db.notes, db.contacts, db.audit], async () => {
+    await db.actions.bulkPut(actionRows);
+    await db.involvements.bulkPut(involvementRows);
+    await db.notes.bulkAdd(noteRows);
+    await db.contacts.put(contactRow);
+    await db.audit.add(audit);
+  });
+  return { movedActions: actionRows.length, movedInvolvements: involvementRows.length, households: householdIds.length };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ring placements (one per organisation in this team)
+
+export async function listPlacements(): Promise<Placement[]> {
+  const rows = await getSession().db.placements.toArray();
+  return openAll('placements', rows, PlacementSchema);
+}
+
+/** Place or move an organisation; the reason is required every time (a placement is a choice). */
+export async function placeOrganisation(input: PlacementDraft): Promise<Placement> {
+  const draft = PlacementDraftSchema.parse(input);
+  const db = getSession().db;
+  const rows = await db.placements.where('organisationId').equals(draft.organisationId).toArray();
+  const previous = (await openAll('placements', rows, PlacementSchema)).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+  const placement = PlacementSchema.parse({ id: previous?.id ?? newId(), ...draft, updatedAt: nowIso() });
+  if (placement.shell === undefined) delete placement.shell;
+  const row = await seal('placements', placement);
+  const audit = await sealAudit({
+    action: 'settings.change',
+    entity: 'placement',
+    entityId: placement.id,
+    details: { organisationId: placement.organisationId, from: previous?.ring ?? 'none', to: placement.ring },
+  });
+  await db.transaction('rw', [db.placements, db.audit], async () => {
+    // One placement per organisation: stray older rows (e.g. from an import) are replaced.
+    await db.placements.bulkDelete(rows.map((r) => String(r.id)).filter((rid) => rid !== placement.id));
+    await db.placements.put(row);
+    await db.audit.add(audit);
+  });
+  return placement;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Per household: involvements, consents, invitations
+
+async function householdRows<S extends z.ZodType>(table: 'involvements' | 'consents' | 'invitations', householdId: string, schema: S) {
+  const rows = await getSession().db.rows(table).where('householdId').equals(householdId).toArray();
+  return openAll(table, rows, schema);
+}
+
+async function putHouseholdRecord(
+  table: 'involvements' | 'consents' | 'invitations',
+  record: Involvement | Consent | Invitation,
+  change: string,
+): Promise<void> {
+  const row = await seal(table, record);
+  const audit = await sealAudit({ action: 'household.update', entity: table, entityId: record.id, details: { householdId: record.householdId, change } });
+  const db = getSession().db;
+  await db.transaction('rw', [db.rows(table), db.audit], async () => {
+    await db.rows(table).put(row);
+    await db.audit.add(audit);
+  });
+}
+
+export async function listInvolvements(householdId: string): Promise<Involvement[]> {
+  const list = await householdRows('involvements', householdId, InvolvementSchema);
+  return list.sort((a, b) => a.since.localeCompare(b.since));
+}
+
+export async function addInvolvement(input: InvolvementDraft): Promise<Involvement> {
+  const draft = InvolvementDraftSchema.parse(input);
+  const inv = InvolvementSchema.parse({ ...draft, id: newId(), createdAt: nowIso() });
+  await putHouseholdRecord('involvements', inv, 'create');
+  return inv;
+}
+
+export async function updateInvolvement(
+  householdId: string,
+  id: string,
+  patch: Readonly<{ level?: InvolvementLevel; role?: string | undefined; endedAt?: string }>,
+): Promise<Involvement> {
+  const current = (await listInvolvements(householdId)).find((i) => i.id === id);
+  if (!current) throw new Error('involvement not found');
+  const next = InvolvementSchema.parse({ ...current, ...patch });
+  await putHouseholdRecord('involvements', next, patch.endedAt ? 'end' : 'update');
+  return next;
+}
+
+export async function listConsents(householdId: string): Promise<Consent[]> {
+  const list = await householdRows('consents', householdId, ConsentSchema);
+  return list.sort((a, b) => b.givenAt.localeCompare(a.givenAt) || b.createdAt.localeCompare(a.createdAt));
+}
+
+export async function recordConsent(input: ConsentDraft): Promise<Consent> {
+  const draft = ConsentDraftSchema.parse(input);
+  const consent = ConsentSchema.parse({ ...draft, id: newId(), createdAt: nowIso() });
+  await putHouseholdRecord('consents', consent, 'record');
+  return consent;
+}
+
+/** Withdrawal is recorded, never a delete: the ledger shows what was allowed when. */
+export async function withdrawConsent(householdId: string, id: string, date: string): Promise<Consent> {
+  const current = (await listConsents(householdId)).find((c) => c.id === id);
+  if (!current) throw new Error('consent not found');
+  const next = ConsentSchema.parse({ ...current, withdrawnAt: date });
+  await putHouseholdRecord('consents', next, 'withdraw');
+  return next;
+}
+
+/** For the meeting and exports: may this partner see this household's case for this purpose today? */
+export async function getPartnerAccess(householdId: string, organisationId: string, purpose: ConsentPurpose, today: string): Promise<PartnerAccess> {
+  const [placements, consents] = await Promise.all([listPlacements(), listConsents(householdId)]);
+  return checkPartnerAccess({ placements, consents, householdId, organisationId, purpose }, today);
+}
+
+export async function listInvitations(householdId: string): Promise<Invitation[]> {
+  const list = await householdRows('invitations', householdId, InvitationSchema);
+  return list.sort((a, b) => b.startDate.localeCompare(a.startDate));
+}
+
+/** Refused: the partner is outside the table and has no valid consent for the purpose. */
+export class ConsentRequiredError extends Error {
+  constructor(readonly access: PartnerAccess) {
+    super(`consent ${access.reason}`);
+    this.name = 'ConsentRequiredError';
+  }
+}
+
+/**
+ * Invite a buitenring or invliegen contact for one household. The consent rule is enforced
+ * here too (not only in the form): without valid consent for the purpose nothing is written.
+ */
+export async function inviteContact(input: InvitationDraft, today: string): Promise<Invitation> {
+  const draft = InvitationDraftSchema.parse(input);
+  const access = await getPartnerAccess(draft.householdId, draft.organisationId, draft.purpose, today);
+  if (!access.allowed) throw new ConsentRequiredError(access);
+  if (access.ring === 'binnenring') throw new TeamRuleError('team.invite.binnenring');
+  const invitation = InvitationSchema.parse({ ...draft, id: newId(), createdAt: nowIso() });
+  await putHouseholdRecord('invitations', invitation, 'create');
+  return invitation;
+}
+
+export async function cancelInvitation(householdId: string, id: string, date: string): Promise<Invitation> {
+  const current = (await listInvitations(householdId)).find((i) => i.id === id);
+  if (!current) throw new Error('invitation not found');
+  const next = InvitationSchema.parse({ ...current, cancelledAt: date });
+  await putHouseholdRecord('invitations', next, 'cancel');
+  return next;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workload inputs: plain index fields wherever they suffice, so this stays fast at scale
+
+export async function loadWorkloadInput(): Promise<WorkloadInput> {
+  const db = getSession().db;
+  const [actionRows, householdRows_, involvementRows, contacts, memberRows] = await Promise.all([
+    db.actions.where('status').equals('open').toArray(),
+    db.households.toArray(),
+    db.involvements.toArray(),
+    listContacts(),
+    db.teamMembers.toArray(),
+  ]);
+  const [involvements, members] = await Promise.all([openAll('involvements', involvementRows, InvolvementSchema), openAll('teamMembers', memberRows, TeamMemberSchema)]);
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  return {
+    openActions: actionRows.flatMap((r) => {
+      const householdId = str(r.householdId);
+      return householdId ? [{ householdId, ownerId: str(r.ownerId) }] : [];
+    }),
+    households: householdRows_.flatMap((r) => {
+      const id = str(r.id);
+      return id && r.status !== 'afgesloten' ? [{ id, regisseurId: str(r.regisseurId) }] : [];
+    }),
+    involvements,
+    contacts,
+    members,
+  };
+}

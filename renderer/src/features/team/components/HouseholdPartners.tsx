@@ -1,0 +1,589 @@
+import { useRef, useState, type FormEvent } from 'react';
+import {
+  canBeInvited,
+  checkPartnerAccess,
+  consentState,
+  invitationState,
+  isInvolvementActive,
+  professionalsInvolved,
+  ringOf,
+  type PartnerAccess,
+} from '@shared/domain/partner-rules';
+import {
+  CONSENT_PURPOSES,
+  ConsentDraftSchema,
+  INVITATION_KINDS,
+  INVOLVEMENT_LEVELS,
+  InvitationDraftSchema,
+  InvolvementDraftSchema,
+  type ConsentPurpose,
+  type InvitationKind,
+  type InvolvementLevel,
+  type Organisation,
+} from '@shared/domain/partners';
+import { ConsentRequiredError } from '../../../data/repositories/partners';
+import { useI18n } from '../../../i18n';
+import type { FieldErrors } from '../../../ui/errors';
+import { SelectField, TextArea, TextField } from '../../../ui/Field';
+import { useAddInvolvement, useCancelInvitation, useInviteContact, useRecordConsent, useUpdateInvolvement, useWithdrawConsent } from '../mutations';
+import { todayIso, useConsents, useContacts, useInvitations, useInvolvements, useOrganisations, usePlacements, useTeamSettings } from '../queries';
+import { teamFieldErrors } from './errors';
+import { HouseholdRing } from './HouseholdRing';
+
+type ConsentPrefill = Readonly<{ organisationId: string; purpose: ConsentPurpose; nonce: number }>;
+
+/**
+ * The household page section of the team feature: who is around this household (drawn),
+ * involvement levels, the consent ledger and invitations of partners from outside the table.
+ */
+export function HouseholdPartners({ householdId }: Readonly<{ householdId: string }>) {
+  const { t } = useI18n();
+  const today = todayIso();
+  const orgs = useOrganisations();
+  const contacts = useContacts();
+  const placements = usePlacements();
+  const settings = useTeamSettings();
+  const involvements = useInvolvements(householdId);
+  const consents = useConsents(householdId);
+  const invitations = useInvitations(householdId);
+  const [consentPrefill, setConsentPrefill] = useState<ConsentPrefill | undefined>(undefined);
+  const consentFormRef = useRef<HTMLDivElement>(null);
+
+  const loading = [orgs, contacts, placements, settings, involvements, consents, invitations].some((q) => q.isLoading);
+  if (loading) return <p>{t('common.loading')}</p>;
+
+  const active = (involvements.data ?? []).filter((i) => isInvolvementActive(i, today));
+  const max = settings.data?.maxProfessionals ?? 5;
+  const pros = professionalsInvolved(involvements.data ?? [], today, max);
+  const lapsed = (consents.data ?? []).filter((c) => {
+    const s = consentState(c, today);
+    return s === 'expired' || s === 'withdrawn';
+  });
+
+  return (
+    <section aria-labelledby="hh-partners-title" className="hh-partners" data-ready="household-partners">
+      <h2 id="hh-partners-title">{t('team.hh.title')}</h2>
+      {pros.overLimit ? (
+        <p className="warning" role="status" data-testid="professionals-warning">
+          {t('team.hh.tooMany', { count: pros.count, max: pros.max })}
+        </p>
+      ) : null}
+      {lapsed.length > 0 ? (
+        <p className="warning" role="status" data-testid="consent-lapsed">
+          {t('team.hh.consentLapsed', { count: lapsed.length })}
+        </p>
+      ) : null}
+      <div className="hh-partners__grid">
+        <HouseholdRing involvements={active} organisations={orgs.data ?? []} contacts={contacts.data ?? []} placements={placements.data ?? []} />
+        <div>
+          <InvolvementList householdId={householdId} today={today} />
+          <InvolvementForm householdId={householdId} today={today} />
+        </div>
+      </div>
+      <ConsentLedger householdId={householdId} today={today} />
+      <div ref={consentFormRef}>
+        <ConsentForm key={consentPrefill?.nonce ?? 0} householdId={householdId} today={today} prefill={consentPrefill} />
+      </div>
+      <Invitations
+        householdId={householdId}
+        today={today}
+        onRecordConsent={(organisationId, purpose) => {
+          setConsentPrefill({ organisationId, purpose, nonce: Date.now() });
+          requestAnimationFrame(() => consentFormRef.current?.querySelector<HTMLElement>('input, select')?.focus());
+        }}
+      />
+    </section>
+  );
+}
+
+function useLookups() {
+  const { t, tx } = useI18n();
+  const orgs = useOrganisations();
+  const contacts = useContacts();
+  const placements = usePlacements();
+  const orgName = (id: string) => orgs.data?.find((o) => o.id === id)?.name ?? t('team.org.unknown');
+  const contactName = (id: string | undefined) => contacts.data?.find((c) => c.id === id)?.name;
+  const ringLabel = (orgId: string) => {
+    const r = ringOf(placements.data ?? [], orgId);
+    return r ? tx(`team.ring.${r}`) : t('team.ring.notPlaced');
+  };
+  return { orgs: orgs.data ?? [], contacts: contacts.data ?? [], placements: placements.data ?? [], orgName, contactName, ringLabel };
+}
+
+function orgOptions(orgs: readonly Organisation[], ringLabel: (id: string) => string) {
+  return orgs.map((o) => ({ value: o.id, label: `${o.name} (${ringLabel(o.id)})` }));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function InvolvementList({ householdId, today }: Readonly<{ householdId: string; today: string }>) {
+  const { t, tx } = useI18n();
+  const involvements = useInvolvements(householdId);
+  const update = useUpdateInvolvement(householdId);
+  const { orgName, contactName, ringLabel } = useLookups();
+  const list = involvements.data ?? [];
+  if (list.length === 0) return <p className="muted">{t('team.hh.noInvolvements')}</p>;
+  return (
+    <table className="table table--compact">
+      <caption className="visually-hidden">{t('team.hh.involvementsCaption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('team.hh.partner')}</th>
+          <th scope="col">{t('team.hh.level')}</th>
+          <th scope="col">{t('team.hh.since')}</th>
+          <th scope="col">{t('team.hh.role')}</th>
+          <th scope="col">
+            <span className="visually-hidden">{t('team.member.actions')}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {list.map((inv) => {
+          const activeNow = isInvolvementActive(inv, today);
+          const who = contactName(inv.contactId) ? `${contactName(inv.contactId) ?? ''} · ${orgName(inv.organisationId)}` : orgName(inv.organisationId);
+          return (
+            <tr key={inv.id} className={activeNow ? undefined : 'row--inactive'} data-involvement={orgName(inv.organisationId)}>
+              <th scope="row">
+                {who}
+                <div className="muted">{ringLabel(inv.organisationId)}</div>
+              </th>
+              <td>
+                {activeNow ? (
+                  <>
+                    <label className="visually-hidden" htmlFor={`lvl-${inv.id}`}>
+                      {t('team.hh.levelFor', { name: who })}
+                    </label>
+                    <select id={`lvl-${inv.id}`} value={inv.level} onChange={(e) => update.mutate({ id: inv.id, patch: { level: e.target.value as InvolvementLevel } })}>
+                      {INVOLVEMENT_LEVELS.map((l) => (
+                        <option key={l} value={l}>
+                          {tx(`team.level.${l}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </>
+                ) : (
+                  tx(`team.level.${inv.level}`)
+                )}
+              </td>
+              <td>{inv.since}</td>
+              <td>{inv.role ?? '—'}</td>
+              <td>
+                {activeNow ? (
+                  <button type="button" className="button button--secondary" onClick={() => update.mutate({ id: inv.id, patch: { endedAt: today } })} aria-label={t('team.hh.endFor', { name: who })}>
+                    {t('team.hh.end')}
+                  </button>
+                ) : (
+                  <span className="muted">{t('team.hh.ended', { date: inv.endedAt ?? '' })}</span>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+function InvolvementForm({ householdId, today }: Readonly<{ householdId: string; today: string }>) {
+  const { t, tx } = useI18n();
+  const add = useAddInvolvement(householdId);
+  const { orgs, contacts, ringLabel } = useLookups();
+  const [open, setOpen] = useState(false);
+  const [form, setForm] = useState({ organisationId: '', contactId: '', level: 'afstemmen' as InvolvementLevel, since: today, role: '' });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  if (!open) {
+    return (
+      <button type="button" className="button button--secondary" onClick={() => setOpen(true)}>
+        {t('team.hh.involve')}
+      </button>
+    );
+  }
+  const orgContacts = contacts.filter((c) => c.organisationId === form.organisationId && c.active);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const draft = { ...form, householdId };
+    const parsed = InvolvementDraftSchema.safeParse(draft);
+    if (!parsed.success) {
+      setErrors(teamFieldErrors(parsed.error));
+      return;
+    }
+    await add.mutateAsync(draft);
+    setForm({ organisationId: '', contactId: '', level: 'afstemmen', since: today, role: '' });
+    setErrors({});
+    setOpen(false);
+  }
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate className="member-fieldset form-card" aria-labelledby="involve-title">
+      <h3 id="involve-title">{t('team.hh.involve')}</h3>
+      <div className="grid-2">
+        <SelectField
+          label={t('team.hh.organisation')}
+          value={form.organisationId}
+          onChange={(e) => setForm({ ...form, organisationId: e.target.value, contactId: '' })}
+          options={[{ value: '', label: t('team.hh.chooseOrganisation') }, ...orgOptions(orgs, ringLabel)]}
+          error={errors.organisationId ? 'validation.choice' : undefined}
+          required
+        />
+        <SelectField
+          label={t('team.hh.contact')}
+          value={form.contactId}
+          onChange={(e) => setForm({ ...form, contactId: e.target.value })}
+          options={[{ value: '', label: t('team.hh.noContact') }, ...orgContacts.map((c) => ({ value: c.id, label: c.role ? `${c.name} (${c.role})` : c.name }))]}
+        />
+        <SelectField
+          label={t('team.hh.level')}
+          hint={t('team.hh.levelHint')}
+          value={form.level}
+          onChange={(e) => setForm({ ...form, level: e.target.value as InvolvementLevel })}
+          options={INVOLVEMENT_LEVELS.map((l) => ({ value: l, label: tx(`team.level.${l}`) }))}
+        />
+        <TextField label={t('team.hh.since')} type="date" value={form.since} onChange={(e) => setForm({ ...form, since: e.target.value })} error={errors.since} required />
+      </div>
+      <TextField label={t('team.hh.role')} hint={t('team.hh.roleHint')} value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })} error={errors.role} autoComplete="off" />
+      {add.isError ? <p role="alert" className="field__error">{t('common.errorGeneric')}</p> : null}
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={add.isPending}>
+          {t('team.hh.involveSubmit')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => setOpen(false)}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function ConsentLedger({ householdId, today }: Readonly<{ householdId: string; today: string }>) {
+  const { t, tx } = useI18n();
+  const consents = useConsents(householdId);
+  const withdraw = useWithdrawConsent(householdId);
+  const { orgName } = useLookups();
+  const [confirming, setConfirming] = useState<string | undefined>(undefined);
+  const list = consents.data ?? [];
+  return (
+    <section aria-labelledby="consent-title">
+      <h3 id="consent-title">{t('team.consent.title')}</h3>
+      {list.length === 0 ? (
+        <p className="muted">{t('team.consent.empty')}</p>
+      ) : (
+        <table className="table table--compact" data-testid="consent-ledger">
+          <thead>
+            <tr>
+              <th scope="col">{t('team.hh.partner')}</th>
+              <th scope="col">{t('team.consent.purpose')}</th>
+              <th scope="col">{t('team.consent.givenBy')}</th>
+              <th scope="col">{t('team.consent.givenAt')}</th>
+              <th scope="col">{t('team.consent.expiresAt')}</th>
+              <th scope="col">{t('team.consent.status')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('team.member.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((c) => {
+              const state = consentState(c, today);
+              return (
+                <tr key={c.id} data-consent={`${orgName(c.organisationId)}|${c.purpose}`}>
+                  <th scope="row">
+                    {orgName(c.organisationId)}
+                    {c.scope ? <div className="muted">{c.scope}</div> : null}
+                  </th>
+                  <td>{tx(`team.purpose.${c.purpose}`)}</td>
+                  <td>{c.givenBy}</td>
+                  <td>{c.givenAt}</td>
+                  <td>{c.expiresAt ?? t('team.consent.noExpiry')}</td>
+                  <td>
+                    <span className={`badge badge--consent-${state}`}>{tx(`team.consent.state.${state}`)}</span>
+                    {c.withdrawnAt ? <div className="muted">{t('team.consent.withdrawnOn', { date: c.withdrawnAt })}</div> : null}
+                  </td>
+                  <td>
+                    {state === 'valid' || state === 'pending' ? (
+                      confirming === c.id ? (
+                        <span className="inline-confirm">
+                          <button
+                            type="button"
+                            className="button button--danger"
+                            onClick={() => withdraw.mutate({ id: c.id, date: today }, { onSuccess: () => setConfirming(undefined) })}
+                          >
+                            {t('team.consent.withdrawConfirm')}
+                          </button>
+                          <button type="button" className="button button--secondary" onClick={() => setConfirming(undefined)}>
+                            {t('common.cancel')}
+                          </button>
+                        </span>
+                      ) : (
+                        <button
+                          type="button"
+                          className="button button--secondary"
+                          onClick={() => setConfirming(c.id)}
+                          aria-label={t('team.consent.withdrawFor', { name: orgName(c.organisationId), purpose: tx(`team.purpose.${c.purpose}`) })}
+                        >
+                          {t('team.consent.withdraw')}
+                        </button>
+                      )
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function ConsentForm({ householdId, today, prefill }: Readonly<{ householdId: string; today: string; prefill: ConsentPrefill | undefined }>) {
+  const { t, tx } = useI18n();
+  const record = useRecordConsent(householdId);
+  const { orgs, ringLabel } = useLookups();
+  const [open, setOpen] = useState(Boolean(prefill));
+  const empty = { organisationId: prefill?.organisationId ?? '', purpose: prefill?.purpose ?? ('bespreken' as ConsentPurpose), givenBy: '', givenAt: today, scope: '', expiresAt: '' };
+  const [form, setForm] = useState(empty);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [saved, setSaved] = useState('');
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const draft = { ...form, householdId };
+    const parsed = ConsentDraftSchema.safeParse(draft);
+    if (!parsed.success) {
+      setErrors(teamFieldErrors(parsed.error));
+      return;
+    }
+    await record.mutateAsync(draft);
+    setSaved(t('team.consent.saved'));
+    setErrors({});
+    setForm({ ...empty, organisationId: '', givenBy: '' });
+    setOpen(false);
+  }
+
+  return (
+    <>
+      <p role="status" className="muted">
+        {saved}
+      </p>
+      {!open ? (
+        <button type="button" className="button button--secondary" onClick={() => { setSaved(''); setOpen(true); }}>
+          {t('team.consent.record')}
+        </button>
+      ) : (
+        <form onSubmit={(e) => void submit(e)} noValidate className="member-fieldset form-card" aria-labelledby="consent-form-title">
+          <h3 id="consent-form-title">{t('team.consent.record')}</h3>
+          <div className="grid-3">
+            <SelectField
+              label={t('team.hh.organisation')}
+              value={form.organisationId}
+              onChange={(e) => setForm({ ...form, organisationId: e.target.value })}
+              options={[{ value: '', label: t('team.hh.chooseOrganisation') }, ...orgOptions(orgs, ringLabel)]}
+              error={errors.organisationId ? 'validation.choice' : undefined}
+              required
+            />
+            <SelectField
+              label={t('team.consent.purpose')}
+              value={form.purpose}
+              onChange={(e) => setForm({ ...form, purpose: e.target.value as ConsentPurpose })}
+              options={CONSENT_PURPOSES.map((p) => ({ value: p, label: tx(`team.purpose.${p}`) }))}
+            />
+            <TextField label={t('team.consent.givenBy')} hint={t('team.consent.givenByHint')} value={form.givenBy} onChange={(e) => setForm({ ...form, givenBy: e.target.value })} error={errors.givenBy} required autoComplete="off" />
+            <TextField label={t('team.consent.givenAt')} type="date" value={form.givenAt} onChange={(e) => setForm({ ...form, givenAt: e.target.value })} error={errors.givenAt} required />
+            <TextField label={t('team.consent.expiresAt')} hint={t('team.consent.expiresHint')} type="date" value={form.expiresAt} onChange={(e) => setForm({ ...form, expiresAt: e.target.value })} error={errors.expiresAt} />
+          </div>
+          <TextArea label={t('team.consent.scope')} hint={t('team.consent.scopeHint')} value={form.scope} onChange={(e) => setForm({ ...form, scope: e.target.value })} error={errors.scope} rows={2} />
+          {record.isError ? <p role="alert" className="field__error">{t('common.errorGeneric')}</p> : null}
+          <div className="form-actions">
+            <button type="submit" className="button" disabled={record.isPending}>
+              {t('team.consent.save')}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setOpen(false)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function Invitations({
+  householdId,
+  today,
+  onRecordConsent,
+}: Readonly<{ householdId: string; today: string; onRecordConsent: (organisationId: string, purpose: ConsentPurpose) => void }>) {
+  const { t, tx } = useI18n();
+  const invitations = useInvitations(householdId);
+  const consents = useConsents(householdId);
+  const invite = useInviteContact(householdId);
+  const cancel = useCancelInvitation(householdId);
+  const { contacts, placements, orgName, contactName } = useLookups();
+  const [open, setOpen] = useState(false);
+  const [form, setForm] = useState({ contactId: '', purpose: 'bespreken' as ConsentPurpose, kind: 'meeting' as InvitationKind, startDate: today, endDate: today, note: '' });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [refusal, setRefusal] = useState<{ access: PartnerAccess; organisationId: string; purpose: ConsentPurpose } | undefined>(undefined);
+  const refusalRef = useRef<HTMLDivElement>(null);
+
+  const invitable = contacts.filter((c) => c.active && canBeInvited(ringOf(placements, c.organisationId)));
+  const list = invitations.data ?? [];
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setRefusal(undefined);
+    const contact = contacts.find((c) => c.id === form.contactId);
+    const draft = { ...form, endDate: form.kind === 'meeting' ? form.startDate : form.endDate, organisationId: contact?.organisationId ?? '', householdId };
+    const parsed = InvitationDraftSchema.safeParse(draft);
+    if (!parsed.success) {
+      const errs = teamFieldErrors(parsed.error);
+      setErrors({ ...errs, ...(errs.organisationId || errs.contactId ? { contactId: 'validation.choice' } : {}) });
+      return;
+    }
+    setErrors({});
+    // Checked here to explain, and again in the repository to enforce.
+    const access = checkPartnerAccess({ placements, consents: consents.data ?? [], householdId, organisationId: draft.organisationId, purpose: draft.purpose }, today);
+    if (!access.allowed) {
+      setRefusal({ access, organisationId: draft.organisationId, purpose: draft.purpose });
+      requestAnimationFrame(() => refusalRef.current?.focus());
+      return;
+    }
+    try {
+      await invite.mutateAsync({ draft, today });
+      setOpen(false);
+      setForm({ ...form, contactId: '', note: '' });
+    } catch (err) {
+      if (err instanceof ConsentRequiredError) {
+        setRefusal({ access: err.access, organisationId: draft.organisationId, purpose: draft.purpose });
+        requestAnimationFrame(() => refusalRef.current?.focus());
+      } else throw err;
+    }
+  }
+
+  return (
+    <section aria-labelledby="invite-title">
+      <h3 id="invite-title">{t('team.invite.title')}</h3>
+      <p className="muted">{t('team.invite.intro')}</p>
+      {list.length === 0 ? (
+        <p className="muted">{t('team.invite.empty')}</p>
+      ) : (
+        <table className="table table--compact" data-testid="invitations">
+          <thead>
+            <tr>
+              <th scope="col">{t('team.invite.who')}</th>
+              <th scope="col">{t('team.consent.purpose')}</th>
+              <th scope="col">{t('team.invite.when')}</th>
+              <th scope="col">{t('team.consent.status')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('team.member.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((inv) => {
+              const state = invitationState(inv, today);
+              const who = `${contactName(inv.contactId) ?? '—'} · ${orgName(inv.organisationId)}`;
+              return (
+                <tr key={inv.id} data-invitation={contactName(inv.contactId) ?? ''}>
+                  <th scope="row">
+                    {who}
+                    {inv.note ? <div className="muted">{inv.note}</div> : null}
+                  </th>
+                  <td>{tx(`team.purpose.${inv.purpose}`)}</td>
+                  <td>{inv.kind === 'meeting' ? t('team.invite.forMeeting', { date: inv.startDate }) : t('team.invite.forPeriod', { from: inv.startDate, to: inv.endDate })}</td>
+                  <td>
+                    <span className={`badge badge--invite-${state}`}>{tx(`team.invite.state.${state}`)}</span>
+                  </td>
+                  <td>
+                    {state === 'active' || state === 'scheduled' ? (
+                      <button type="button" className="button button--secondary" onClick={() => cancel.mutate({ id: inv.id, date: today })} aria-label={t('team.invite.cancelFor', { name: who })}>
+                        {t('team.invite.cancel')}
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {!open ? (
+        <button type="button" className="button button--secondary" onClick={() => setOpen(true)}>
+          {t('team.invite.add')}
+        </button>
+      ) : (
+        <form onSubmit={(e) => void submit(e)} noValidate className="member-fieldset form-card" aria-labelledby="invite-form-title">
+          <h4 id="invite-form-title">{t('team.invite.add')}</h4>
+          <div className="grid-3">
+            <SelectField
+              label={t('team.invite.contact')}
+              hint={t('team.invite.contactHint')}
+              value={form.contactId}
+              onChange={(e) => setForm({ ...form, contactId: e.target.value })}
+              options={[
+                { value: '', label: t('team.invite.chooseContact') },
+                ...invitable.map((c) => ({ value: c.id, label: `${c.name} · ${orgName(c.organisationId)} (${tx(`team.ring.${ringOf(placements, c.organisationId) ?? 'invliegen'}`)})` })),
+              ]}
+              error={errors.contactId}
+              required
+            />
+            <SelectField
+              label={t('team.consent.purpose')}
+              value={form.purpose}
+              onChange={(e) => setForm({ ...form, purpose: e.target.value as ConsentPurpose })}
+              options={CONSENT_PURPOSES.map((p) => ({ value: p, label: tx(`team.purpose.${p}`) }))}
+            />
+            <SelectField
+              label={t('team.invite.kind')}
+              value={form.kind}
+              onChange={(e) => setForm({ ...form, kind: e.target.value as InvitationKind })}
+              options={INVITATION_KINDS.map((k) => ({ value: k, label: tx(`team.invite.kind.${k}`) }))}
+            />
+            <TextField
+              label={form.kind === 'meeting' ? t('team.invite.meetingDate') : t('team.invite.startDate')}
+              type="date"
+              value={form.startDate}
+              onChange={(e) => setForm({ ...form, startDate: e.target.value })}
+              error={errors.startDate}
+              required
+            />
+            {form.kind === 'period' ? (
+              <TextField label={t('team.invite.endDate')} hint={t('team.invite.endHint')} type="date" value={form.endDate} onChange={(e) => setForm({ ...form, endDate: e.target.value })} error={errors.endDate} required />
+            ) : null}
+          </div>
+          <TextField label={t('team.invite.note')} value={form.note} onChange={(e) => setForm({ ...form, note: e.target.value })} error={errors.note} autoComplete="off" />
+          {refusal ? (
+            <div ref={refusalRef} tabIndex={-1} role="alert" className="refusal" data-testid="invite-refused">
+              <p>
+                <strong>{t('team.invite.refusedTitle', { name: orgName(refusal.organisationId) })}</strong>
+              </p>
+              <p>
+                {tx(`team.invite.refused.${refusal.access.reason}`, {
+                  purpose: tx(`team.purpose.${refusal.purpose}`),
+                  ring: refusal.access.ring ? tx(`team.ring.${refusal.access.ring}`) : t('team.ring.notPlaced'),
+                  date: refusal.access.consent?.withdrawnAt ?? refusal.access.consent?.expiresAt ?? '',
+                })}
+              </p>
+              <p>{t('team.invite.whatToDo')}</p>
+              <button type="button" className="button" onClick={() => onRecordConsent(refusal.organisationId, refusal.purpose)}>
+                {t('team.invite.recordConsentNow')}
+              </button>
+            </div>
+          ) : null}
+          {invite.isError && !(invite.error instanceof ConsentRequiredError) ? <p role="alert" className="field__error">{t('common.errorGeneric')}</p> : null}
+          <div className="form-actions">
+            <button type="submit" className="button" disabled={invite.isPending}>
+              {t('team.invite.submit')}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => { setOpen(false); setRefusal(undefined); }}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

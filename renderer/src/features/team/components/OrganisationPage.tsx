@@ -1,0 +1,312 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { placementOf } from '@shared/domain/partner-rules';
+import {
+  ContactDraftSchema,
+  ContactReplacementSchema,
+  ORGANISATION_TYPES,
+  OrganisationDraftSchema,
+  type Contact,
+  type Organisation,
+  type OrganisationType,
+} from '@shared/domain/partners';
+import { href } from '../../../app/router';
+import { TeamRuleError } from '../../../data/repositories/partners';
+import { useI18n } from '../../../i18n';
+import type { FieldErrors } from '../../../ui/errors';
+import { SelectField, TextArea, TextField } from '../../../ui/Field';
+import { useReplaceContact, useSaveContact, useSaveOrganisation } from '../mutations';
+import { todayIso, useContacts, useOrganisations, usePlacements, useReplacementPreview } from '../queries';
+import { teamFieldErrors } from './errors';
+import { positionOf } from './geometry';
+import { TeamNav } from './TeamNav';
+
+export function OrganisationPage({ id }: Readonly<{ id: string }>) {
+  const { t, tx } = useI18n();
+  const orgs = useOrganisations();
+  const contacts = useContacts();
+  const placements = usePlacements();
+  const [editing, setEditing] = useState<string | 'new' | undefined>(undefined);
+  const [leaving, setLeaving] = useState<string | undefined>(undefined);
+  const [message, setMessage] = useState('');
+  if (orgs.isLoading || contacts.isLoading || placements.isLoading) return <p>{t('common.loading')}</p>;
+  const org = (orgs.data ?? []).find((o) => o.id === id);
+  if (!org) return <p role="alert">{t('team.org.notFound')}</p>;
+  const all = contacts.data ?? [];
+  const mine = all.filter((c) => c.organisationId === id);
+  const placement = placementOf(placements.data ?? [], id);
+  const pos = positionOf(placement);
+  const nameOf = (cid: string | undefined) => all.find((c) => c.id === cid)?.name ?? '—';
+
+  return (
+    <article aria-labelledby="org-title" data-ready="team-organisation">
+      <div className="page-head">
+        <h1 id="org-title">
+          {org.name}
+          {org.example ? <span className="badge badge--example">{t('team.example.badge')}</span> : null}
+        </h1>
+      </div>
+      <TeamNav />
+      <dl className="facts">
+        <div>
+          <dt>{t('team.org.type')}</dt>
+          <dd>{tx(`team.orgType.${org.type}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('team.org.position')}</dt>
+          <dd>{pos ? tx(`team.position.${pos}`) : t('team.ring.notPlaced')}</dd>
+        </div>
+        <div>
+          <dt>{t('team.ring.reason')}</dt>
+          <dd>{placement?.reason ?? '—'}</dd>
+        </div>
+      </dl>
+      <p>
+        <a href={href('/team')}>{t('team.org.changeRing')}</a>
+      </p>
+      <OrganisationEdit org={org} />
+
+      <h2 id="contacts-title">{t('team.contact.title')}</h2>
+      <p role="status" className="muted" data-testid="contact-message">
+        {message}
+      </p>
+      {mine.length === 0 ? <p className="empty">{t('team.contact.empty')}</p> : null}
+      <ul className="members contact-list" aria-labelledby="contacts-title">
+        {mine.map((c) => (
+          <li key={c.id} data-contact={c.name}>
+            <div className="contact-row">
+              <div>
+                <strong>{c.name}</strong> {c.role ? <span className="muted">· {c.role}</span> : null}
+                {c.example ? <span className="badge badge--example">{t('team.example.badge')}</span> : null}
+                {!c.active ? <span className="badge">{t('team.contact.left', { date: c.leftAt ?? '' })}</span> : null}
+                <div className="muted">
+                  {[c.phone, c.email].filter(Boolean).join(' · ')}
+                  {c.backupContactId ? ` ${t('team.contact.backupIs', { name: nameOf(c.backupContactId) })}` : ''}
+                  {c.successorId ? ` ${t('team.contact.successorIs', { name: nameOf(c.successorId) })}` : ''}
+                </div>
+                {c.handoverNote ? <p className="handover-note">{t('team.contact.handoverNoteShown', { note: c.handoverNote })}</p> : null}
+              </div>
+              {c.active ? (
+                <div className="contact-row__actions">
+                  <button type="button" className="button button--secondary" onClick={() => { setLeaving(undefined); setEditing(c.id); }} aria-label={t('team.contact.editFor', { name: c.name })}>
+                    {t('common.edit')}
+                  </button>
+                  <button type="button" className="button button--secondary" onClick={() => { setEditing(undefined); setLeaving(c.id); }} aria-label={t('team.contact.leaveFor', { name: c.name })}>
+                    {t('team.contact.leave')}
+                  </button>
+                </div>
+              ) : null}
+            </div>
+            {editing === c.id ? <ContactForm organisationId={id} contact={c} contacts={all} onDone={() => setEditing(undefined)} /> : null}
+            {leaving === c.id ? (
+              <LeaveForm
+                contact={c}
+                contacts={all}
+                onDone={(msg) => {
+                  setLeaving(undefined);
+                  if (msg) setMessage(msg);
+                }}
+              />
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {editing === 'new' ? (
+        <ContactForm organisationId={id} contacts={all} onDone={() => setEditing(undefined)} />
+      ) : (
+        <button type="button" className="button" onClick={() => { setLeaving(undefined); setEditing('new'); }}>
+          {t('team.contact.add')}
+        </button>
+      )}
+      <p>
+        <a href={href('/team/organisations')}>{t('common.back')}</a>
+      </p>
+    </article>
+  );
+}
+
+function OrganisationEdit({ org }: Readonly<{ org: Organisation }>) {
+  const { t, tx } = useI18n();
+  const save = useSaveOrganisation();
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState(org.name);
+  const [type, setType] = useState<OrganisationType>(org.type);
+  const [description, setDescription] = useState(org.description ?? '');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  if (!open) {
+    return (
+      <>
+        {org.description ? <p>{org.description}</p> : null}
+        <button type="button" className="button button--secondary" onClick={() => setOpen(true)}>
+          {t('team.org.edit')}
+        </button>
+      </>
+    );
+  }
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const draft = { name, type, description };
+    const parsed = OrganisationDraftSchema.safeParse(draft);
+    if (!parsed.success) {
+      setErrors(teamFieldErrors(parsed.error));
+      return;
+    }
+    await save.mutateAsync({ draft, id: org.id });
+    setOpen(false);
+  }
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate className="member-fieldset form-card" aria-label={t('team.org.edit')}>
+      <div className="grid-2">
+        <TextField label={t('team.org.name')} value={name} onChange={(e) => setName(e.target.value)} error={errors.name} required autoComplete="off" />
+        <SelectField label={t('team.org.type')} value={type} onChange={(e) => setType(e.target.value as OrganisationType)} options={ORGANISATION_TYPES.map((ty) => ({ value: ty, label: tx(`team.orgType.${ty}`) }))} />
+      </div>
+      <TextArea label={t('team.org.description')} value={description} onChange={(e) => setDescription(e.target.value)} error={errors.description} rows={2} />
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={save.isPending}>
+          {t('common.save')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => setOpen(false)}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function ContactForm({ organisationId, contact, contacts, onDone }: Readonly<{ organisationId: string; contact?: Contact; contacts: readonly Contact[]; onDone: () => void }>) {
+  const { t } = useI18n();
+  const save = useSaveContact();
+  const [form, setForm] = useState({
+    name: contact?.name ?? '',
+    role: contact?.role ?? '',
+    phone: contact?.phone ?? '',
+    email: contact?.email ?? '',
+    backupContactId: contact?.backupContactId ?? '',
+  });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const ref = useRef<HTMLFormElement>(null);
+  useEffect(() => ref.current?.querySelector('input')?.focus(), []);
+  const backups = contacts.filter((c) => c.active && c.id !== contact?.id);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const draft = { ...form, organisationId };
+    const parsed = ContactDraftSchema.safeParse(draft);
+    if (!parsed.success) {
+      setErrors(teamFieldErrors(parsed.error));
+      return;
+    }
+    try {
+      await save.mutateAsync({ draft, id: contact?.id });
+      onDone();
+    } catch (err) {
+      if (err instanceof TeamRuleError) setErrors({ backupContactId: err.key });
+      else throw err;
+    }
+  }
+
+  return (
+    <form ref={ref} onSubmit={(e) => void submit(e)} noValidate className="member-fieldset form-card" aria-label={contact ? t('team.contact.editFor', { name: contact.name }) : t('team.contact.add')}>
+      <div className="grid-3">
+        <TextField label={t('team.contact.name')} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} error={errors.name} required autoComplete="off" />
+        <TextField label={t('team.contact.role')} value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })} error={errors.role} autoComplete="off" />
+        <TextField label={t('team.contact.phone')} type="tel" value={form.phone} onChange={(e) => setForm({ ...form, phone: e.target.value })} error={errors.phone} autoComplete="off" />
+        <TextField label={t('team.contact.email')} type="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} error={errors.email} autoComplete="off" />
+        <SelectField
+          label={t('team.contact.backup')}
+          hint={t('team.contact.backupHint')}
+          value={form.backupContactId}
+          onChange={(e) => setForm({ ...form, backupContactId: e.target.value })}
+          options={[{ value: '', label: t('team.contact.noBackup') }, ...backups.map((c) => ({ value: c.id, label: c.name }))]}
+          error={errors.backupContactId}
+        />
+      </div>
+      {save.isError ? <p role="alert" className="field__error">{t('common.errorGeneric')}</p> : null}
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={save.isPending}>
+          {t('common.save')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * A contact leaves: choose the successor (the backup is proposed), write the handover note,
+ * see what will move, confirm. Open actions and active involvements move in one transaction.
+ */
+function LeaveForm({ contact, contacts, onDone }: Readonly<{ contact: Contact; contacts: readonly Contact[]; onDone: (message?: string) => void }>) {
+  const { t } = useI18n();
+  const today = todayIso();
+  const replace = useReplaceContact();
+  const preview = useReplacementPreview(contact.id, today);
+  const candidates = contacts.filter((c) => c.active && c.id !== contact.id);
+  const proposed = candidates.find((c) => c.id === contact.backupContactId) ?? candidates.find((c) => c.organisationId === contact.organisationId);
+  const [successorId, setSuccessorId] = useState(proposed?.id ?? '');
+  const [leftAt, setLeftAt] = useState(today);
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const ref = useRef<HTMLFormElement>(null);
+  useEffect(() => ref.current?.querySelector('select')?.focus(), []);
+  const successor = candidates.find((c) => c.id === successorId);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const replacement = { contactId: contact.id, successorId, leftAt, handoverNote: note };
+    const parsed = ContactReplacementSchema.safeParse(replacement);
+    if (!parsed.success) {
+      setErrors(teamFieldErrors(parsed.error));
+      return;
+    }
+    const from = contact.name;
+    const to = successor?.name ?? '';
+    const result = await replace.mutateAsync({
+      replacement,
+      householdNote: (n) => t('team.leave.householdNote', { from, to, note: n }),
+    });
+    onDone(t('team.leave.done', { from, to, actions: result.movedActions, involvements: result.movedInvolvements }));
+  }
+
+  return (
+    <form ref={ref} onSubmit={(e) => void submit(e)} noValidate className="member-fieldset form-card leave-form" aria-labelledby={`leave-${contact.id}`}>
+      <h3 id={`leave-${contact.id}`}>{t('team.leave.title', { name: contact.name })}</h3>
+      <p className="muted" role="status">
+        {preview.data
+          ? t('team.leave.preview', { actions: preview.data.actions, involvements: preview.data.involvements, households: preview.data.households })
+          : t('common.loading')}
+      </p>
+      <div className="grid-2">
+        <SelectField
+          label={t('team.leave.successor')}
+          hint={t('team.leave.successorHint')}
+          value={successorId}
+          onChange={(e) => setSuccessorId(e.target.value)}
+          options={[{ value: '', label: t('team.leave.chooseSuccessor') }, ...candidates.map((c) => ({ value: c.id, label: c.name }))]}
+          error={errors.successorId}
+          required
+        />
+        <TextField label={t('team.leave.leftAt')} type="date" value={leftAt} onChange={(e) => setLeftAt(e.target.value)} error={errors.leftAt} required />
+      </div>
+      <TextArea
+        label={t('team.leave.note')}
+        hint={t('team.leave.noteHint', { name: successor?.name ?? t('team.leave.theSuccessor') })}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        error={errors.handoverNote}
+        required
+        rows={4}
+      />
+      {replace.isError ? <p role="alert" className="field__error">{t('common.errorGeneric')}</p> : null}
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={replace.isPending}>
+          {t('team.leave.submit')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => onDone()}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,168 @@
+import { expect, expectAccessible, test } from './fixtures';
+import { AppPage } from './pages/app-page';
+import { TeamPage, createHouseholdInWijk } from './pages/team-page';
+
+/** A fixed "today" so consent expiry and invitation end dates are deterministic. */
+const TODAY = new Date('2025-03-04T10:00:00');
+
+test('set up a team in three rings; consent decides who may be invited for a meeting item', async ({ app }) => {
+  const p = app.page;
+  await p.clock.setFixedTime(TODAY);
+  const ui = new AppPage(p, app.baseURL);
+  const team = new TeamPage(p);
+  await ui.open();
+  await ui.setup();
+
+  // The banner offers the wizard without getting in the way of the household list.
+  await expect(p.getByTestId('team-setup-banner')).toBeVisible();
+  await expectAccessible(p, 'household list with team banner');
+  await team.runWizard('Wijkteam Noord', ['Noorderpark', 'De Vaart']);
+  await expectAccessible(p, 'wizard step 2 (life domains)');
+  await p.getByLabel('Levensdomein 1', { exact: true }).fill('Geld en schulden');
+  await p.getByRole('button', { name: 'Volgende stap' }).click();
+  await expect(p.getByLabel('Stap 1', { exact: true })).toHaveValue(/Coördinator/);
+  await expectAccessible(p, 'wizard step 3 (agreements)');
+  await p.getByLabel('Bewaartermijn (maanden)').fill('36');
+  await p.getByRole('button', { name: 'Team opslaan' }).click();
+  await expect(p.locator('[data-ready="team-rings"]')).toBeVisible();
+  await expect(p.getByRole('heading', { name: 'Team: Wijkteam Noord' })).toBeVisible();
+  await expect(p.getByTestId('team-setup-banner')).toHaveCount(0);
+  await expectAccessible(p, 'empty ring view');
+
+  // Settings were stored, including the renamed life domain and the retention period.
+  await team.tab('Instellingen', 'team-settings');
+  await expect(p.getByLabel('Levensdomein 1', { exact: true })).toHaveValue('Geld en schulden');
+  await expect(p.getByLabel('Bewaartermijn (maanden)')).toHaveValue('36');
+  await expect(p.getByLabel('Wijken')).toHaveValue('Noorderpark\nDe Vaart');
+  await expectAccessible(p, 'team settings');
+
+  // Organisations in the three rings, each with a reason, and named contacts.
+  await team.addOrganisation('AMW Noord', 'Algemeen maatschappelijk werk', 'binnenring', 'Generalisten aan tafel');
+  await team.addContact('Anouk Peters', 'Maatschappelijk werker');
+  await team.addContact('Mehmet Yilmaz', 'Maatschappelijk werker', 'Anouk Peters');
+  await expectAccessible(p, 'organisation page');
+  await team.addOrganisation('Woonstichting Noord', 'Woningcorporatie', 'buitenring:eerste', 'Signaleert huurachterstand vroeg');
+  await team.addContact('Kees Visser', 'Wijkconsulent');
+  await team.addOrganisation('GGZ Noord', 'GGZ', 'invliegen', 'Specialistische ggz op invliegbasis');
+  await team.addContact('Iris Koster', 'Psychiater');
+  await team.tab('Organisaties', 'team-organisations');
+  await expectAccessible(p, 'organisations');
+
+  // The ring view draws them in their rings; keyboard moves an organisation with a reason.
+  await team.tab('Ringen', 'team-rings');
+  await expect(team.node('AMW Noord')).toHaveAttribute('data-position', 'binnenring');
+  await expect(team.node('Woonstichting Noord')).toHaveAttribute('data-position', 'buitenring:eerste');
+  await expect(team.node('GGZ Noord')).toHaveAttribute('data-position', 'invliegen');
+  await team.node('Woonstichting Noord').focus();
+  await p.keyboard.press('ArrowDown'); // one ring outwards: the panel opens at the reason
+  await expect(p.locator('[data-ready="move-panel"]').getByLabel('Naar ring')).toHaveValue('buitenring:tweede');
+  await expect(p.getByLabel('Reden van de plaatsing')).toBeFocused();
+  await p.getByRole('button', { name: 'Plaatsing opslaan' }).click();
+  await expect(p.getByText('Vul dit veld in.')).toBeVisible(); // a move without a reason is refused
+  await p.getByLabel('Reden van de plaatsing').fill('Alleen op afroep bij woonvragen');
+  await p.getByRole('button', { name: 'Plaatsing opslaan' }).click();
+  await expect(team.node('Woonstichting Noord')).toHaveAttribute('data-position', 'buitenring:tweede');
+  await expect(team.node('Woonstichting Noord')).toBeFocused();
+  await expectAccessible(p, 'ring view');
+
+  // A household with a buitenring partner (with consent) and an invliegen partner (without).
+  await ui.gotoList();
+  await createHouseholdInWijk(p, 'Familie Bakker', 'Fatima', 'Noorderpark');
+  await expect(team.section()).toBeVisible();
+  await team.involve('Woonstichting Noord', 'Kees Visser', 'afstemmen', 'Betalingsregeling huur');
+  await team.involve('GGZ Noord', 'Iris Koster', 'informeren', 'Diagnostiek');
+  await team.involve('AMW Noord', 'Anouk Peters', 'doorzetten', 'Regisseur');
+  await team.recordConsent('Woonstichting Noord', 'bespreken in overleg', 'Fatima (moeder)', '2025-12-31');
+  const ledger = team.section().getByTestId('consent-ledger');
+  await expect(ledger.locator('[data-consent="Woonstichting Noord|bespreken"]')).toContainText('Geldig');
+
+  // The buitenring partner with consent can be invited for the meeting.
+  await team.inviteForMeeting('Kees Visser', '2025-03-11');
+  const invitations = team.section().getByTestId('invitations');
+  await expect(invitations.locator('[data-invitation="Kees Visser"]')).toContainText('Gepland');
+
+  // The invliegen partner without consent is refused, with why and what to do.
+  const form = await team.inviteForMeeting('Iris Koster', '2025-03-11');
+  const refusal = form.getByTestId('invite-refused');
+  await expect(refusal).toBeVisible();
+  await expect(refusal).toContainText('GGZ Noord kan niet worden uitgenodigd.');
+  await expect(refusal).toContainText('geen toestemming van het huishouden voor bespreken in overleg');
+  await expect(refusal).toBeFocused();
+  await expect(invitations.locator('[data-invitation="Iris Koster"]')).toHaveCount(0);
+  await expectAccessible(p, 'household page with refusal');
+
+  // Recording consent from the refusal, then inviting again, works.
+  await refusal.getByRole('button', { name: 'Toestemming vastleggen' }).click();
+  const consentForm = team.section().getByRole('form', { name: 'Toestemming vastleggen' });
+  await expect(consentForm.getByLabel('Organisatie')).toHaveValue(/.+/);
+  await expect(consentForm.getByLabel('Doel')).toHaveValue('bespreken');
+  await team.recordConsent(undefined, 'bespreken in overleg', 'Fatima (moeder)');
+  await team.inviteForMeeting('Iris Koster', '2025-03-11');
+  await expect(invitations.locator('[data-invitation="Iris Koster"]')).toContainText('Gepland');
+
+  // Withdrawing consent shows on the household.
+  await ledger.getByRole('button', { name: 'Toestemming van Woonstichting Noord voor bespreken in overleg intrekken' }).click();
+  await ledger.getByRole('button', { name: 'Ja, vandaag intrekken' }).click();
+  await expect(ledger.locator('[data-consent="Woonstichting Noord|bespreken"]')).toContainText('Ingetrokken');
+  await expect(team.section().getByTestId('consent-lapsed')).toBeVisible();
+  await expectAccessible(p, 'household page with partners');
+
+  await expect(p.locator('[data-ready="household-ring"]')).toBeVisible();
+  await p.locator('.hh-partners__grid').screenshot({ path: '/tmp/team-household-ring.png' });
+
+  // A week later the meeting invitation has ended by itself; the consent is still withdrawn.
+  await p.clock.setFixedTime(new Date('2025-03-12T10:00:00'));
+  await p.reload();
+  await ui.unlock();
+  await expect(p.locator('[data-ready="household-partners"]')).toBeVisible();
+  await expect(team.section().getByTestId('invitations').locator('[data-invitation="Kees Visser"]')).toContainText('Afgelopen');
+});
+
+test('example team: ring view, the table-size warning, members and workload', async ({ app }) => {
+  const p = app.page;
+  await p.clock.setFixedTime(TODAY);
+  const ui = new AppPage(p, app.baseURL);
+  const team = new TeamPage(p);
+  await ui.open();
+  await ui.setup();
+  await team.loadExampleFromWizard();
+  await expect(p.getByRole('heading', { name: /Sociaal wijkteam Oost \(voorbeeld\)/ })).toContainText('Voorbeeld');
+  await expect(p.locator('[data-ready="ring-view"] [data-org]')).toHaveCount(15);
+  await expect(p.getByTestId('table-warning')).toHaveCount(0);
+  await expectAccessible(p, 'example ring view');
+  await p.locator('.ring-layout').screenshot({ path: '/tmp/team-ring.png' });
+
+  // Arrow keys walk the organisations; Home goes to the first.
+  await team.node('Gemeente – Wmo-loket').focus();
+  await p.keyboard.press('ArrowRight');
+  await expect(p.locator('[data-ready="ring-view"] [data-org]:focus')).toHaveCount(1);
+
+  // Moving partners to the table until more than fifteen people sit at it raises the warning.
+  for (const name of ['Huisartsenpraktijk De Linde', 'Woonstichting Thuis in Oost', 'Schuldhulpverlening gemeente', 'Politie – wijkagent Oost', 'GGZ Oost – FACT-team', 'Vrijwilligerscentrale Oost']) {
+    await team.moveWithKeyboard(name, 'binnenring', 'Proef: vaste plek aan tafel');
+  }
+  await team.moveWithKeyboard('Sociaal raadslieden Oost', 'binnenring', 'Proef: vaste plek aan tafel');
+  await expect(p.getByText('Aan tafel: 15 personen')).toBeVisible();
+  await expect(p.getByTestId('table-warning')).toHaveCount(0); // fifteen is still a table
+  await team.moveWithKeyboard('GGD – Jeugdgezondheidszorg', 'binnenring', 'Proef: vaste plek aan tafel');
+  await expect(p.getByTestId('table-warning')).toContainText('16 mensen aan tafel');
+  await expectAccessible(p, 'ring view with warning');
+  await p.locator('section[aria-labelledby="team-title"]').screenshot({ path: '/tmp/team-ring-warning.png' });
+
+  await team.tab('Teamleden', 'team-members');
+  await expect(p.getByRole('row', { name: /Sanne de Vries/ })).toContainText('u');
+  await p.getByRole('button', { name: 'Sanne de Vries bewerken' }).click();
+  await p.getByLabel('Thuisorganisatie').selectOption({ label: 'Welzijn Oost (opbouwwerk)' });
+  await p.getByLabel('Uren per week voor het team').fill('20');
+  await p.getByLabel('Specialisme').fill('Jongeren');
+  await p.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(p.getByRole('row', { name: /Sanne de Vries/ })).toContainText('Welzijn Oost (opbouwwerk)');
+  await expect(p.getByRole('row', { name: /Sanne de Vries/ })).toContainText('20');
+  await expectAccessible(p, 'team members');
+
+  await team.tab('Werkverdeling', 'team-workload');
+  await expect(p.locator('[data-workload="Sanne de Vries"]')).toBeVisible();
+  await expectAccessible(p, 'workload');
+  await team.tab('Organisaties', 'team-organisations');
+  await expectAccessible(p, 'example organisations');
+});
