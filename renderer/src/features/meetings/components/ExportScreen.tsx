@@ -1,0 +1,202 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { renderHtml, renderMarkdown, resolveDocument, scanDocument, type Resolutions } from '@shared/privacy/document';
+import { projectManagementFigures } from '@shared/privacy/figures';
+import { projectInzage } from '@shared/privacy/inzage';
+import { ALLOWLIST, PROFILE_PURPOSE, projectMeetingPack, projectMinutes, type Audience, type ExportProfile, type ProjectedExport } from '@shared/privacy/profiles';
+import { PLACEHOLDERS } from '@shared/privacy/scan';
+import { href, navigate } from '../../../app/router';
+import { assertUnlocked, loadFiguresInput, loadInzageInput, loadMeetingExportInput, logExport, type ExportFormat } from '../../../data/repositories/exports';
+import { useI18n } from '../../../i18n';
+import { platform } from '../../../platform';
+import { todayLocal } from '../queries';
+import { DocPreview } from './DocPreview';
+
+export type ExportSource =
+  | Readonly<{ kind: 'meeting'; meetingId: string; what: 'meeting_pack' | 'minutes'; orgId?: string | undefined }>
+  | Readonly<{ kind: 'inzage'; householdId: string }>
+  | Readonly<{ kind: 'management' }>;
+
+type Loaded = Readonly<{ projected: ProjectedExport; profile: ExportProfile; partners: readonly { id: string; name: string }[]; names: ReadonlyMap<string, string>; fileBase: string }>;
+
+async function load(source: ExportSource): Promise<Loaded> {
+  const today = todayLocal();
+  if (source.kind === 'management') {
+    return { projected: projectManagementFigures(await loadFiguresInput(today)), profile: 'management', partners: [], names: new Map(), fileBase: `managementinformatie-${today}` };
+  }
+  if (source.kind === 'inzage') {
+    const input = await loadInzageInput(source.householdId, today);
+    // The file name says what it is, not whose it is (file names end up in mail and download lists).
+    return { projected: projectInzage(input), profile: 'inzage', partners: [], names: new Map([[input.household.id, input.household.displayName]]), fileBase: `inzage-${today}` };
+  }
+  const input = await loadMeetingExportInput(source.meetingId, today);
+  const audience: Audience = source.orgId ? { kind: 'partner', organisationId: source.orgId } : { kind: 'binnenring' };
+  const projected = source.what === 'meeting_pack' ? projectMeetingPack(input, audience) : projectMinutes(input, audience);
+  const invitedOrgs = new Set(input.items.flatMap((i) => i.invitedContactIds).map((c) => input.contacts.find((x) => x.id === c)?.organisationId));
+  const partners = input.organisations.filter((o) => invitedOrgs.has(o.id)).map((o) => ({ id: o.id, name: o.name }));
+  const profile: ExportProfile = source.what === 'meeting_pack' ? (source.orgId ? 'partner_pack' : 'meeting_pack') : source.orgId ? 'partner_minutes' : 'minutes';
+  const stem = source.what === 'meeting_pack' ? 'overlegstukken' : 'verslag';
+  const org = partners.find((p) => p.id === source.orgId);
+  return {
+    projected,
+    profile,
+    partners,
+    names: new Map([...input.households.values()].map((h) => [h.id, h.displayName])),
+    fileBase: `${stem}-${input.meeting.date}${org ? `-${org.name.toLocaleLowerCase('nl').replace(/[^a-z0-9]+/g, '-')}` : ''}`,
+  };
+}
+
+const MIME = { pdf: 'application/pdf', html: 'text/html', markdown: 'text/markdown' } as const;
+
+/**
+ * Every export goes through this screen: the allowlist of its profile, the free-text review
+ * (each hit replaced by default, or kept on purpose), a preview of exactly what leaves, and
+ * then the file — logged in the audit log, refused while locked.
+ */
+export function ExportScreen({ source }: Readonly<{ source: ExportSource }>) {
+  const { t, tx } = useI18n();
+  const key = ['export', source.kind, source.kind === 'meeting' ? `${source.meetingId}:${source.what}:${source.orgId ?? ''}` : source.kind === 'inzage' ? source.householdId : ''];
+  // Resident data in an export view is not cached once the screen is left (gcTime 0).
+  const { data, isLoading, isError } = useQuery({ queryKey: key, queryFn: () => load(source), staleTime: 0, gcTime: 0 });
+  const [resolutions, setResolutions] = useState<Resolutions>({});
+  const [done, setDone] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
+  const hits = useMemo(() => (data ? scanDocument(data.projected.document) : []), [data]);
+  if (isError) return <p role="alert">{t('common.errorGeneric')}</p>;
+  if (isLoading || !data) return <p>{t('common.loading')}</p>;
+  const doc = data.projected.document;
+  const resolved = resolveDocument(doc, hits, resolutions);
+  const kept = hits.filter((h) => resolutions[h.id] === 'keep').length;
+  const meta = PROFILE_PURPOSE[data.profile];
+
+  async function doExport(format: ExportFormat) {
+    if (!data) return;
+    setDone(null);
+    setFailed(false);
+    try {
+      assertUnlocked();
+      const name = `${data.fileBase}.${format === 'markdown' ? 'md' : format}`;
+      const ok =
+        format === 'pdf'
+          ? await platform().printToPdf(name, renderHtml(resolved))
+          : await platform().saveFile(name, MIME[format], format === 'html' ? renderHtml(resolved) : renderMarkdown(resolved));
+      if (!ok) return;
+      await logExport({
+        profile: data.profile,
+        purpose: resolved.purpose,
+        audience: resolved.audience,
+        format,
+        householdIds: data.projected.householdIds,
+        ...(source.kind === 'meeting' ? { meetingId: source.meetingId } : {}),
+      });
+      setDone(name);
+    } catch {
+      setFailed(true);
+    }
+  }
+
+  return (
+    <article aria-labelledby="ex-title" data-ready="export" data-profile={data.profile}>
+      <h1 id="ex-title">{tx(`meeting.export.title.${data.profile}`)}</h1>
+      <dl className="facts">
+        <div>
+          <dt>{t('meeting.export.purpose')}</dt>
+          <dd>{meta.purpose}</dd>
+        </div>
+        <div>
+          <dt>{t('meeting.export.audience')}</dt>
+          <dd>{doc.audience}</dd>
+        </div>
+        <div>
+          <dt>{t('meeting.export.holds')}</dt>
+          <dd>{ALLOWLIST[data.profile].map((f) => tx(`meeting.field.${f}`)).join(', ')}</dd>
+        </div>
+      </dl>
+
+      {source.kind === 'meeting' ? (
+        <div className="field ex-audience">
+          <label htmlFor="ex-audience">{t('meeting.export.chooseAudience')}</label>
+          <select
+            id="ex-audience"
+            value={source.orgId ?? ''}
+            onChange={(e) => navigate(`/meetings/${source.meetingId}/export/${source.what}${e.target.value ? `/${e.target.value}` : ''}`)}
+          >
+            <option value="">{t('meeting.export.binnenring')}</option>
+            {data.partners.map((p) => (
+              <option key={p.id} value={p.id}>
+                {t('meeting.export.partnerOption', { name: p.name })}
+              </option>
+            ))}
+          </select>
+          <p className="field__hint">{t('meeting.export.partnerHint')}</p>
+        </div>
+      ) : null}
+
+      {data.projected.excluded.length ? (
+        <div role="status" className="mt-refusal">
+          <p>{t('meeting.export.excludedIntro')}</p>
+          <ul>
+            {data.projected.excluded.map((e) => (
+              <li key={e.itemId}>
+                <a href={href(`/households/${e.householdId}`)}>{data.names.get(e.householdId) ?? e.householdId}</a>: {tx(`meeting.consent.${e.access.reason}`)} —{' '}
+                {tx(`meeting.consentTodo.${e.access.todo}`)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      {source.kind === 'inzage' ? <p className="notice">{t('meeting.export.inzageInternal')}</p> : null}
+
+      <section aria-labelledby="ex-review" className="mt-card">
+        <h2 id="ex-review">{t('meeting.export.review')}</h2>
+        {hits.length === 0 ? (
+          <p role="status" data-testid="review-summary">{t('meeting.export.noHits')}</p>
+        ) : (
+          <>
+            <p role="status" data-testid="review-summary">{t('meeting.export.hits', { count: hits.length, kept })}</p>
+            <button type="button" className="button button--secondary" onClick={() => setResolutions({})}>
+              {t('meeting.export.replaceAll')}
+            </button>
+            <ol className="ex-hits">
+              {hits.map((h) => (
+                <li key={h.id}>
+                  <fieldset>
+                    <legend>
+                      <span className="badge">{tx(`meeting.hitKind.${h.kind}`)}</span> <q>{h.text}</q>
+                    </legend>
+                    <label>
+                      <input type="radio" name={`hit-${h.id}`} checked={resolutions[h.id] !== 'keep'} onChange={() => setResolutions({ ...resolutions, [h.id]: 'replace' })} />{' '}
+                      {t('meeting.export.replaceWith', { placeholder: PLACEHOLDERS[h.kind] })}
+                    </label>{' '}
+                    <label>
+                      <input type="radio" name={`hit-${h.id}`} checked={resolutions[h.id] === 'keep'} onChange={() => setResolutions({ ...resolutions, [h.id]: 'keep' })} />{' '}
+                      {t('meeting.export.keep')}
+                    </label>
+                  </fieldset>
+                </li>
+              ))}
+            </ol>
+          </>
+        )}
+        <p className="muted">{t('meeting.export.keyStays')}</p>
+      </section>
+
+      <div className="ex-buttons">
+        <button type="button" className="button" onClick={() => void doExport('pdf')}>
+          {t('meeting.export.pdf')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => void doExport('html')}>
+          {t('meeting.export.html')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => void doExport('markdown')}>
+          {t('meeting.export.markdown')}
+        </button>
+      </div>
+      {done ? <p role="status" className="privacy-ok" data-testid="export-done">{t('meeting.export.done', { name: done })}</p> : null}
+      {failed ? <p role="alert" className="field__error">{t('meeting.export.failed')}</p> : null}
+
+      <DocPreview doc={doc} hits={hits} resolutions={resolutions} />
+    </article>
+  );
+}
