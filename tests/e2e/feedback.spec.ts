@@ -1,6 +1,6 @@
 import { expect, expectAccessible, test } from './fixtures';
 import { AppPage } from './pages/app-page';
-import { FeedbackPage } from './pages/feedback-page';
+import { FeedbackPage, referByHuisarts } from './pages/feedback-page';
 
 /**
  * Feedback loops (issue 5) through the real UI. Time is moved with Playwright's clock, never
@@ -82,6 +82,9 @@ test('an escalation runs its route to resolution and is visible to the coordinat
 
   await fb.gotoPart('Escalaties', 'escalations');
   await expect(app.page.getByText('Er lopen geen escalaties.')).toBeVisible();
+  await fb.gotoPart('Acties', 'follow-up');
+  await expect(app.page.getByText('Geen acties die nu opvolging vragen.')).toBeVisible();
+  await expectAccessible(app.page, 'follow-up of actions');
 });
 
 test('a quiet household comes up in Aandacht when the weeks pass, with a badge', async ({ app }) => {
@@ -105,8 +108,131 @@ test('a quiet household comes up in Aandacht when the weeks pass, with a badge',
   await expect(line).toContainText('laatste activiteit 2 maart 2026');
   // Nobody is regisseur yet, so it is everyone's: the nav badge counts it for this user too.
   await expect(app.page.getByTestId('attention-badge')).toHaveText('1');
-  await expect(app.page.getByRole('link', { name: /Aandacht, 1 aandachtspunten voor u/ })).toBeVisible();
+  await expect(app.page.getByRole('link', { name: /^Aandacht\s*\(1 voor u\)$/ })).toBeVisible();
   await app.page.screenshot({ path: '/tmp/feedback-attention-quiet.png', fullPage: true });
   await line.getByRole('link').click();
   await expect(app.page.getByRole('heading', { name: 'Familie Stilte' })).toBeVisible();
+});
+
+test('a huisarts referral owes feedback, turns overdue as days pass, and the letter names no member', async ({ app }) => {
+  // Monday 2 March 2026: ten working days later is Monday 16 March.
+  await app.page.clock.install({ time: new Date('2026-03-02T09:00:00Z') });
+  const ui = new AppPage(app.page, app.baseURL);
+  const fb = new FeedbackPage(app.page);
+  await ui.open();
+  await ui.setup('Sanne de Vries');
+  const id = await referByHuisarts(app.page, {
+    referrerName: 'Dokter Visser',
+    question: 'Zorgen over schulden en slapeloosheid',
+    household: 'Familie Canarisch',
+    members: [
+      { role: 'ouder', firstName: 'Annegien', lastName: 'Canarisch' },
+      { role: 'kind', firstName: 'Zwaantje', lastName: 'Canarisch' },
+    ],
+  });
+  const duty = fb.section().locator('.fb-item[data-kind="duty"]', { hasText: 'Besluit over de aanmelding' });
+  await expect(duty).toContainText('Aan: Dokter Visser');
+  await expect(duty).toContainText('Uiterlijk 16 maart 2026');
+  await expect(duty).toHaveAttribute('data-state', 'open');
+  await fb.markStuck('Wachtlijst', 'Wachtlijst schuldhulp is twaalf weken.');
+  await fb.gotoAttention('alles');
+  await expect(app.page.locator('.fb-item[data-kind="feedback_overdue"]')).toHaveCount(0);
+
+  // On the due date it is still on time; the day after it is overdue.
+  await app.page.clock.setSystemTime(new Date('2026-03-16T09:00:00Z'));
+  await app.page.reload();
+  await ui.unlock();
+  await fb.gotoAttention('alles');
+  await expect(app.page.locator('.fb-item[data-kind="feedback_overdue"]')).toHaveCount(0);
+  await app.page.clock.setSystemTime(new Date('2026-03-17T09:00:00Z'));
+  await app.page.reload();
+  await ui.unlock();
+  await fb.gotoAttention('mijn');
+  const late = app.page.locator('.fb-item[data-kind="feedback_overdue"]');
+  await expect(late).toContainText('Familie Canarisch');
+  await expect(late).toContainText('uiterlijk 16 maart 2026');
+  await expect(app.page.getByTestId('attention-badge')).not.toHaveText('0');
+  await expectAccessible(app.page, 'attention view with items');
+  await app.page.screenshot({ path: '/tmp/feedback-attention.png', fullPage: true });
+
+  // The letter: received, taken up, contact; never a member's name.
+  await late.getByRole('link').click();
+  await expect(app.page.locator('[data-ready="duty"]')).toBeVisible();
+  const letter = app.page.getByTestId('letter-text');
+  await expect(letter).toHaveValue(/Beste Dokter Visser,/);
+  await expect(letter).toHaveValue(/aanmelding van 2 maart 2026 ontvangen/);
+  await expect(letter).toHaveValue(/pakt deze aanmelding op/);
+  for (const name of ['Annegien', 'Zwaantje', 'Canarisch', 'schulden']) await expect(letter).not.toHaveValue(new RegExp(name));
+  await expectAccessible(app.page, 'feedback duty with letter');
+  await app.page.screenshot({ path: '/tmp/feedback-letter.png', fullPage: true });
+  const file = await fb.download('Opslaan als bestand');
+  expect(file.name).toBe('terugkoppeling-verwijzer-2026-03-17.txt');
+  expect(file.text).toContain('Dokter Visser');
+  for (const name of ['Annegien', 'Zwaantje', 'Canarisch', 'schulden']) expect(file.text).not.toContain(name);
+
+  // Marked done when sent: it leaves the attention list.
+  await app.page.getByLabel('Hoe').selectOption({ label: 'brief' });
+  await app.page.getByRole('button', { name: 'Markeren als gedaan' }).click();
+  await expect(app.page.locator('.fb-state')).toHaveText('Gedaan');
+  await fb.gotoAttention('alles');
+  await expect(app.page.locator('.fb-item[data-kind="feedback_overdue"]')).toHaveCount(0);
+  await app.page.goto(`${app.baseURL}/#/households/${id}`);
+  await expect(fb.section().locator('.fb-item[data-kind="duty"]', { hasText: 'Besluit over de aanmelding' })).toHaveAttribute('data-state', 'gedaan');
+});
+
+test('an evaluation records goals, re-scores a domain and sets the next date', async ({ app }) => {
+  await app.page.clock.install({ time: new Date('2026-03-02T09:00:00Z') });
+  const ui = new AppPage(app.page, app.baseURL);
+  const fb = new FeedbackPage(app.page);
+  await ui.open();
+  await ui.setup();
+  const id = await referByHuisarts(app.page, {
+    referrerName: 'Dokter Visser',
+    question: 'Schulden',
+    household: 'Familie Evaluatie',
+    members: [{ role: 'ouder', firstName: 'Joke' }],
+  });
+  // Plan and a goal through the case file's plan tab.
+  await app.page.goto(`${app.baseURL}/#/households/${id}/plan`);
+  await app.page.getByRole('button', { name: 'Plan starten' }).click();
+  await app.page.getByText('Doel toevoegen', { exact: true }).first().click();
+  await app.page.getByLabel('Leefgebied').selectOption({ label: 'Financiën' });
+  await app.page.getByLabel('Doel in de woorden van de bewoner').fill('Rust in de post');
+  await app.page.getByRole('button', { name: 'Doel opslaan' }).click();
+  await expect(app.page.getByText('Rust in de post')).toBeVisible();
+
+  // A plan made also owes the referrer feedback.
+  await app.page.goto(`${app.baseURL}/#/households/${id}`);
+  await expect(fb.section().locator('.fb-item[data-kind="duty"]', { hasText: 'Plan gemaakt' })).toBeVisible();
+
+  const evaluate = async (date: string, score: string, result: string) => {
+    await fb.section().getByRole('link', { name: 'Evaluatie vastleggen' }).click();
+    await expect(app.page.locator('[data-ready="evaluation"]')).toBeVisible();
+    await app.page.getByLabel('Datum van de evaluatie').fill(date);
+    const goal = app.page.getByRole('group', { name: 'Rust in de post' });
+    await goal.getByLabel('Resultaat').selectOption({ label: result });
+    await goal.getByLabel('Wat nu').selectOption({ label: 'Meer' });
+    await app.page.getByLabel('Het verhaal van deze periode').fill('Post wordt geopend, eerste afspraak bij schuldhulp.');
+    await app.page.getByLabel('Score Financiën').selectOption(score);
+    await app.page.getByLabel('Toelichting Financiën').fill('Regeling loopt');
+    await expectAccessible(app.page, 'evaluation form');
+    await app.page.getByRole('button', { name: 'Evaluatie opslaan' }).click();
+    await expect(app.page.locator('[data-ready="household"]')).toBeVisible();
+  };
+
+  // The form refuses a goal without a result.
+  await fb.section().getByRole('link', { name: 'Evaluatie vastleggen' }).click();
+  await app.page.getByLabel('Het verhaal van deze periode').fill('x');
+  await app.page.getByRole('button', { name: 'Evaluatie opslaan' }).click();
+  await expect(app.page.locator('.form-summary')).toBeVisible();
+  await app.page.goto(`${app.baseURL}/#/households/${id}`);
+
+  await evaluate('2026-03-02', '2', 'Niet bereikt');
+  await expect(fb.section().getByTestId('next-evaluation')).toContainText('Volgende evaluatie: 2 juni 2026');
+  await evaluate('2026-06-02', '4', 'Deels bereikt');
+  await expect(fb.section().getByTestId('next-evaluation')).toContainText('Volgende evaluatie: 2 september 2026');
+  // The score trend: 2 → 4 on Financiën, recorded as assessments of the evaluation.
+  await expect(fb.section().getByText('Financiën: 2 → 4')).toBeVisible();
+  await expect(fb.section().getByText('0 van 1 doelen bereikt')).toHaveCount(2);
+  await app.page.screenshot({ path: '/tmp/feedback-household.png', fullPage: true });
 });

@@ -55,3 +55,32 @@ export class FeedbackPage {
     return { name: dl.suggestedFilename(), text: await readFile(path, 'utf8') };
   }
 }
+
+export type Referral = { referrerName: string; question: string; household: string; members: { role: string; firstName: string; lastName?: string }[] };
+
+/** A huisarts referral through the case file's intake form ("Nieuwe aanmelding"), decided "Oppakken". Returns the household id. */
+export async function referByHuisarts(page: Page, r: Referral): Promise<string> {
+  await page.getByRole('link', { name: 'Huishoudens' }).first().click();
+  await page.getByRole('link', { name: 'Nieuwe aanmelding' }).click();
+  await expect(page.locator('[data-ready="intake-form"]')).toBeVisible();
+  await page.getByLabel('Wie meldt aan').selectOption({ label: 'Huisarts' });
+  await page.getByLabel('Naam van de verwijzer').fill(r.referrerName);
+  await page.getByLabel('Hoe binnengekomen').selectOption({ label: 'Telefoon' });
+  await page.getByLabel('De vraag in eigen woorden').fill(r.question);
+  await page.getByLabel('Besluit', { exact: true }).selectOption({ label: 'Oppakken' });
+  await page.getByLabel('Naam van het huishouden').fill(r.household);
+  for (let i = 0; i < r.members.length; i++) {
+    const m = r.members[i];
+    if (!m) continue;
+    if (i > 0 || (await page.getByRole('group', { name: 'Gezinslid 1' }).count()) === 0) await page.getByRole('button', { name: 'Gezinslid toevoegen' }).click();
+    const fs = page.getByRole('group', { name: `Gezinslid ${i + 1}` });
+    await fs.getByLabel('Rol').selectOption(m.role);
+    await fs.getByLabel('Voornaam').fill(m.firstName);
+    if (m.lastName) await fs.getByLabel('Achternaam').fill(m.lastName);
+  }
+  await page.getByRole('button', { name: 'Aanmelding opslaan' }).click();
+  await expect(page.locator('[data-ready="household"]')).toBeVisible();
+  const id = /#\/households\/([^/]+)/.exec(page.url())?.[1];
+  if (!id) throw new Error('no household id in url');
+  return id;
+}

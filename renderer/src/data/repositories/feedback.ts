@@ -53,6 +53,7 @@ import type { z } from 'zod';
 import type { StoredRow, TableName } from '../db';
 import { getSession, type Session } from '../session';
 import { sealAudit } from './audit';
+import { updateActionProgress } from './casefile-plan';
 import { newId, nowIso, open, seal } from './kit';
 
 /**
@@ -340,24 +341,15 @@ export async function getOpenAction(householdId: string, actionId: string): Prom
   return { ...action, householdName: names.get(householdId) ?? '' };
 }
 
-/** Close an action with its result (the result is what "terugkoppelen aan" hears); derives its duty. */
+/**
+ * Close an action with its result. The case file owns the write (updateActionProgress: status,
+ * result, activity, plan checks); this adds what the feedback loop needs: the duty it creates.
+ */
 export async function recordActionResult(householdId: string, actionId: string, input: ActionResultDraft): Promise<Action> {
   const draft = ActionResultDraftSchema.parse(input);
-  const db = getSession().db;
-  const row = await db.actions.get(actionId);
-  if (!row || row.householdId !== householdId) throw new Error('action not found');
-  const action = await open('actions', row, ActionSchema);
-  const next = ActionSchema.parse({ ...action, status: 'gedaan', result: draft.result, completedAt: draft.completedAt });
-  const sealed = await seal('actions', next);
-  const hh = await touchHousehold(householdId);
-  const audit = await sealAudit({ action: 'plan.change', entity: 'action', entityId: actionId, details: { change: 'action-done' } });
-  await db.transaction('rw', [db.actions, db.households, db.audit], async () => {
-    await db.actions.put(sealed);
-    if (hh) await db.households.put(hh);
-    await db.audit.add(audit);
-  });
+  const action = await updateActionProgress(householdId, actionId, { status: 'gedaan', result: draft.result, completedAt: draft.completedAt }, draft.completedAt);
   await syncFeedbackDuties(householdId);
-  return next;
+  return action;
 }
 
 /** The household record with lastActivityAt set to now, sealed (for the caller's transaction). */

@@ -17,8 +17,8 @@ import {
 } from '../../data/repositories/feedback';
 
 /**
- * Query keys for the feedback loops. Data changes only through this app's own mutations, which
- * invalidate what they change, so staleTime is Infinity. "Today" is part of the attention key:
+ * Query keys for the feedback loops. This feature's own records change only through its own
+ * mutations, which invalidate what they change, so those queries have staleTime Infinity. "Today" is part of the attention key:
  * when the date moves on, the list is derived again (overdue is never stored).
  */
 export const feedbackKeys = {
@@ -35,8 +35,15 @@ export const feedbackKeys = {
   team: () => [...feedbackKeys.all, 'team'] as const,
 };
 
+/**
+ * Views built on OTHER features' records (intakes, plans, actions, consents) cannot rely on
+ * this feature's own invalidation: they show cached data at once and re-derive on every mount.
+ * That is cheap: the repository only opens rows whose sealed version it has not seen before.
+ */
+const DERIVED = { staleTime: 0, refetchOnMount: 'always' } as const;
+
 export function useAttention(today: string) {
-  return useQuery({ queryKey: feedbackKeys.attention(today), queryFn: () => loadAttention(today), staleTime: Infinity });
+  return useQuery({ queryKey: feedbackKeys.attention(today), queryFn: () => loadAttention(today), ...DERIVED });
 }
 
 /** Everything of the feedback loops for one household's page; derives missing duties first. */
@@ -53,7 +60,7 @@ export function useHouseholdFeedback(householdId: string, until: string) {
       ]);
       return { duties, escalations, knelpunten, followUp };
     },
-    staleTime: Infinity,
+    ...DERIVED,
   });
 }
 
@@ -74,7 +81,7 @@ export function useFollowUp(ownerId: string, until: string) {
   return useQuery({
     queryKey: feedbackKeys.followUp(ownerId, until),
     queryFn: () => listFollowUp({ until, ...(ownerId ? { ownerId } : {}) }),
-    staleTime: Infinity,
+    ...DERIVED,
   });
 }
 
@@ -89,7 +96,7 @@ export function useEvaluationContext(householdId: string) {
       const [ctx, names] = await Promise.all([loadEvaluationContext(householdId), householdNames([householdId])]);
       return { ...ctx, householdName: names.get(householdId) ?? '' };
     },
-    staleTime: Infinity,
+    ...DERIVED,
   });
 }
 

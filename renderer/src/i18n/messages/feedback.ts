@@ -1,7 +1,7 @@
 // Messages of the feedback feature. nl is the default; en must have the same keys.
 export const nl = {
   navTitle: 'Aandacht',
-  badge: '{count} aandachtspunten voor u',
+  badge: '({count} voor u)',
   attentionTitle: 'Aandacht',
   attentionIntro: 'Wat vandaag opvolging vraagt. Elke regel brengt u naar de plek waar u het afhandelt.',
   tabMine: 'Mijn',
@@ -250,7 +250,7 @@ export const nl = {
 
 export const en: typeof nl = {
   navTitle: 'Attention',
-  badge: '{count} items for you',
+  badge: '({count} for you)',
   attentionTitle: 'Attention',
   attentionIntro: 'What needs follow-up today. Each line takes you to where you resolve it.',
   tabMine: 'Mine',

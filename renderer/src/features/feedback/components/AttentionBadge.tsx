@@ -1,4 +1,6 @@
 import { mine } from '@shared/domain/feedback-rules';
+import { useEffect } from 'react';
+import { useRoute } from '../../../app/router';
 import { useI18n } from '../../../i18n';
 import { useAttention } from '../queries';
 import { todayIso } from './common';
@@ -6,7 +8,12 @@ import { todayIso } from './common';
 /** The in-app reminder: how many attention items are the current user's. No e-mail, no network. */
 export function AttentionBadge() {
   const { t } = useI18n();
-  const { data } = useAttention(todayIso());
+  const { data, refetch } = useAttention(todayIso());
+  // The badge stays mounted while other features change the case file: recount on every navigation.
+  const path = useRoute().join('/');
+  useEffect(() => {
+    void refetch();
+  }, [path, refetch]);
   if (!data) return null;
   const count = data.userId ? mine(data.items, data.userId).length : data.items.length;
   if (count === 0) return null;
@@ -15,7 +22,7 @@ export function AttentionBadge() {
       <span className="fb-badge" aria-hidden="true" data-testid="attention-badge">
         {count}
       </span>
-      <span className="visually-hidden">{`, ${t('feedback.badge', { count })}`}</span>
+      <span className="visually-hidden">{` ${t('feedback.badge', { count })}`}</span>
     </>
   );
 }
