@@ -125,7 +125,11 @@ test('example team: ring view, the table-size warning, members and workload', as
   const team = new TeamPage(p);
   await ui.open();
   await ui.setup();
-  await team.loadExampleFromWizard();
+  await p.getByTestId('team-setup-banner').getByRole('link', { name: 'Team instellen' }).click();
+  await expect(p.locator('[data-ready="team-wizard"]')).toBeVisible();
+  await expectAccessible(p, 'wizard step 1');
+  await p.getByRole('button', { name: 'Voorbeeldteam laden' }).click();
+  await expect(p.locator('[data-ready="ring-view"]')).toBeVisible();
   await expect(p.getByRole('heading', { name: /Sociaal wijkteam Oost \(voorbeeld\)/ })).toContainText('Voorbeeld');
   await expect(p.locator('[data-ready="ring-view"] [data-org]')).toHaveCount(15);
   await expect(p.getByTestId('table-warning')).toHaveCount(0);
@@ -165,4 +169,62 @@ test('example team: ring view, the table-size warning, members and workload', as
   await expectAccessible(p, 'workload');
   await team.tab('Organisaties', 'team-organisations');
   await expectAccessible(p, 'example organisations');
+});
+
+test('a contact leaves: their open actions and involvements move to the successor', async ({ app }) => {
+  const p = app.page;
+  await p.clock.setFixedTime(TODAY);
+  const ui = new AppPage(p, app.baseURL);
+  const team = new TeamPage(p);
+  await ui.open();
+  await ui.setup();
+  await team.loadExampleFromWizard();
+
+  // A household where Mehmet (AMW) is involved and owns an open action, made in the case file.
+  await ui.gotoList();
+  const id = await createHouseholdInWijk(p, 'Familie Jansen', 'Els', 'Molenwijk');
+  await team.involve('Maatschappelijk Werk De Brug', 'Mehmet Yilmaz', 'afwegen', 'Begeleiding thuis');
+  await p.goto(`${app.baseURL}/#/households/${id}/plan`);
+  await expect(p.locator('[data-ready="plan"]')).toBeVisible();
+  await p.getByRole('button', { name: 'Plan starten' }).click();
+  await p.getByLabel('Leefgebied').selectOption({ index: 1 });
+  await p.getByLabel('Doel in de woorden van de bewoner').fill('Ik wil weer rust in mijn hoofd over geld');
+  await p.getByRole('button', { name: 'Doel opslaan' }).click();
+  await p.getByRole('button', { name: 'Actie toevoegen aan doel 1' }).click();
+  const actionForm = p.locator('[data-ready="action-form"]');
+  await actionForm.getByLabel('Wat gaat er gebeuren').fill('Samen de post openen en sorteren');
+  const owner = actionForm.getByRole('group', { name: 'Wie doet het' });
+  await owner.getByLabel('Soort').selectOption('contact');
+  await owner.getByLabel('Wie').selectOption({ label: 'Mehmet Yilmaz (Maatschappelijk Werk De Brug)' });
+  const reportTo = actionForm.getByRole('group', { name: 'Terugkoppelen aan' });
+  await reportTo.getByLabel('Wie').selectOption({ label: 'Sanne de Vries' });
+  await actionForm.getByLabel('Uiterlijk op').fill('2025-04-01');
+  await p.getByRole('button', { name: 'Actie opslaan' }).click();
+  const action = p.getByTestId('action').filter({ hasText: 'Samen de post openen en sorteren' });
+  await expect(action).toContainText('Mehmet Yilmaz');
+
+  // Mehmet leaves; the backup (Anouk) is proposed as successor; the handover note is required.
+  await team.gotoTeam();
+  await team.openOrganisation('Maatschappelijk Werk De Brug');
+  await p.getByRole('button', { name: 'Mehmet Yilmaz vertrekt: werk overdragen' }).click();
+  const leave = p.getByRole('form', { name: 'Mehmet Yilmaz vertrekt: werk overdragen' });
+  await expect(leave.getByText('1 open acties en 1 lopende betrokkenheden, bij 1 huishoudens')).toBeVisible();
+  await expect(leave.getByLabel('Opvolger')).toHaveValue(/.+/);
+  await expect(leave.getByLabel('Opvolger').locator('option:checked')).toHaveText('Anouk Peters');
+  await expectAccessible(p, 'contact leaving form');
+  await leave.getByRole('button', { name: 'Werk overdragen' }).click();
+  await expect(leave.getByText('Vul dit veld in.')).toBeVisible();
+  await leave.getByLabel('Overdrachtsnotitie').fill('Mevrouw Jansen wil liever ’s ochtends bezoek; de post ligt in de la.');
+  await leave.getByRole('button', { name: 'Werk overdragen' }).click();
+  await expect(p.getByTestId('contact-message')).toContainText('Overgedragen van Mehmet Yilmaz aan Anouk Peters: 1 open acties en 1 betrokkenheden.');
+  await expect(p.locator('[data-contact="Mehmet Yilmaz"]')).toContainText('Vertrokken 2025-03-04');
+  await expect(p.locator('[data-contact="Mehmet Yilmaz"]')).toContainText('Opvolger: Anouk Peters.');
+
+  // The open action and the involvement are now Anouk's.
+  await p.goto(`${app.baseURL}/#/households/${id}/plan`);
+  await expect(p.locator('[data-ready="plan"]')).toBeVisible();
+  await expect(action).toContainText('Anouk Peters');
+  await expect(action).not.toContainText('Mehmet Yilmaz');
+  await p.goto(`${app.baseURL}/#/households/${id}`);
+  await expect(team.section().locator('[data-involvement="Maatschappelijk Werk De Brug"]')).toContainText('Anouk Peters');
 });

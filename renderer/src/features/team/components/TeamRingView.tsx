@@ -25,7 +25,12 @@ export const RING_INK: Record<'binnenring' | 'buitenring' | 'invliegen', string>
 };
 const inkOf = (pos: Position) => RING_INK[pos.startsWith('buitenring') ? 'buitenring' : (pos as 'binnenring' | 'invliegen')];
 
-export type PlacedOrg = Readonly<{ org: Organisation; placement: Placement; position: Position; point: Point & { angle: number } }>;
+/** `number` is set when the band is too crowded for names: the node shows a number, the key below names it. */
+export type PlacedOrg = Readonly<{ org: Organisation; placement: Placement; position: Position; point: Point & { angle: number }; number?: number }>;
+
+const GAP = 0.55;
+/** Below this much arc per node (drawing units) names no longer fit beside the nodes. */
+const MIN_ARC: Record<Position, number> = { binnenring: 120, 'buitenring:eerste': 120, 'buitenring:tweede': 120, invliegen: 150 };
 
 type Props = Readonly<{
   organisations: readonly Organisation[];
@@ -55,18 +60,21 @@ export function TeamRingView({ organisations, placements, tableSize, selectedId,
       if (!cur || cur.updatedAt < p.updatedAt) latest.set(p.organisationId, p);
     }
     const out: PlacedOrg[] = [];
+    let number = 0;
     for (const pos of POSITIONS) {
       const inBand = [...latest.values()]
         .filter((p) => positionOf(p) === pos && byId.has(p.organisationId))
         .sort((a, b) => (byId.get(a.organisationId)?.name ?? '').localeCompare(byId.get(b.organisationId)?.name ?? '', 'nl'));
       const band = BANDS[pos];
-      const r = pos === 'binnenring' ? 140 : (band.inner + band.outer) / 2;
+      // The table grows towards its rim as more organisations sit at it.
+      const r = pos === 'binnenring' ? Math.min(165, 110 + inBand.length * 6) : (band.inner + band.outer) / 2;
+      const crowded = inBand.length > 1 && (r * (2 * Math.PI - GAP)) / inBand.length < MIN_ARC[pos];
       // The bottom sector stays free for the band captions; each band has its own phase.
-      const points = spread(inBand.length, C, C, r, { stagger: pos === 'binnenring' ? 18 : 14, gap: 0.55, phase: [0.5, 0.3, 0.7, 0.45][POSITIONS.indexOf(pos)] ?? 0.5 });
+      const points = spread(inBand.length, C, C, r, { stagger: pos === 'binnenring' ? 18 : 14, gap: GAP, phase: [0.5, 0.3, 0.7, 0.45][POSITIONS.indexOf(pos)] ?? 0.5 });
       inBand.forEach((placement, i) => {
         const org = byId.get(placement.organisationId);
         const point = points[i];
-        if (org && point) out.push({ org, placement, position: pos, point });
+        if (org && point) out.push({ org, placement, position: pos, point, ...(crowded ? { number: ++number } : {}) });
       });
     }
     return out;
@@ -189,20 +197,36 @@ export function TeamRingView({ organisations, placements, tableSize, selectedId,
               <title>{`${org.name} — ${node.placement.reason}`}</title>
               {focused || selected ? <circle cx={point.x} cy={point.y} r={25} fill="none" stroke={focused ? '#ffbf47' : '#1c2430'} strokeWidth={5} /> : null}
               <circle cx={point.x} cy={point.y} r={16} fill={ink} stroke="#fff" strokeWidth={3} />
-              <text x={point.x} y={point.y + 5} textAnchor="middle" className="ring-node__abbr" aria-hidden="true">
-                {tx(`team.orgAbbr.${org.type}`)}
+              <text x={point.x} y={point.y + 5} textAnchor="middle" className={node.number ? 'ring-node__abbr ring-node__number' : 'ring-node__abbr'} aria-hidden="true">
+                {node.number ?? tx(`team.orgAbbr.${org.type}`)}
               </text>
-              <text x={spot.x} y={spot.y} textAnchor={spot.anchor} className="ring-node__label" aria-hidden="true">
-                {spot.lines.map((line, i) => (
-                  <tspan key={i} x={spot.x} dy={i === 0 ? 0 : spot.lineHeight}>
-                    {line}
-                  </tspan>
-                ))}
-              </text>
+              {node.number ? null : (
+                <text x={spot.x} y={spot.y} textAnchor={spot.anchor} className="ring-node__label" aria-hidden="true">
+                  {spot.lines.map((line, i) => (
+                    <tspan key={i} x={spot.x} dy={i === 0 ? 0 : spot.lineHeight}>
+                      {line}
+                    </tspan>
+                  ))}
+                </text>
+              )}
             </g>
           );
         })}
       </svg>
+      {placed.some((n) => n.number) ? (
+        // A key for crowded bands, visible to all (the hidden list below already tells screen readers).
+        <ol className="ring-key" aria-hidden="true">
+          {placed.flatMap((n) =>
+            n.number
+              ? [
+                  <li key={n.org.id} value={n.number}>
+                    <span className={`legend-dot legend-dot--${n.position.startsWith('buitenring') ? 'buitenring' : n.position}`} /> {n.org.name}
+                  </li>,
+                ]
+              : [],
+          )}
+        </ol>
+      ) : null}
       <p id="ring-keys" className="muted ring-view__keys">
         {t('team.ring.keys')}
       </p>
