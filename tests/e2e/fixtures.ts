@@ -87,7 +87,8 @@ export const test = base.extend<Fixtures>({
     };
     await use(fixture);
     await fixture.close();
-    await rm(profileDir, { recursive: true, force: true });
+    // Chromium helpers can still be flushing for a moment after close: retry instead of failing the test.
+    await rm(profileDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     expect(pageErrors, `uncaught errors in the page (${testInfo.title})`).toEqual([]);
     expect(foreignRequests, 'the renderer must make no request outside its own origin').toEqual([]);
   },
