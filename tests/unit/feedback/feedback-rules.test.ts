@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Action, Intake, Plan } from '../../../shared/domain/casefile';
-import type { Knelpunt } from '../../../shared/domain/feedback';
+import type { Escalation, Knelpunt } from '../../../shared/domain/feedback';
 import {
   addMonths,
   addWorkingDays,
@@ -171,8 +171,8 @@ describe('attention', () => {
 
 describe('escalation route', () => {
   it('steps up the route with dates and holders until the last step', () => {
-    let e = {
-      id: 'e1', householdId: 'h1', status: 'open' as const, reason: 'wachtlijst' as const, openedAt: '2026-03-01', createdAt: NOW,
+    let e: Escalation = {
+      id: 'e1', householdId: 'h1', status: 'open', reason: 'wachtlijst', openedAt: '2026-03-01', createdAt: NOW,
       route: [{ label: 'Coördinator' }, { label: 'Escalatieoverleg', holderId: 'm2' }],
       log: [{ step: 0, label: 'Coördinator', startedAt: '2026-03-01' }],
     };
