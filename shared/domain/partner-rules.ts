@@ -264,7 +264,8 @@ export type WorkloadInput = Readonly<{
 /**
  * Per organisation: households it is involved with (active involvement, or a contact owning an
  * open action there) and the open actions its contacts carry. Per team member: households where
- * they are regisseur or own an open action, and their open actions.
+ * they are regisseur or own an open action (as member, or as their organisation's contact of the
+ * same name), and their open actions.
  */
 export function computeWorkload(input: WorkloadInput, today: string): { organisations: WorkloadRow[]; members: WorkloadRow[] } {
   const open = new Set(input.households.map((h) => h.id));
@@ -282,15 +283,27 @@ export function computeWorkload(input: WorkloadInput, today: string): { organisa
   for (const inv of input.involvements) {
     if (open.has(inv.householdId) && isInvolvementActive(inv, today)) add(orgHouseholds, inv.organisationId, inv.householdId);
   }
+  // A team member is often also listed as their organisation's contact (same person, same name):
+  // what they carry as that contact is theirs too.
+  const memberByName = new Map(input.members.map((m) => [personKey(m.name), m.id]));
+  const memberOfContact = new Map(input.contacts.flatMap((c) => {
+    const m = memberByName.get(personKey(c.name));
+    return m ? [[c.id, m] as const] : [];
+  }));
+  const addMember = (memberId: string, householdId: string) => {
+    add(memberHouseholds, memberId, householdId);
+    memberActions.set(memberId, (memberActions.get(memberId) ?? 0) + 1);
+  };
   for (const a of input.openActions) {
     if (!a.ownerId || !open.has(a.householdId)) continue;
     const org = orgOfContact.get(a.ownerId);
     if (org) {
       add(orgHouseholds, org, a.householdId);
       orgActions.set(org, (orgActions.get(org) ?? 0) + 1);
+      const member = memberOfContact.get(a.ownerId);
+      if (member) addMember(member, a.householdId);
     } else if (memberIds.has(a.ownerId)) {
-      add(memberHouseholds, a.ownerId, a.householdId);
-      memberActions.set(a.ownerId, (memberActions.get(a.ownerId) ?? 0) + 1);
+      addMember(a.ownerId, a.householdId);
     }
   }
   for (const h of input.households) {

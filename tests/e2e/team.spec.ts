@@ -90,6 +90,7 @@ test('set up a team in three rings; consent decides who may be invited for a mee
   await expect(refusal).toBeFocused();
   await expect(invitations.locator('[data-invitation="Iris Koster"]')).toHaveCount(0);
   await expectAccessible(p, 'household page with refusal');
+  await team.section().screenshot({ path: '/tmp/team-household-refusal.png' });
 
   // Recording consent from the refusal, then inviting again, works.
   await refusal.getByRole('button', { name: 'Toestemming vastleggen' }).click();
@@ -128,6 +129,7 @@ test('example team: ring view, the table-size warning, members and workload', as
   await p.getByTestId('team-setup-banner').getByRole('link', { name: 'Team instellen' }).click();
   await expect(p.locator('[data-ready="team-wizard"]')).toBeVisible();
   await expectAccessible(p, 'wizard step 1');
+  await p.screenshot({ path: '/tmp/team-wizard.png', fullPage: true });
   await p.getByRole('button', { name: 'Voorbeeldteam laden' }).click();
   await expect(p.locator('[data-ready="ring-view"]')).toBeVisible();
   await expect(p.getByRole('heading', { name: /Sociaal wijkteam Oost \(voorbeeld\)/ })).toContainText('Voorbeeld');
@@ -163,6 +165,7 @@ test('example team: ring view, the table-size warning, members and workload', as
   await expect(p.getByRole('row', { name: /Sanne de Vries/ })).toContainText('Welzijn Oost (opbouwwerk)');
   await expect(p.getByRole('row', { name: /Sanne de Vries/ })).toContainText('20');
   await expectAccessible(p, 'team members');
+  await p.screenshot({ path: '/tmp/team-members.png', fullPage: true });
 
   await team.tab('Werkverdeling', 'team-workload');
   await expect(p.locator('[data-workload="Sanne de Vries"]')).toBeVisible();
@@ -212,6 +215,7 @@ test('a contact leaves: their open actions and involvements move to the successo
   await expect(leave.getByLabel('Opvolger')).toHaveValue(/.+/);
   await expect(leave.getByLabel('Opvolger').locator('option:checked')).toHaveText('Anouk Peters');
   await expectAccessible(p, 'contact leaving form');
+  await p.screenshot({ path: '/tmp/team-contact-leaving.png', fullPage: true });
   await leave.getByRole('button', { name: 'Werk overdragen' }).click();
   await expect(leave.getByText('Vul dit veld in.')).toBeVisible();
   await leave.getByLabel('Overdrachtsnotitie').fill('Mevrouw Jansen wil liever ’s ochtends bezoek; de post ligt in de la.');
@@ -227,4 +231,14 @@ test('a contact leaves: their open actions and involvements move to the successo
   await expect(action).not.toContainText('Mehmet Yilmaz');
   await p.goto(`${app.baseURL}/#/households/${id}`);
   await expect(team.section().locator('[data-involvement="Maatschappelijk Werk De Brug"]')).toContainText('Anouk Peters');
+
+  // The workload shows what the organisation carries now: one household, one open action.
+  await team.gotoTeam();
+  await team.tab('Werkverdeling', 'team-workload');
+  const amw = p.locator('#wl-orgs').locator('..').locator('[data-workload="Maatschappelijk Werk De Brug"]');
+  await expect(amw.locator('.bar__value')).toHaveText(['1', '1']);
+  await expect(p.locator('[data-workload="Politie – wijkagent Oost"] .bar__value')).toHaveText(['0', '0']);
+  // Anouk is both a team member and AMW's contact: the action is hers in the per-member view too.
+  await expect(p.locator('#wl-members').locator('..').locator('[data-workload="Anouk Peters"] .bar__value')).toHaveText(['1', '1']);
+  await p.screenshot({ path: '/tmp/team-workload.png', fullPage: true });
 });

@@ -257,4 +257,19 @@ describe('workload', () => {
     ]);
     expect(Object.keys(w.members[0] ?? {}).sort()).toEqual(['households', 'id', 'openActions']);
   });
+
+  it('counts what a team member carries as the contact of their organisation (same person) for them too', () => {
+    const w = computeWorkload(
+      {
+        openActions: [{ householdId: 'h1', ownerId: 'c-anouk' }],
+        involvements: [],
+        contacts: [{ id: 'c-anouk', organisationId: 'o1', name: 'Anouk  Peters', active: true, createdAt: T }],
+        members: [{ id: 'm-anouk', name: 'anouk peters', active: true }],
+        households: [{ id: 'h1' }],
+      },
+      '2025-03-01',
+    );
+    expect(w.members).toEqual([{ id: 'm-anouk', households: 1, openActions: 1 }]);
+    expect(w.organisations).toEqual([{ id: 'o1', households: 1, openActions: 1 }]);
+  });
 });

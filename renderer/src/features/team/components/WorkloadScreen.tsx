@@ -91,7 +91,7 @@ function Bar({ value, max, kind }: Readonly<{ value: number; max: number; kind: 
   return (
     <span className="bar">
       <span className="bar__track" aria-hidden="true">
-        <span className={`bar__fill bar__fill--${kind}`} style={{ width: `${(value / max) * 100}%` }} />
+        <span className={`bar__fill bar__fill--${kind}`} style={{ width: value === 0 ? 0 : `max(3px, ${(value / max) * 100}%)` }} />
       </span>
       <span className="bar__value">{value}</span>
     </span>
