@@ -166,11 +166,16 @@ export function applyHandover<H extends RegieView>(h: H, toId: string, expectedF
   return next;
 }
 
-/** Status changes a worker may make by hand. Closing has its own path (closingViolations). */
+/**
+ * Status changes a worker may make by hand: actief ⇄ in evaluatie, both with a regisseur. A
+ * household leaves `aangemeld` by getting its first regisseur (applyHandover) and never goes
+ * back to it; closing has its own path (closingViolations).
+ */
 export function allowedStatusChanges(h: RegieView): HouseholdStatus[] {
-  if (h.status === 'afgesloten') return [];
-  const manual: HouseholdStatus[] = ['aangemeld', 'actief', 'in_evaluatie'];
-  return manual.filter((s) => s !== h.status && (h.regisseurId !== undefined || !STATUSES_WITH_REGISSEUR.includes(s)));
+  if (!h.regisseurId) return [];
+  if (h.status === 'actief') return ['in_evaluatie'];
+  if (h.status === 'in_evaluatie') return ['actief'];
+  return [];
 }
 
 export function assertStatusChange(h: RegieView, to: HouseholdStatus): void {

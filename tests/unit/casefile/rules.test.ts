@@ -105,7 +105,9 @@ describe('one regisseur', () => {
 
   it('status changes: active statuses need a regisseur, closing has its own path', () => {
     expect(allowedStatusChanges({ status: 'aangemeld', regisseurId: undefined })).toEqual([]);
-    expect(allowedStatusChanges({ status: 'actief', regisseurId: 'm1' })).toEqual(['aangemeld', 'in_evaluatie']);
+    expect(allowedStatusChanges({ status: 'actief', regisseurId: 'm1' })).toEqual(['in_evaluatie']);
+    expect(allowedStatusChanges({ status: 'in_evaluatie', regisseurId: 'm1' })).toEqual(['actief']);
+    expect(code(() => assertStatusChange({ status: 'actief', regisseurId: 'm1' }, 'aangemeld'))).toBe('status.notAllowed');
     expect(code(() => assertStatusChange({ status: 'actief', regisseurId: 'm1' }, 'afgesloten'))).toBe('status.notAllowed');
     expect(code(() => assertStatusChange({ status: 'aangemeld', regisseurId: undefined }, 'actief'))).toBe('status.notAllowed');
     expect(code(() => assertStatusChange({ status: 'afgesloten', regisseurId: 'm1' }, 'actief'))).toBe('household.closed');

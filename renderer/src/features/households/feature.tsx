@@ -1,7 +1,8 @@
 import type { Feature } from '../../app/feature';
 import { HouseholdForm } from './components/HouseholdForm';
 import { HouseholdList } from './components/HouseholdList';
-import { HouseholdPage } from './components/HouseholdPage';
+import { HouseholdPage, isCaseFileTab } from './components/HouseholdPage';
+import { IntakeNewForm } from './components/IntakeNewForm';
 
 export const householdsFeature: Feature = {
   id: 'households',
@@ -10,6 +11,7 @@ export const householdsFeature: Feature = {
     if (section !== undefined && section !== 'households') return undefined;
     if (!id) return <HouseholdList />;
     if (id === 'new') return <HouseholdForm />;
-    return <HouseholdPage id={id} editing={sub === 'edit'} />;
+    if (id === 'aanmelding') return <IntakeNewForm />;
+    return <HouseholdPage key={id} id={id} editing={sub === 'edit'} tab={isCaseFileTab(sub) ? sub : 'overzicht'} />;
   },
 };

@@ -1,16 +1,44 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { HouseholdDraft } from '@shared/domain/household';
-import { createHousehold, updateHousehold } from '../../data/repositories/households';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type {
+  ActionDraft,
+  ActionProgress,
+  AssessmentDraft,
+  CloseDraft,
+  GoalDraft,
+  HandoverDraft,
+  IntakeDecisionDraft,
+  IntakeDraft,
+  NewPlanDraft,
+  NoteDraft,
+} from '@shared/domain/casefile';
+import type { HouseholdDraft, HouseholdStatus } from '@shared/domain/household';
+import { loadCaseFile } from '../../data/repositories/casefile';
+import { addAssessment, addIntake, addNote, decideIntake } from '../../data/repositories/casefile-intake';
+import { addAction, addGoal, startPlan, updateActionProgress } from '../../data/repositories/casefile-plan';
+import { changeStatus, closeHousehold, handOver } from '../../data/repositories/casefile-regie';
+import { createHouseholdWithIntake, updateHousehold } from '../../data/repositories/households';
 import { householdKeys } from './queries';
+import { searchIndex } from './search/searchIndex';
+
+/** After any case-file write: fresh case file (and search docs), fresh list, fresh header. */
+async function refreshHousehold(qc: QueryClient, id: string): Promise<void> {
+  const cf = await loadCaseFile(id);
+  if (cf) {
+    qc.setQueryData(householdKeys.caseFile(id), cf);
+    qc.setQueryData(householdKeys.detail(id), cf.household);
+    searchIndex.reindexCaseFile(cf);
+  }
+  await Promise.all([
+    qc.invalidateQueries({ queryKey: householdKeys.list() }),
+    qc.invalidateQueries({ queryKey: householdKeys.openFeedback(id) }),
+  ]);
+}
 
 export function useCreateHousehold() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (draft: HouseholdDraft) => createHousehold(draft),
-    onSuccess: async (h) => {
-      qc.setQueryData(householdKeys.detail(h.id), h);
-      await qc.invalidateQueries({ queryKey: householdKeys.list() });
-    },
+    mutationFn: ({ household, intake }: { household: HouseholdDraft; intake?: IntakeDraft }) => createHouseholdWithIntake(household, intake),
+    onSuccess: async ({ household }) => refreshHousehold(qc, household.id),
   });
 }
 
@@ -18,9 +46,31 @@ export function useUpdateHousehold(id: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (draft: HouseholdDraft) => updateHousehold(id, draft),
-    onSuccess: async (h) => {
-      qc.setQueryData(householdKeys.detail(id), h);
-      await qc.invalidateQueries({ queryKey: householdKeys.list() });
-    },
+    onSuccess: async () => refreshHousehold(qc, id),
   });
 }
+
+/** One hook per case-file write; each refreshes the household afterwards. */
+function useCaseMutation<A, R>(householdId: string, fn: (args: A) => Promise<R>) {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: async () => refreshHousehold(qc, householdId) });
+}
+
+export const useAddIntake = (hid: string) => useCaseMutation(hid, (d: IntakeDraft) => addIntake(hid, d));
+export const useDecideIntake = (hid: string) =>
+  useCaseMutation(hid, ({ intakeId, draft }: { intakeId: string; draft: IntakeDecisionDraft }) => decideIntake(hid, intakeId, draft));
+export const useAddAssessment = (hid: string) => useCaseMutation(hid, (d: AssessmentDraft) => addAssessment(hid, d));
+export const useAddNote = (hid: string) =>
+  useCaseMutation(hid, ({ draft, authorId }: { draft: NoteDraft; authorId?: string | undefined }) => addNote(hid, draft, authorId));
+export const useStartPlan = (hid: string) => useCaseMutation(hid, (d: NewPlanDraft) => startPlan(hid, d));
+export const useAddGoal = (hid: string) =>
+  useCaseMutation(hid, ({ planId, draft }: { planId: string; draft: GoalDraft }) => addGoal(hid, planId, draft));
+export const useAddAction = (hid: string) => useCaseMutation(hid, (d: ActionDraft) => addAction(hid, d));
+export const useUpdateAction = (hid: string) =>
+  useCaseMutation(hid, ({ actionId, draft, today }: { actionId: string; draft: ActionProgress; today: string }) =>
+    updateActionProgress(hid, actionId, draft, today),
+  );
+export const useHandOver = (hid: string) =>
+  useCaseMutation(hid, ({ fromId, draft }: { fromId: string | undefined; draft: HandoverDraft }) => handOver(hid, fromId, draft));
+export const useChangeStatus = (hid: string) => useCaseMutation(hid, (to: HouseholdStatus) => changeStatus(hid, to));
+export const useCloseHousehold = (hid: string) => useCaseMutation(hid, (d: CloseDraft) => closeHousehold(hid, d));

@@ -1,15 +1,28 @@
 import { useQuery } from '@tanstack/react-query';
+import { countOpenFeedback, getTeamSettings, lifeDomainsOf, listPartnerContacts, loadCaseFile } from '../../data/repositories/casefile';
 import { getHousehold, listHouseholds } from '../../data/repositories/households';
+import { getAppSettings, listTeamMembers } from '../../data/repositories/settings';
 
 /**
- * Query keys for households. Data only changes through this app's own mutations, which
- * invalidate what they change, so cached data never goes stale by itself: staleTime is
- * Infinity and a lock reloads the renderer (dropping the cache) anyway.
+ * Query keys for households and their case files. Data only changes through this app's own
+ * mutations, which invalidate what they change, so cached data never goes stale by itself:
+ * staleTime is Infinity and a lock reloads the renderer (dropping the cache) anyway.
+ * Team members, contacts and team settings belong to other features; their keys live under
+ * `casefileRefs` and are refetched whenever the household page mounts (they may have changed).
  */
 export const householdKeys = {
   all: ['households'] as const,
   list: () => [...householdKeys.all, 'list'] as const,
   detail: (id: string) => [...householdKeys.all, 'detail', id] as const,
+  caseFile: (id: string) => [...householdKeys.all, 'casefile', id] as const,
+  openFeedback: (id: string) => [...householdKeys.all, 'openFeedback', id] as const,
+};
+export const casefileRefs = {
+  all: ['casefile-refs'] as const,
+  teamMembers: () => [...casefileRefs.all, 'teamMembers'] as const,
+  teamSettings: () => [...casefileRefs.all, 'teamSettings'] as const,
+  contacts: () => [...casefileRefs.all, 'contacts'] as const,
+  app: () => [...casefileRefs.all, 'app'] as const,
 };
 
 export function useHouseholds() {
@@ -22,4 +35,33 @@ export function useHousehold(id: string) {
     queryFn: () => getHousehold(id, { audit: true }),
     staleTime: Infinity,
   });
+}
+
+export function useCaseFile(id: string) {
+  return useQuery({ queryKey: householdKeys.caseFile(id), queryFn: () => loadCaseFile(id, { audit: true }), staleTime: Infinity });
+}
+
+export function useOpenFeedback(id: string) {
+  return useQuery({ queryKey: householdKeys.openFeedback(id), queryFn: () => countOpenFeedback(id), staleTime: 0 });
+}
+
+export function useTeamMembers() {
+  return useQuery({ queryKey: casefileRefs.teamMembers(), queryFn: listTeamMembers, staleTime: 0 });
+}
+
+export function useTeamSettings() {
+  return useQuery({ queryKey: casefileRefs.teamSettings(), queryFn: getTeamSettings, staleTime: 0 });
+}
+
+export function useLifeDomains() {
+  const { data, isLoading } = useTeamSettings();
+  return { domains: lifeDomainsOf(data ?? null), isLoading };
+}
+
+export function usePartnerContacts() {
+  return useQuery({ queryKey: casefileRefs.contacts(), queryFn: listPartnerContacts, staleTime: 0 });
+}
+
+export function useAppSettings() {
+  return useQuery({ queryKey: casefileRefs.app(), queryFn: getAppSettings, staleTime: 0 });
 }

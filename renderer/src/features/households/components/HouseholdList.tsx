@@ -1,74 +1,197 @@
-import { useMemo, useState } from 'react';
-import type { Household } from '@shared/domain/household';
+import { useDeferredValue, useMemo, useState } from 'react';
+import { HOUSEHOLD_STATUSES, type Household } from '@shared/domain/household';
 import { href } from '../../../app/router';
 import { useI18n } from '../../../i18n';
-import { useHouseholds } from '../queries';
+import { Progress } from '../../../ui/Field';
+import { usePeople } from '../casefile/bits';
+import { useDates } from '../format';
+import { useAppSettings, useHouseholds, useTeamSettings } from '../queries';
+import { useSearchResults, useSearchStatus } from '../search/searchIndex';
 
-function matches(h: Household, q: string): boolean {
-  const needle = q.toLocaleLowerCase('nl');
-  const hay = [h.displayName, h.wijk ?? '', ...h.members.flatMap((m) => [m.firstName, m.lastName ?? ''])]
-    .join(' ')
-    .toLocaleLowerCase('nl');
-  return hay.includes(needle);
-}
+/** Rows rendered at once: the list stays fast at 10,000 households; "toon meer" adds a page. */
+export const PAGE_SIZE = 100;
 
+type Filters = { wijk: string; regisseur: string; status: string; flag: string; mine: boolean };
+const NO_FILTERS: Filters = { wijk: '', regisseur: '', status: 'open', flag: '', mine: false };
+
+/** The case list: filters, "mijn huishoudens", sort by last activity, in-memory search over names and narratives. */
 export function HouseholdList() {
-  const { t, tx, lang } = useI18n();
+  const { t, tx } = useI18n();
+  const dates = useDates();
   const { data, isLoading } = useHouseholds();
+  const { data: team } = useTeamSettings();
+  const { data: app } = useAppSettings();
+  const people = usePeople();
   const [query, setQuery] = useState('');
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [limit, setLimit] = useState(PAGE_SIZE);
+  const deferredQuery = useDeferredValue(query);
+  const hits = useSearchResults(deferredQuery, data);
+  const search = useSearchStatus();
+
+  const sorted = useMemo(() => [...(data ?? [])].sort((a, b) => (a.lastActivityAt < b.lastActivityAt ? 1 : a.lastActivityAt > b.lastActivityAt ? -1 : 0)), [data]);
+  const wijken = useMemo(() => {
+    const set = new Set<string>(team?.wijken ?? []);
+    for (const h of data ?? []) if (h.wijk) set.add(h.wijk);
+    return [...set].sort((a, b) => a.localeCompare(b, 'nl'));
+  }, [data, team]);
+  const flags = useMemo(() => {
+    const set = new Set<string>(team?.flags ?? []);
+    for (const h of data ?? []) for (const f of h.flags) set.add(f);
+    return [...set].sort((a, b) => a.localeCompare(b, 'nl'));
+  }, [data, team]);
+
   const rows = useMemo(() => {
-    const list = (data ?? []).filter((h) => !query.trim() || matches(h, query.trim()));
-    return list.sort((a, b) => b.lastActivityAt.localeCompare(a.lastActivityAt));
-  }, [data, query]);
-  const fmt = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium' });
+    const me = app?.currentUserId;
+    const keep = (h: Household) =>
+      (!filters.wijk || h.wijk === filters.wijk) &&
+      (!filters.regisseur || (filters.regisseur === '-' ? !h.regisseurId : h.regisseurId === filters.regisseur)) &&
+      (!filters.status || (filters.status === 'open' ? h.status !== 'afgesloten' : h.status === filters.status)) &&
+      (!filters.flag || h.flags.includes(filters.flag)) &&
+      (!filters.mine || (me !== undefined && h.regisseurId === me));
+    if (hits === null) return sorted.filter(keep);
+    // Searching: best matches first, filters still apply.
+    const byId = new Map(sorted.map((h) => [h.id, h]));
+    return hits.map((id) => byId.get(id)).filter((h): h is Household => h !== undefined && keep(h));
+  }, [sorted, hits, filters, app]);
+
+  const shown = rows.slice(0, limit);
+  const set = (patch: Partial<Filters>) => {
+    setFilters((f) => ({ ...f, ...patch }));
+    setLimit(PAGE_SIZE);
+  };
+  const choose = { value: '', label: t('households.filterAll') };
 
   return (
     <section aria-labelledby="list-title" data-ready={isLoading ? undefined : 'households'}>
       <div className="page-head">
         <h1 id="list-title">{t('households.listTitle')}</h1>
-        <a className="button" href={href('/households/new')}>
-          {t('households.newHousehold')}
-        </a>
+        <div className="cf-button-row">
+          <a className="button" href={href('/households/aanmelding')}>
+            {t('casefile.newIntake')}
+          </a>
+          <a className="button button--secondary" href={href('/households/new')}>
+            {t('households.newHousehold')}
+          </a>
+        </div>
       </div>
-      <div className="toolbar">
-        <label htmlFor="household-search">{t('households.search')}</label>
-        <input id="household-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
-        <span className="muted" aria-live="polite">
-          {t('households.count', { count: rows.length })}
-        </span>
+      <div className="cf-filters cf-card" role="search" aria-label={t('households.filtersLabel')}>
+        <div className="cf-filters__search">
+          <label htmlFor="household-search">{t('households.search')}</label>
+          <input
+            id="household-search"
+            type="search"
+            value={query}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setLimit(PAGE_SIZE);
+            }}
+            autoComplete="off"
+            aria-describedby="search-status"
+          />
+          <p id="search-status" className="muted cf-small" data-search-ready={search.narrativesProgress >= 1 ? 'true' : undefined}>
+            {search.narrativesProgress >= 1 ? t('households.searchReady') : t('households.searchIndexing')}
+          </p>
+          {search.narrativesProgress < 1 && search.namesReady && (data?.length ?? 0) > 0 ? (
+            <Progress label={t('households.searchProgress', { percent: Math.round(search.narrativesProgress * 100) })} value={search.narrativesProgress} />
+          ) : null}
+        </div>
+        <FilterSelect id="f-wijk" label={t('households.filterWijk')} value={filters.wijk} onChange={(wijk) => set({ wijk })} options={[choose, ...wijken.map((w) => ({ value: w, label: w }))]} />
+        <FilterSelect
+          id="f-regisseur"
+          label={t('households.filterRegisseur')}
+          value={filters.regisseur}
+          onChange={(regisseur) => set({ regisseur })}
+          options={[choose, { value: '-', label: t('households.filterNoRegisseur') }, ...people.members.map((m) => ({ value: m.id, label: m.name }))]}
+        />
+        <FilterSelect
+          id="f-status"
+          label={t('households.filterStatus')}
+          value={filters.status}
+          onChange={(status) => set({ status })}
+          options={[{ value: 'open', label: t('households.filterOpen') }, choose, ...HOUSEHOLD_STATUSES.map((s) => ({ value: s, label: tx(`households.status.${s}`) }))]}
+        />
+        <FilterSelect id="f-flag" label={t('households.filterFlag')} value={filters.flag} onChange={(flag) => set({ flag })} options={[choose, ...flags.map((f) => ({ value: f, label: f }))]} />
+        <div className="check cf-filters__mine">
+          <input id="f-mine" type="checkbox" checked={filters.mine} onChange={(e) => set({ mine: e.target.checked })} />
+          <label htmlFor="f-mine">{t('households.mine')}</label>
+        </div>
       </div>
+      <p className="muted" aria-live="polite" data-testid="list-count">
+        {t('households.count', { count: rows.length })}
+      </p>
       {isLoading ? (
         <p>{t('common.loading')}</p>
       ) : rows.length === 0 ? (
-        <p className="empty">{query ? t('households.listNoMatch') : t('households.listEmpty')}</p>
+        <p className="empty">{query || filters !== NO_FILTERS ? t('households.listNoMatch') : t('households.listEmpty')}</p>
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('households.colName')}</th>
-              <th scope="col">{t('households.colWijk')}</th>
-              <th scope="col">{t('households.colStatus')}</th>
-              <th scope="col">{t('households.colMembers')}</th>
-              <th scope="col">{t('households.colActivity')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((h) => (
-              <tr key={h.id}>
-                <th scope="row">
-                  <a href={href(`/households/${h.id}`)}>{h.displayName}</a>
-                </th>
-                <td>{h.wijk ?? '—'}</td>
-                <td>
-                  <span className={`badge badge--${h.status}`}>{tx(`households.status.${h.status}`)}</span>
-                </td>
-                <td>{h.members.length}</td>
-                <td>{fmt.format(new Date(h.lastActivityAt))}</td>
+        <>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('households.colName')}</th>
+                <th scope="col">{t('households.colWijk')}</th>
+                <th scope="col">{t('households.colStatus')}</th>
+                <th scope="col">{t('households.colRegisseur')}</th>
+                <th scope="col">{t('households.colFlags')}</th>
+                <th scope="col">{t('households.colMembers')}</th>
+                <th scope="col">{t('households.colActivity')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {shown.map((h) => (
+                <tr key={h.id}>
+                  <th scope="row">
+                    <a href={href(`/households/${h.id}`)}>{h.displayName}</a>
+                  </th>
+                  <td>{h.wijk ?? '—'}</td>
+                  <td>
+                    <span className={`badge badge--${h.status}`}>{tx(`households.status.${h.status}`)}</span>
+                  </td>
+                  <td>{people.memberName(h.regisseurId) ?? <span className="muted">—</span>}</td>
+                  <td>
+                    {h.flags.map((f) => (
+                      <span key={f} className="badge badge--flag">
+                        {f}
+                      </span>
+                    ))}
+                  </td>
+                  <td>{h.members.length}</td>
+                  <td>{dates.stamp(h.lastActivityAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {rows.length > shown.length ? (
+            <p className="cf-list-more">
+              <button type="button" className="button button--secondary" onClick={() => setLimit((l) => l + PAGE_SIZE)}>
+                {t('households.showMore', { shown: shown.length, total: rows.length })}
+              </button>
+            </p>
+          ) : null}
+        </>
       )}
     </section>
+  );
+}
+
+function FilterSelect({
+  id,
+  label,
+  value,
+  onChange,
+  options,
+}: Readonly<{ id: string; label: string; value: string; onChange: (v: string) => void; options: readonly { value: string; label: string }[] }>) {
+  return (
+    <div className="cf-filters__field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

@@ -1,60 +1,128 @@
-import { ageOn } from '@shared/domain/household';
-import { HouseholdSections } from '../../../app/Routes';
 import { href } from '../../../app/router';
-import { useI18n } from '../../../i18n';
-import { useHousehold } from '../queries';
+import { useI18n, type MessageKey } from '../../../i18n';
+import { usePeople } from '../casefile/bits';
+import { CloseTab } from '../casefile/CloseTab';
+import { DomainsTab } from '../casefile/DomainsTab';
+import { OverviewTab } from '../casefile/OverviewTab';
+import { PlanTab } from '../casefile/PlanTab';
+import { TimelineTab } from '../casefile/TimelineTab';
+import { useDates } from '../format';
+import { useCaseFile } from '../queries';
 import { HouseholdForm } from './HouseholdForm';
 
-export function HouseholdPage({ id, editing }: Readonly<{ id: string; editing: boolean }>) {
+export const CASEFILE_TABS = ['overzicht', 'leefgebieden', 'plan', 'tijdlijn', 'afsluiten'] as const;
+export type CaseFileTab = (typeof CASEFILE_TABS)[number];
+const TAB_LABEL: Record<CaseFileTab, MessageKey> = {
+  overzicht: 'casefile.tab.overzicht',
+  leefgebieden: 'casefile.tab.leefgebieden',
+  plan: 'casefile.tab.plan',
+  tijdlijn: 'casefile.tab.tijdlijn',
+  afsluiten: 'casefile.tab.afsluiten',
+};
+
+export function isCaseFileTab(s: string | undefined): s is CaseFileTab {
+  return (CASEFILE_TABS as readonly string[]).includes(s ?? '');
+}
+
+/**
+ * One household's case file: a header that always shows who holds the regie and what to watch
+ * for, and the parts of the file as separate views (links, so each has its own address and the
+ * browser's back button works; each view is a section with headings).
+ */
+export function HouseholdPage({ id, tab, editing }: Readonly<{ id: string; tab: CaseFileTab; editing: boolean }>) {
   const { t, tx } = useI18n();
-  const { data: household, isLoading } = useHousehold(id);
+  const { data: cf, isLoading } = useCaseFile(id);
+  const people = usePeople();
+  const dates = useDates();
   if (isLoading) return <p>{t('common.loading')}</p>;
-  if (!household) return <p role="alert">{t('households.notFound')}</p>;
+  if (!cf) return <p role="alert">{t('households.notFound')}</p>;
+  const household = cf.household;
   if (editing) return <HouseholdForm household={household} />;
-  const today = new Date().toISOString().slice(0, 10);
+  const closed = household.status === 'afgesloten';
+  const regisseur = people.memberName(household.regisseurId);
 
   return (
-    <article aria-labelledby="household-title" data-ready="household">
-      <div className="page-head">
-        <h1 id="household-title">{household.displayName}</h1>
-        <a className="button" href={href(`/households/${id}/edit`)}>
-          {t('common.edit')}
-        </a>
+    <article aria-labelledby="household-title" data-ready="household" data-tab={tab} className="casefile">
+      <header className="casefile__head">
+        <div className="page-head">
+          <div>
+            <p className="muted casefile__eyebrow">
+              <a href={href('/households')}>{t('households.listTitle')}</a>
+            </p>
+            <h1 id="household-title">{household.displayName}</h1>
+          </div>
+          {closed ? null : (
+            <a className="button button--secondary" href={href(`/households/${id}/edit`)}>
+              {t('common.edit')}
+            </a>
+          )}
+        </div>
+        <dl className="facts">
+          <div>
+            <dt>{t('households.colStatus')}</dt>
+            <dd>
+              <span className={`badge badge--${household.status}`}>{tx(`households.status.${household.status}`)}</span>
+            </dd>
+          </div>
+          <div>
+            <dt>{t('households.wijk')}</dt>
+            <dd>{household.wijk ?? '—'}</dd>
+          </div>
+          <div>
+            <dt>{t('casefile.regisseur')}</dt>
+            <dd data-testid="regisseur">{regisseur ?? <span className="muted">{t('casefile.noRegisseur')}</span>}</dd>
+          </div>
+          {household.closedAt ? (
+            <div>
+              <dt>{t('casefile.closedAt')}</dt>
+              <dd>{dates.stamp(household.closedAt)}</dd>
+            </div>
+          ) : null}
+        </dl>
+        {household.flags.length > 0 || household.alsoKnownBy.length > 0 ? (
+          <div className="casefile__markers">
+            {household.flags.length > 0 ? (
+              <p>
+                <span className="muted">{t('casefile.flags')}: </span>
+                {household.flags.map((f) => (
+                  <span key={f} className="badge badge--flag">
+                    {f}
+                  </span>
+                ))}
+              </p>
+            ) : null}
+            {household.alsoKnownBy.length > 0 ? (
+              <p>
+                <span className="muted">{t('casefile.alsoKnownBy')}: </span>
+                {household.alsoKnownBy.map((f) => (
+                  <span key={f} className="badge badge--known">
+                    {f}
+                  </span>
+                ))}
+              </p>
+            ) : null}
+          </div>
+        ) : null}
+        {closed ? <p className="notice">{t('casefile.closedReadOnly')}</p> : null}
+        <nav aria-label={t('casefile.tabsLabel')} className="cf-tabs">
+          <ul>
+            {CASEFILE_TABS.map((k) => (
+              <li key={k}>
+                <a href={href(`/households/${id}/${k}`)} aria-current={k === tab ? 'page' : undefined}>
+                  {t(TAB_LABEL[k])}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <div className="casefile__body">
+        {tab === 'overzicht' ? <OverviewTab cf={cf} /> : null}
+        {tab === 'leefgebieden' ? <DomainsTab cf={cf} /> : null}
+        {tab === 'plan' ? <PlanTab cf={cf} /> : null}
+        {tab === 'tijdlijn' ? <TimelineTab cf={cf} /> : null}
+        {tab === 'afsluiten' ? <CloseTab cf={cf} /> : null}
       </div>
-      <dl className="facts">
-        <div>
-          <dt>{t('households.colStatus')}</dt>
-          <dd>
-            <span className={`badge badge--${household.status}`}>{tx(`households.status.${household.status}`)}</span>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('households.wijk')}</dt>
-          <dd>{household.wijk ?? '—'}</dd>
-        </div>
-      </dl>
-      <h2>{t('households.members')}</h2>
-      {household.members.length === 0 ? (
-        <p>{t('households.noMembers')}</p>
-      ) : (
-        <ul className="members">
-          {household.members.map((m) => (
-            <li key={m.id}>
-              <strong>
-                {m.firstName} {m.lastName ?? ''}
-              </strong>{' '}
-              <span className="muted">
-                {tx(`households.role.${m.role}`)}
-                {m.birthDate ? ` · ${t('households.age', { age: ageOn(m.birthDate, today) })}` : ''}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
-      <HouseholdSections householdId={id} />
-      <p>
-        <a href={href('/households')}>{t('common.back')}</a>
-      </p>
     </article>
   );
 }
