@@ -28,6 +28,7 @@ import {
   WITH_TUSSENVOEGSEL,
 } from './lexicon';
 import { createRng, uuidFrom, type Rng } from './random';
+import { SIZES, type SizeSpec, type SyntheticSize } from './sizes';
 
 /**
  * A synthetic municipality, deterministic from (seed, size, today): the same arguments give
@@ -42,20 +43,7 @@ import { createRng, uuidFrom, type Rng } from './random';
  */
 export const SYNTHETIC_MARKER = '[Synthetisch]';
 
-export type SyntheticSize = 'small' | 'large';
-
-export type SizeSpec = Readonly<{
-  households: number;
-  teamMembers: number;
-  meetings: number;
-  casesPerMeeting: number;
-  wijken: number;
-}>;
-
-export const SIZES: Readonly<Record<SyntheticSize, SizeSpec>> = {
-  small: { households: 50, teamMembers: 6, meetings: 6, casesPerMeeting: 8, wijken: 4 },
-  large: { households: 10_000, teamMembers: 40, meetings: 26, casesPerMeeting: 25, wijken: WIJKEN.length },
-};
+export { SIZES, type SizeSpec, type SyntheticSize } from './sizes';
 
 export type GenerateOptions = Readonly<{
   seed: string | number;

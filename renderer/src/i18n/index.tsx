@@ -6,6 +6,7 @@ import * as feedback from './messages/feedback';
 import * as households from './messages/households';
 import * as meeting from './messages/meeting';
 import * as privacy from './messages/privacy';
+import * as synthetic from './messages/synthetic';
 import * as team from './messages/team';
 import * as validation from './messages/validation';
 import * as vault from './messages/vault';
@@ -15,7 +16,7 @@ import * as vault from './messages/vault';
  * shape (the type checker enforces it). When adding a feature: add its module here.
  * No user-visible string lives in components.
  */
-const catalogues = { backup, casefile, common, feedback, households, meeting, privacy, team, validation, vault };
+const catalogues = { backup, casefile, common, feedback, households, meeting, privacy, synthetic, team, validation, vault };
 
 type Catalogues = typeof catalogues;
 export type MessageKey = {

@@ -1,0 +1,470 @@
+import type { CDPSession, Page } from '@playwright/test';
+import { installPageTools, installSearchProbe } from './page-tools';
+import { floorScript } from './scripts';
+import type { FloorResult } from './floor';
+import { buildQueries } from './queries';
+
+/**
+ * The benchmark's measurements, shared by `npm run bench` (large, tests/bench/main.ts) and the
+ * smoke check inside `npm test` (small, tests/e2e/bench-smoke.spec.ts). Each measurement runs
+ * in the page from the triggering event to the painted result (see page-tools.ts).
+ */
+
+type Bench = {
+  afterPaint(): Promise<number>;
+  waitFor(check: () => boolean, timeoutMs?: number): Promise<number>;
+  longTasks: { start(): void; stop(): number[] };
+};
+type BenchWindow = { __bench: Bench; __wijktafelFloor: (passphrase: string) => Promise<FloorResult> };
+
+export type Counts = Readonly<{
+  unlockRuns: number;
+  queries: number;
+  opens: number;
+  saves: number;
+  loopCycles: number;
+}>;
+
+export const LARGE_COUNTS: Counts = { unlockRuns: 3, queries: 200, opens: 40, saves: 40, loopCycles: 60 };
+export const SMOKE_COUNTS: Counts = { unlockRuns: 1, queries: 12, opens: 4, saves: 3, loopCycles: 3 };
+
+export type Stats = { n: number; p50: number; p95: number; max: number };
+
+export function stats(samples: readonly number[]): Stats {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))] ?? NaN;
+  return { n: s.length, p50: at(0.5), p95: at(0.95), max: s[s.length - 1] ?? NaN };
+}
+
+export function median(samples: readonly number[]): number {
+  return stats(samples).p50;
+}
+
+const LIST_READY = '[data-ready="households"]';
+const ROW_LINK = `${LIST_READY} a[href^="#/households/"]:not([href="#/households/new"])`;
+
+async function tools(page: Page): Promise<void> {
+  await page.evaluate(installPageTools);
+}
+
+/** Load the app locked, on the unlock screen. */
+export async function openLocked(page: Page, baseURL: string): Promise<void> {
+  // Via about:blank: a goto that differs only in the hash would not reload the app.
+  await page.goto('about:blank');
+  await page.goto(`${baseURL}/#/households`);
+  await page.locator('[data-ready="unlock"]').waitFor({ state: 'visible', timeout: 60_000 });
+  await tools(page);
+}
+
+/**
+ * Unlock to a usable case list (rows rendered and laid out), from the click on "Ontgrendelen";
+ * and, not budgeted, until the search index says it is complete (`data-search-ready="true"`).
+ */
+export async function measureUnlock(page: Page, baseURL: string, passphrase: string): Promise<{ listMs: number; searchReadyMs: number | null }> {
+  await openLocked(page, baseURL);
+  await page.getByLabel('Wachtzin', { exact: true }).fill(passphrase);
+  return page.evaluate(async (rowLink) => {
+    const b = (window as unknown as BenchWindow).__bench;
+    const button = [...document.querySelectorAll('button')].find((x) => x.textContent?.trim() === 'Ontgrendelen');
+    if (!button) throw new Error('bench: no unlock button');
+    button.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+    const t0 = performance.now();
+    button.click();
+    const t1 = await b.waitFor(() => document.querySelector(rowLink) !== null, 300_000);
+    const hasReady = document.querySelector('[data-search-ready]') !== null || document.querySelector('#search-status') !== null;
+    const t2 = hasReady ? await b.waitFor(() => document.querySelector('[data-search-ready="true"]') !== null, 300_000).catch(() => null) : null;
+    return { listMs: t1 - t0, searchReadyMs: t2 === null ? null : t2 - t0 };
+  }, ROW_LINK);
+}
+
+/** The floor: same records, same key, no app (tests/bench/floor.ts), on the locked page of the same origin. */
+export async function measureFloor(page: Page, baseURL: string, passphrase: string): Promise<FloorResult> {
+  await openLocked(page, baseURL);
+  await page.evaluate(await floorScript());
+  return page.evaluate((p) => (window as unknown as BenchWindow).__wijktafelFloor(p), passphrase);
+}
+
+export type SearchSignal = 'data-search-query' | 'worker-reply' | 'same-task';
+export type SearchResult = {
+  keystrokes: Stats;
+  queries: number;
+  longTasks: number[];
+  /** How the end of a keystroke was recognised (see measureSearch). */
+  signal: SearchSignal;
+  timeouts: number;
+};
+
+/**
+ * Keystroke to results. Each query is typed one character at a time into the case list's
+ * search box (keydown, value, input event, keyup — as a keystroke does), then cleared.
+ * A keystroke ends when the results for exactly that text are in the DOM and laid out:
+ * - if the list marks its results with `data-search-query="<text>"`, when that matches;
+ * - else, if the search runs in a worker (seen by installSearchProbe), when the worker's
+ *   reply for that text has arrived and the list has committed it (its next DOM change, or
+ *   two tasks later when the results did not change the DOM);
+ * - else (synchronous filtering) in the same task, after style and layout.
+ * Long tasks on the main thread are observed for the whole typing session, clearing included.
+ */
+export async function measureSearch(page: Page, queries: readonly string[]): Promise<SearchResult> {
+  await tools(page);
+  await toList(page);
+  const r = await page.evaluate(async (qs) => {
+    type Probe = { lastSeq: number; onReply: ((seq: number, query: string) => void) | null };
+    const b = (window as unknown as BenchWindow).__bench;
+    const probe = (window as unknown as { __benchSearch?: Probe }).__benchSearch;
+    const input = document.querySelector<HTMLInputElement>('[data-ready="households"] input[type="search"], input[type="search"]');
+    const list = document.querySelector('[data-ready="households"]');
+    if (!input || !list) throw new Error('bench: no search box on the case list');
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+    if (!setter) throw new Error('bench: no value setter');
+    const laidOut = () => {
+      void document.body.getBoundingClientRect();
+      return performance.now();
+    };
+    const task = () =>
+      new Promise<void>((resolve) => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => resolve();
+        ch.port2.postMessage(0);
+      });
+    /** The list's next DOM change, or two tasks without one. */
+    const committed = () =>
+      new Promise<void>((resolve) => {
+        let done = false;
+        const end = () => {
+          if (done) return;
+          done = true;
+          mo.disconnect();
+          resolve();
+        };
+        const mo = new MutationObserver(end);
+        mo.observe(list, { subtree: true, childList: true, characterData: true, attributes: true });
+        void task().then(task).then(end);
+      });
+    const reply = (text: string, after: number, p: Probe) =>
+      new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => {
+          p.onReply = null;
+          resolve(false);
+        }, 10_000);
+        p.onReply = (seq, q) => {
+          if (seq > after && q === text) {
+            p.onReply = null;
+            clearTimeout(timer);
+            resolve(true);
+          }
+        };
+      });
+    const press = (v: string) => {
+      const key = v.slice(-1) || 'Backspace';
+      input.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+      setter.call(input, v);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new KeyboardEvent('keyup', { key, bubbles: true }));
+    };
+    let signal: 'data-search-query' | 'worker-reply' | 'same-task' = document.querySelector('[data-search-query]') ? 'data-search-query' : 'same-task';
+    let timeouts = 0;
+    const type = async (v: string) => {
+      const before = probe?.lastSeq ?? 0;
+      const waiting = probe && v.trim() ? reply(v.trim(), before, probe) : null;
+      const t0 = performance.now();
+      press(v);
+      if (signal === 'data-search-query') {
+        await b.waitFor(() => document.querySelector('[data-search-query]')?.getAttribute('data-search-query') === v, 60_000);
+      } else if (waiting && probe && probe.lastSeq > before) {
+        signal = 'worker-reply';
+        if (!(await waiting)) timeouts++;
+        await committed();
+      } else if (waiting) {
+        // No search request went out in this task: a worker search may still follow (deferred render).
+        await committed();
+        if (probe && probe.lastSeq > before) {
+          signal = 'worker-reply';
+          if (!(await waiting)) timeouts++;
+          await committed();
+        } else if (probe) probe.onReply = null;
+      } else {
+        await committed();
+      }
+      return laidOut() - t0;
+    };
+    input.focus();
+    const samples: number[] = [];
+    b.longTasks.start();
+    for (const q of qs) {
+      for (let i = 1; i <= q.length; i++) samples.push(await type(q.slice(0, i)));
+      await type('');
+    }
+    const longTasks = b.longTasks.stop();
+    return { samples, longTasks, queries: qs.length, signal, timeouts };
+  }, queries);
+  return { keystrokes: stats(r.samples), queries: r.queries, longTasks: r.longTasks, signal: r.signal, timeouts: r.timeouts };
+}
+
+/** Household ids the list links to, in list order. */
+export async function listedHouseholdIds(page: Page): Promise<string[]> {
+  return page.evaluate(
+    (rowLink) => [...document.querySelectorAll(rowLink)].map((a) => (a.getAttribute('href') ?? '').split('/')[2] ?? '').filter(Boolean),
+    ROW_LINK,
+  );
+}
+
+/** Back to the case list (not measured). */
+async function toList(page: Page): Promise<void> {
+  await page.evaluate(async (rowLink) => {
+    const b = (window as unknown as BenchWindow).__bench;
+    window.location.hash = '#/households';
+    await b.waitFor(() => document.querySelector(rowLink) !== null);
+  }, ROW_LINK);
+}
+
+/** Open a household from the case list: click on its row link → `data-ready="household"` painted. */
+export async function measureOpen(page: Page, ids: readonly string[]): Promise<number[]> {
+  await tools(page);
+  const samples: number[] = [];
+  for (const id of ids) {
+    await toList(page);
+    samples.push(
+      await page.evaluate(async (hid) => {
+        const b = (window as unknown as BenchWindow).__bench;
+        const link = document.querySelector<HTMLAnchorElement>(`a[href="#/households/${hid}"]`);
+        (link ?? document.body).dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+        const t0 = performance.now();
+        if (link) link.click();
+        else window.location.hash = `#/households/${hid}`; // not on the first page of a paged list
+        return (await b.waitFor(() => document.querySelector(`[data-ready="household"]`) !== null && window.location.hash.includes(hid))) - t0;
+      }, id),
+    );
+  }
+  return samples;
+}
+
+/**
+ * Save a change with encryption, through the UI: on the household's edit form, change a field
+ * and click "Opslaan" → the household page (`data-ready="household"`) painted with the change.
+ * The save seals the record (AES-GCM), writes it and its audit entry in one transaction.
+ */
+export async function measureSave(page: Page, ids: readonly string[]): Promise<number[]> {
+  await tools(page);
+  const samples: number[] = [];
+  let n = 0;
+  for (const id of ids) {
+    n++;
+    samples.push(
+      await page.evaluate(
+        async ({ hid, value }) => {
+          const b = (window as unknown as BenchWindow).__bench;
+          window.location.hash = `#/households/${hid}/edit`;
+          await b.waitFor(() => document.querySelector('[data-ready="household-form"]') !== null);
+          const form = document.querySelector('[data-ready="household-form"]');
+          const address = [...(form?.querySelectorAll('label') ?? [])].find((l) => l.textContent?.trim().startsWith('Adres'));
+          const field = address ? document.getElementById(address.htmlFor) : null;
+          if (field instanceof HTMLInputElement) {
+            Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(field, value);
+            field.dispatchEvent(new Event('input', { bubbles: true }));
+          }
+          await b.afterPaint();
+          const save = [...(form?.querySelectorAll('button') ?? [])].find((x) => x.textContent?.trim() === 'Opslaan');
+          if (!save) throw new Error('bench: no save button');
+          save.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+          const t0 = performance.now();
+          save.click();
+          return (await b.waitFor(() => document.querySelector('[data-ready="household"]') !== null && !window.location.hash.endsWith('/edit'))) - t0;
+        },
+        { hid: id, value: `Benchstraat ${n}` },
+      ),
+    );
+  }
+  return samples;
+}
+
+/** JS heap in MB after a full garbage collection: the page's main thread and, when reachable, its workers. */
+export async function measureHeap(cdp: CDPSession): Promise<{ mainMB: number; workersMB: number | null }> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const workers = await workerHeaps(cdp);
+  return { mainMB: usedSize / 1048576, workersMB: workers === null ? null : workers / 1048576 };
+}
+
+/**
+ * Dedicated workers (search index, KDF) have their own heaps. They are reached through the
+ * page's CDP session with Target auto-attach (non-flat), sending GC and getHeapUsage to each.
+ */
+async function workerHeaps(cdp: CDPSession): Promise<number | null> {
+  const sessions: string[] = [];
+  const onAttach = (e: { sessionId: string; targetInfo: { type: string } }) => {
+    if (e.targetInfo.type === 'worker') sessions.push(e.sessionId);
+  };
+  cdp.on('Target.attachedToTarget', onAttach);
+  try {
+    await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+    let id = 1000;
+    const pending = new Map<number, (v: unknown) => void>();
+    const onMessage = (e: { sessionId?: string; message: string }) => {
+      const msg = JSON.parse(e.message) as { id?: number; result?: unknown };
+      if (msg.id !== undefined) pending.get(msg.id)?.(msg.result);
+    };
+    cdp.on('Target.receivedMessageFromTarget', onMessage);
+    const call = (sessionId: string, method: string) =>
+      new Promise<unknown>((resolve) => {
+        const mid = ++id;
+        const timer = setTimeout(() => resolve(null), 5000);
+        pending.set(mid, (v) => {
+          clearTimeout(timer);
+          resolve(v);
+        });
+        void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: mid, method }) });
+      });
+    let total = 0;
+    for (const s of sessions) {
+      await call(s, 'HeapProfiler.collectGarbage');
+      const r = (await call(s, 'Runtime.getHeapUsage')) as { usedSize?: number } | null;
+      total += r?.usedSize ?? 0;
+    }
+    cdp.off('Target.receivedMessageFromTarget', onMessage);
+    await cdp.send('Target.setAutoAttach', { autoAttach: false, waitForDebuggerOnStart: false, flatten: false });
+    return sessions.length > 0 ? total : 0;
+  } catch {
+    return null;
+  } finally {
+    cdp.off('Target.attachedToTarget', onAttach);
+  }
+}
+
+export type Figure = {
+  id: string;
+  label: string;
+  value: number | null;
+  unit: string;
+  budget: string;
+  /** null: not measured (n/a) or no budget. */
+  pass: boolean | null;
+  note?: string;
+};
+
+export type BenchResult = {
+  size: string;
+  households: number;
+  startedAt: string;
+  figures: Figure[];
+  raw: Record<string, unknown>;
+};
+
+/** Is the meeting pack feature there? (Looks for its route; until it exists the figure is "n/a".) */
+async function meetingPackAvailable(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.querySelector('a[href^="#/overleg"], a[href^="#/meetings"]') !== null);
+}
+
+export type RunOptions = Readonly<{ baseURL: string; passphrase: string; counts: Counts; seed: string; households: number; log?: (s: string) => void }>;
+
+/** Every measurement of the benchmark, on a page whose profile already holds the municipality. */
+export async function runMeasurements(page: Page, opts: RunOptions): Promise<BenchResult> {
+  const log = opts.log ?? (() => undefined);
+  const startedAt = new Date().toISOString();
+  const { counts } = opts;
+
+  // 1. Unlock to list, next to the floor, interleaved so both see the same machine state.
+  await page.addInitScript(installSearchProbe);
+  const floors: FloorResult[] = [];
+  const unlocks: number[] = [];
+  const searchReady: (number | null)[] = [];
+  for (let i = 0; i < counts.unlockRuns; i++) {
+    floors.push(await measureFloor(page, opts.baseURL, opts.passphrase));
+    log(`  floor ${i + 1}: ${floors[floors.length - 1]?.ms.toFixed(0)} ms`);
+    const u = await measureUnlock(page, opts.baseURL, opts.passphrase);
+    unlocks.push(u.listMs);
+    searchReady.push(u.searchReadyMs);
+    log(`  unlock ${i + 1}: ${u.listMs.toFixed(0)} ms (search index complete after ${u.searchReadyMs?.toFixed(0) ?? '?'} ms)`);
+  }
+  const floorMs = median(floors.map((f) => f.ms));
+  const unlockMs = median(unlocks);
+  const readyTimes = searchReady.filter((x): x is number => x !== null);
+  const searchReadyMs = readyTimes.length ? median(readyTimes) : null;
+
+  // The page is unlocked on the list now. Let background work after unlock settle before measuring heap.
+  await page.waitForTimeout(0);
+  await page.evaluate(() => (window as unknown as BenchWindow).__bench.afterPaint());
+  const cdp = await page.context().newCDPSession(page);
+  const heapAfterUnlock = await measureHeap(cdp);
+  log(`  heap after unlock: ${heapAfterUnlock.mainMB.toFixed(1)} MB (+ workers ${heapAfterUnlock.workersMB?.toFixed(1) ?? '?'} MB)`);
+
+  // 2. Search while typing.
+  const queries = buildQueries(opts.seed, counts.queries);
+  const search = await measureSearch(page, queries);
+  log(`  search: p50 ${search.keystrokes.p50.toFixed(1)} ms, p95 ${search.keystrokes.p95.toFixed(1)} ms over ${search.keystrokes.n} keystrokes (${search.signal})`);
+
+  // 3. Open households and save changes: distinct households spread over the list.
+  await toList(page);
+  const ids = await listedHouseholdIds(page);
+  const spread = (n: number, offset: number) =>
+    Array.from({ length: Math.min(n, ids.length) }, (_, i) => ids[(offset + Math.floor((i * ids.length) / n)) % ids.length] ?? '').filter(Boolean);
+  await measureOpen(page, spread(2, 1)); // warm-up: lazy chunks, first render of the page component
+  const opens = stats(await measureOpen(page, spread(counts.opens, 3)));
+  log(`  open: p50 ${opens.p50.toFixed(1)} ms, p95 ${opens.p95.toFixed(1)} ms`);
+  await measureSave(page, spread(1, 5)); // warm-up
+  const saves = stats(await measureSave(page, spread(counts.saves, 7)));
+  log(`  save: p50 ${saves.p50.toFixed(1)} ms, p95 ${saves.p95.toFixed(1)} ms`);
+
+  // 4. Meeting pack: measured once the meeting feature exists.
+  const meetingPack = (await meetingPackAvailable(page)) ? null : null;
+
+  // 5. An hour-like loop of typical operations, then the heap again.
+  await toList(page);
+  const heapBeforeLoop = await measureHeap(cdp);
+  for (let c = 0; c < counts.loopCycles; c++) {
+    await measureSearch(page, buildQueries(`${opts.seed}/loop/${c}`, 1));
+    await measureOpen(page, spread(1, 11 + c * 13));
+    if (c % 3 === 0) await measureSave(page, spread(1, 17 + c * 7));
+  }
+  await toList(page);
+  const heapAfterLoop = await measureHeap(cdp);
+  await cdp.detach();
+  const total = (h: { mainMB: number; workersMB: number | null }) => h.mainMB + (h.workersMB ?? 0);
+  const growth = (total(heapAfterLoop) - total(heapBeforeLoop)) / total(heapBeforeLoop);
+  log(`  heap after loop: ${total(heapAfterLoop).toFixed(1)} MB (growth ${(growth * 100).toFixed(1)} %)`);
+
+  const longest = search.longTasks.length ? Math.max(...search.longTasks) : 0;
+  const figures: Figure[] = [
+    { id: 'floor', label: 'Floor: read + decrypt households, no app', value: floorMs, unit: 'ms', budget: '(reference)', pass: null },
+    { id: 'unlock', label: 'Unlock → usable case list', value: unlockMs, unit: 'ms', budget: `≤ 2× floor (${(2 * floorMs).toFixed(0)} ms)`, pass: unlockMs <= 2 * floorMs, note: `${(unlockMs / floorMs).toFixed(2)}× floor` },
+    { id: 'searchReady', label: 'Unlock → search index complete', value: searchReadyMs, unit: 'ms', budget: '—', pass: null, note: 'names and narratives indexed' },
+    { id: 'search.p50', label: 'Search keystroke → results p50', value: search.keystrokes.p50, unit: 'ms', budget: '—', pass: null },
+    { id: 'search.p95', label: 'Search keystroke → results p95', value: search.keystrokes.p95, unit: 'ms', budget: '≤ 16 ms', pass: search.keystrokes.p95 <= 16, note: `${search.queries} queries, ${search.keystrokes.n} keystrokes, end: ${search.signal}${search.timeouts ? `, ${search.timeouts} timeouts` : ''}` },
+    { id: 'search.longtask', label: 'Longest main-thread task while typing', value: longest, unit: 'ms', budget: '≤ 50 ms', pass: search.longTasks.every((d) => d <= 50), note: search.longTasks.length ? `${search.longTasks.length} long tasks` : 'no task over 50 ms' },
+    { id: 'open.p50', label: 'Open a household p50', value: opens.p50, unit: 'ms', budget: '—', pass: null },
+    { id: 'open.p95', label: 'Open a household p95', value: opens.p95, unit: 'ms', budget: '≤ 50 ms', pass: opens.p95 <= 50, note: `n=${opens.n}` },
+    { id: 'save.p50', label: 'Save a change (encrypted) p50', value: saves.p50, unit: 'ms', budget: '—', pass: null },
+    { id: 'save.p95', label: 'Save a change (encrypted) p95', value: saves.p95, unit: 'ms', budget: '≤ 20 ms', pass: saves.p95 <= 20, note: `n=${saves.n}, household edit form` },
+    { id: 'meetingPack', label: '25-case meeting pack → PDF', value: meetingPack, unit: 'ms', budget: '≤ 1000 ms', pass: null, note: 'n/a: the meeting feature does not exist yet' },
+    { id: 'heap.unlock', label: 'JS heap after unlock', value: total(heapAfterUnlock), unit: 'MB', budget: '≤ 300 MB', pass: total(heapAfterUnlock) <= 300, note: heapNote(heapAfterUnlock) },
+    { id: 'heap.loop', label: 'JS heap after the hour-like loop', value: total(heapAfterLoop), unit: 'MB', budget: '≤ 300 MB', pass: total(heapAfterLoop) <= 300, note: heapNote(heapAfterLoop) },
+    { id: 'heap.growth', label: 'Heap growth over the loop', value: growth * 100, unit: '%', budget: '≤ 10 %', pass: growth <= 0.1, note: `${counts.loopCycles} cycles of search, open, save` },
+  ];
+  return {
+    size: '',
+    households: opts.households,
+    startedAt,
+    figures,
+    raw: { floors, unlocks, searchReady, search: { ...search.keystrokes, longTasks: search.longTasks, signal: search.signal, timeouts: search.timeouts }, opens, saves, heapAfterUnlock, heapBeforeLoop, heapAfterLoop, counts },
+  };
+}
+
+function heapNote(h: { mainMB: number; workersMB: number | null }): string {
+  return h.workersMB === null ? 'main thread only (workers unreachable)' : `main ${h.mainMB.toFixed(1)} + workers ${h.workersMB.toFixed(1)}`;
+}
+
+/** The table printed at the end (plain text, fixed columns). */
+export function formatTable(result: BenchResult): string {
+  const rows = result.figures.map((f) => [
+    f.label,
+    f.value === null ? 'n/a' : `${f.value.toFixed(f.unit === 'MB' || f.unit === '%' ? 1 : f.value < 100 ? 1 : 0)} ${f.unit}`,
+    f.budget,
+    f.pass === null ? (f.value === null ? 'n/a' : '') : f.pass ? 'PASS' : 'FAIL',
+    f.note ?? '',
+  ]);
+  const head = ['Measure', 'Result', 'Budget', '', 'Note'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (r: readonly string[]) => `| ${r.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
