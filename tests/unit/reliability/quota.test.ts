@@ -74,3 +74,15 @@ describe('a full disk (QuotaExceededError)', () => {
     expect(await dumpStore(db)).toBe(before);
   });
 });
+
+describe('storage health', () => {
+  it('warns above 90 % of the quota or under 200 MB free, not otherwise', async () => {
+    const { storageWarning, formatBytes } = await import('../../../renderer/src/features/backup/storage');
+    const MB = 1024 * 1024;
+    expect(storageWarning({ usage: 10 * MB, quota: 10_000 * MB })).toBe(false);
+    expect(storageWarning({ usage: 9_100 * MB, quota: 10_000 * MB })).toBe(true);
+    expect(storageWarning({ usage: 100 * MB, quota: 250 * MB })).toBe(true);
+    expect(storageWarning({ usage: undefined, quota: undefined })).toBe(false);
+    expect(formatBytes(11_000_000_000, 'nl')).toBe('11 GB');
+  });
+});
