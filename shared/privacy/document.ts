@@ -16,7 +16,7 @@ export type Block =
   | Readonly<{ type: 'paragraph'; text: DocText; muted?: boolean }>
   | Readonly<{ type: 'facts'; rows: readonly Readonly<{ label: string; value: DocText }>[] }>
   | Readonly<{ type: 'list'; label?: string; items: readonly DocText[] }>
-  | Readonly<{ type: 'table'; caption?: string; head: readonly string[]; rows: readonly (readonly DocText[])[] }>
+  | Readonly<{ type: 'table'; caption?: string; className?: 'agenda'; head: readonly string[]; rows: readonly (readonly DocText[])[] }>
   | Readonly<{ type: 'subheading'; text: DocText }>;
 
 export type Section = Readonly<{
@@ -148,7 +148,7 @@ function blockHtml(b: Block): string {
       return `${b.label ? `<h3>${escapeHtml(b.label)}</h3>` : ''}<ul>${b.items.map((i) => `<li>${html(i)}</li>`).join('')}</ul>`;
     case 'table':
       return (
-        `<table>${b.caption ? `<caption>${escapeHtml(b.caption)}</caption>` : ''}` +
+        `<table${b.className ? ` class="${b.className}"` : ''}>${b.caption ? `<caption>${escapeHtml(b.caption)}</caption>` : ''}` +
         `<thead><tr>${b.head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead>` +
         `<tbody>${b.rows.map((r) => `<tr>${r.map((c) => `<td>${html(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`
       );
@@ -189,6 +189,8 @@ caption { text-align: left; font-weight: 600; margin-bottom: 2pt; color: #1f3a5f
 th, td { text-align: left; vertical-align: top; border: 1px solid #c5ceda; padding: 3pt 5pt; }
 th { background: #eef2f7; }
 tr { break-inside: avoid; }
+.page-mark { font-size: 8.5pt; color: #8b0000; text-transform: uppercase; letter-spacing: 0.06em; border-bottom: 1px solid #e3e7ed; padding-bottom: 2pt; margin: 0 0 8pt; }
+table.agenda td:nth-child(-n+2), table.agenda td:nth-child(4) { white-space: nowrap; }
 .doc-footer { margin-top: 14pt; border-top: 1px solid #c5ceda; padding-top: 4pt; font-size: 8.5pt; color: #555; }
 `;
 
@@ -208,7 +210,10 @@ export function renderHtml(doc: ExportDocument, labels: RenderLabels = NL_RENDER
   const sections = doc.sections
     .map(
       (s) =>
-        `<section${s.newPage ? ' class="new-page"' : ''}><h2>${html(s.title)}</h2>${s.blocks.map(blockHtml).join('')}</section>`,
+        `<section${s.newPage ? ' class="new-page"' : ''}>` +
+        // A handout page that is separated from the rest still says what it is.
+        (s.newPage ? `<p class="page-mark">${labels.confidential} · ${escapeHtml(doc.title)} · ${escapeHtml(doc.date)}</p>` : '') +
+        `<h2>${html(s.title)}</h2>${s.blocks.map(blockHtml).join('')}</section>`,
     )
     .join('');
   return (

@@ -220,7 +220,7 @@ export function projectMeetingPack(input: MeetingExportInput, audience: Audience
       ...(allow.has('invited') ? [fixed(invitedLabel(input, item))] : []),
     ]);
     const total = items.reduce((s, i) => s + i.timeBoxMinutes, 0);
-    const blocks: Block[] = [{ type: 'table', head, rows }];
+    const blocks: Block[] = [{ type: 'table', className: 'agenda', head, rows }];
     if (allow.has('timeBox')) blocks.push({ type: 'paragraph', text: fixed(`Totaal ${total} van ${meeting.lengthMinutes} minuten.`), muted: true });
     sections.push({ id: 'agenda', title: fixed(`Agenda ${nlDate(meeting.date)}`), blocks });
   }

@@ -145,11 +145,13 @@ async function putItem(item: AgendaItem): Promise<AgendaItem> {
 
 /** Plan a meeting (date and length from the team settings unless given). */
 export async function planMeeting(date?: string, today = nowIso().slice(0, 10)): Promise<Meeting> {
-  const settings = await readTeamSettings();
+  const [settings, existing] = await Promise.all([readTeamSettings(), listMeetings()]);
+  // After the latest meeting already planned or held, so two meetings never share a date by default.
+  const latest = existing.reduce((max, m) => (m.date > max ? m.date : max), today);
   const now = nowIso();
   const meeting = MeetingSchema.parse({
     id: newId(),
-    date: date ?? nextMeetingDate(today, settings?.meeting.weekday),
+    date: date ?? nextMeetingDate(latest, settings?.meeting.weekday),
     status: 'gepland',
     lengthMinutes: meetingLength(settings),
     attendeeIds: [],

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { agendaBudget, type AgendaItem } from '@shared/domain/meeting';
+import { agendaBudget, type AgendaItem, type Meeting } from '@shared/domain/meeting';
+import type { TeamMember } from '@shared/domain/team';
 import { canBeInvited, checkPartnerAccess, ringOf, type PartnerAccess } from '@shared/domain/partner-rules';
 import { pseudonymLabel } from '@shared/privacy/pseudonym';
 import { href } from '../../../app/router';
@@ -16,7 +17,6 @@ export function AgendaScreen({ meetingId }: Readonly<{ meetingId: string }>) {
   const ids = (items ?? []).map((i) => i.householdId);
   const { data: names } = useHouseholdNames(ids);
   const { data: people } = usePeople();
-  const update = useUpdateMeeting(meetingId);
   const followUps = useFollowUps(meetingId);
   if (isLoading || !items || !people) return <p>{t('common.loading')}</p>;
   if (!meeting) return <p role="alert">{t('meeting.notFound')}</p>;
@@ -43,53 +43,7 @@ export function AgendaScreen({ meetingId }: Readonly<{ meetingId: string }>) {
         </div>
       </div>
 
-      <section aria-labelledby="mt-setup" className="mt-card">
-        <h2 id="mt-setup">{t('meeting.setup')}</h2>
-        <div className="mt-setup">
-          <div className="field">
-            <label htmlFor="mt-length">{t('meeting.length')}</label>
-            <input
-              id="mt-length"
-              type="number"
-              min={15}
-              max={480}
-              defaultValue={meeting.lengthMinutes}
-              disabled={closed}
-              onBlur={(e) => {
-                const v = Number(e.target.value);
-                if (Number.isInteger(v) && v >= 15 && v <= 480 && v !== meeting.lengthMinutes) update.mutate({ lengthMinutes: v });
-              }}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="mt-chair">{t('meeting.chair')}</label>
-            <select id="mt-chair" value={meeting.chairId ?? ''} disabled={closed} onChange={(e) => update.mutate({ chairId: e.target.value || undefined })}>
-              <option value="">{t('meeting.choose')}</option>
-              {members.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        <fieldset className="mt-attendees">
-          <legend>{t('meeting.attendees')}</legend>
-          {members.map((m) => (
-            <label key={m.id} className="mt-check">
-              <input
-                type="checkbox"
-                disabled={closed}
-                checked={meeting.attendeeIds.includes(m.id)}
-                onChange={(e) =>
-                  update.mutate({ attendeeIds: e.target.checked ? [...meeting.attendeeIds, m.id] : meeting.attendeeIds.filter((x) => x !== m.id) })
-                }
-              />{' '}
-              {m.name}
-            </label>
-          ))}
-        </fieldset>
-      </section>
+      <MeetingSetup meeting={meeting} members={members} closed={closed} />
 
       <h2>{t('meeting.agenda')}</h2>
       <BudgetBar planned={budget.plannedMinutes} length={budget.lengthMinutes} />
@@ -123,6 +77,65 @@ export function AgendaScreen({ meetingId }: Readonly<{ meetingId: string }>) {
         <a href={href('/meetings')}>{t('common.back')}</a>
       </p>
     </article>
+  );
+}
+
+function MeetingSetup({ meeting, members, closed }: Readonly<{ meeting: Meeting; members: readonly TeamMember[]; closed: boolean }>) {
+  const { t } = useI18n();
+  const update = useUpdateMeeting(meeting.id);
+  const [attendees, setAttendees] = useState<string[]>(meeting.attendeeIds);
+  const [chair, setChair] = useState(meeting.chairId ?? '');
+  return (
+      <section aria-labelledby="mt-setup" className="mt-card">
+        <h2 id="mt-setup">{t('meeting.setup')}</h2>
+        <div className="mt-setup">
+          <div className="field">
+            <label htmlFor="mt-length">{t('meeting.length')}</label>
+            <input
+              id="mt-length"
+              type="number"
+              min={15}
+              max={480}
+              defaultValue={meeting.lengthMinutes}
+              disabled={closed}
+              onBlur={(e) => {
+                const v = Number(e.target.value);
+                if (Number.isInteger(v) && v >= 15 && v <= 480 && v !== meeting.lengthMinutes) update.mutate({ lengthMinutes: v });
+              }}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="mt-chair">{t('meeting.chair')}</label>
+            <select id="mt-chair" value={chair} disabled={closed} onChange={(e) => { setChair(e.target.value); update.mutate({ chairId: e.target.value || undefined }); }}>
+              <option value="">{t('meeting.choose')}</option>
+              {members.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <fieldset className="mt-attendees">
+          <legend>{t('meeting.attendees')}</legend>
+          {members.map((m) => (
+            <label key={m.id} className="mt-check">
+              <input
+                type="checkbox"
+                disabled={closed}
+                checked={attendees.includes(m.id)}
+                onChange={(e) => {
+                  // Local state first: a checkbox must answer the click at once, the write follows.
+                  const next = e.target.checked ? [...attendees, m.id] : attendees.filter((x) => x !== m.id);
+                  setAttendees(next);
+                  update.mutate({ attendeeIds: next });
+                }}
+              />{' '}
+              {m.name}
+            </label>
+          ))}
+        </fieldset>
+      </section>
   );
 }
 

@@ -148,6 +148,8 @@ export function ExportScreen({ source }: Readonly<{ source: ExportSource }>) {
 
       {source.kind === 'inzage' ? <p className="notice">{t('meeting.export.inzageInternal')}</p> : null}
 
+      <div className="ex-layout">
+      <div>
       <section aria-labelledby="ex-review" className="mt-card">
         <h2 id="ex-review">{t('meeting.export.review')}</h2>
         {hits.length === 0 ? (
@@ -158,25 +160,40 @@ export function ExportScreen({ source }: Readonly<{ source: ExportSource }>) {
             <button type="button" className="button button--secondary" onClick={() => setResolutions({})}>
               {t('meeting.export.replaceAll')}
             </button>
-            <ol className="ex-hits">
-              {hits.map((h) => (
-                <li key={h.id}>
-                  <fieldset>
-                    <legend>
-                      <span className="badge">{tx(`meeting.hitKind.${h.kind}`)}</span> <q>{h.text}</q>
-                    </legend>
-                    <label>
-                      <input type="radio" name={`hit-${h.id}`} checked={resolutions[h.id] !== 'keep'} onChange={() => setResolutions({ ...resolutions, [h.id]: 'replace' })} />{' '}
-                      {t('meeting.export.replaceWith', { placeholder: PLACEHOLDERS[h.kind] })}
-                    </label>{' '}
-                    <label>
-                      <input type="radio" name={`hit-${h.id}`} checked={resolutions[h.id] === 'keep'} onChange={() => setResolutions({ ...resolutions, [h.id]: 'keep' })} />{' '}
-                      {t('meeting.export.keep')}
-                    </label>
-                  </fieldset>
-                </li>
-              ))}
-            </ol>
+            <table className="ex-table ex-hits">
+              <caption className="visually-hidden">{t('meeting.export.review')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('meeting.export.colKind')}</th>
+                  <th scope="col">{t('meeting.export.colFound')}</th>
+                  <th scope="col">{t('meeting.export.colChoice')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {hits.map((h) => (
+                  <tr key={h.id} className={resolutions[h.id] === 'keep' ? 'ex-hit--keep' : undefined}>
+                    <td>
+                      <span className="badge">{tx(`meeting.hitKind.${h.kind}`)}</span>
+                    </td>
+                    <td>
+                      <q>{h.text}</q>
+                    </td>
+                    <td>
+                      <div role="radiogroup" aria-label={t('meeting.export.choiceFor', { text: h.text })} className="ex-choice">
+                        <label>
+                          <input type="radio" name={`hit-${h.id}`} checked={resolutions[h.id] !== 'keep'} onChange={() => setResolutions({ ...resolutions, [h.id]: 'replace' })} />{' '}
+                          {t('meeting.export.replaceWith', { placeholder: PLACEHOLDERS[h.kind] })}
+                        </label>
+                        <label>
+                          <input type="radio" name={`hit-${h.id}`} checked={resolutions[h.id] === 'keep'} onChange={() => setResolutions({ ...resolutions, [h.id]: 'keep' })} />{' '}
+                          {t('meeting.export.keep')}
+                        </label>
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </>
         )}
         <p className="muted">{t('meeting.export.keyStays')}</p>
@@ -196,7 +213,9 @@ export function ExportScreen({ source }: Readonly<{ source: ExportSource }>) {
       {done ? <p role="status" className="privacy-ok" data-testid="export-done">{t('meeting.export.done', { name: done })}</p> : null}
       {failed ? <p role="alert" className="field__error">{t('meeting.export.failed')}</p> : null}
 
+      </div>
       <DocPreview doc={doc} hits={hits} resolutions={resolutions} />
+      </div>
     </article>
   );
 }

@@ -25,7 +25,7 @@ export function MeetingsHome() {
       {upcoming.length === 0 ? (
         <p>{t('meeting.noneUpcoming')}</p>
       ) : (
-        <ul className="mt-list">
+        <ul className="mt-list" data-testid="upcoming">
           {upcoming.map((m) => (
             <li key={m.id}>
               <a href={href(`/meetings/${m.id}`)}>{t('meeting.meetingOf', { date: m.date })}</a>{' '}
