@@ -8,7 +8,7 @@ const SHOTS = process.env.CASEFILE_SHOTS === '1';
 test('main path: intake from a huisarts → household → scores → plan → handover → close', async ({ app }) => {
   test.setTimeout(180_000);
   const p = app.page;
-  await p.clock.setFixedTime(new Date('2026-03-10T10:00:00'));
+  await p.clock.install({ time: new Date('2026-03-10T10:00:00') });
   const ui = new AppPage(p, app.baseURL);
   const cf = new CaseFilePage(p);
   await ui.open();
@@ -255,7 +255,9 @@ test('case list: filters, "mijn huishoudens", search by name; household page by 
   await expect(p.getByRole('link', { name: 'Familie Öztürk' })).toBeVisible();
   await expect(p.getByRole('link', { name: 'Familie Jansen' })).toHaveCount(0);
   await p.getByLabel('Zoeken op naam of tekst').fill('tolk');
+  await expect(p.locator('[data-search-query="tolk"]')).toBeVisible();
   await expect(p.getByRole('link', { name: 'Familie Öztürk' })).toBeVisible();
+  await expect(p.getByRole('link', { name: 'Familie Jansen' })).toHaveCount(0);
   await expectAccessible(p, 'case list with filters');
 
   // Keyboard only: open the household, move to the plan view, start a plan.
@@ -274,4 +276,15 @@ test('case list: filters, "mijn huishoudens", search by name; household page by 
   await expect(start).toBeFocused();
   await p.keyboard.press('Enter');
   await expect(p.getByRole('heading', { name: 'Doel toevoegen' })).toBeVisible();
+
+  // "Nieuw plan" archives the current plan, read-only.
+  await cf.addGoal('Sociaal netwerk', 'Ik wil iemand hebben om mee te praten.');
+  await p.getByRole('button', { name: 'Nieuw plan' }).click();
+  await p.getByRole('button', { name: 'Nieuw plan starten' }).click();
+  await expect(p.getByRole('heading', { name: 'Eerdere plannen' })).toBeVisible();
+  await expect(p.getByTestId('goal').filter({ visible: true })).toHaveCount(0);
+  await p.getByText(/Plan van .* \(alleen-lezen\)/).click();
+  await expect(p.getByTestId('goal').filter({ visible: true })).toHaveCount(1);
+  await expect(p.getByTestId('goal').getByRole('button')).toHaveCount(0);
+  await expectAccessible(p, 'plan with an archived plan');
 });

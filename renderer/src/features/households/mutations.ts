@@ -11,7 +11,7 @@ import type {
   NewPlanDraft,
   NoteDraft,
 } from '@shared/domain/casefile';
-import type { HouseholdDraft, HouseholdStatus } from '@shared/domain/household';
+import type { Household, HouseholdDraft, HouseholdStatus } from '@shared/domain/household';
 import { loadCaseFile } from '../../data/repositories/casefile';
 import { addAssessment, addIntake, addNote, decideIntake } from '../../data/repositories/casefile-intake';
 import { addAction, addGoal, startPlan, updateActionProgress } from '../../data/repositories/casefile-plan';
@@ -20,18 +20,24 @@ import { createHouseholdWithIntake, updateHousehold } from '../../data/repositor
 import { householdKeys } from './queries';
 import { searchIndex } from './search/searchIndex';
 
-/** After any case-file write: fresh case file (and search docs), fresh list, fresh header. */
+/**
+ * After any case-file write: the fresh case file (one household, decrypted once) replaces the
+ * cached case file, header and search docs, and is patched into the cached case list in place,
+ * so a save never re-decrypts 10,000 households.
+ */
 async function refreshHousehold(qc: QueryClient, id: string): Promise<void> {
   const cf = await loadCaseFile(id);
   if (cf) {
     qc.setQueryData(householdKeys.caseFile(id), cf);
     qc.setQueryData(householdKeys.detail(id), cf.household);
+    qc.setQueryData(householdKeys.list(), (list: Household[] | undefined) =>
+      list === undefined ? undefined : list.some((h) => h.id === id) ? list.map((h) => (h.id === id ? cf.household : h)) : [...list, cf.household],
+    );
     searchIndex.reindexCaseFile(cf);
+  } else {
+    await qc.invalidateQueries({ queryKey: householdKeys.list() });
   }
-  await Promise.all([
-    qc.invalidateQueries({ queryKey: householdKeys.list() }),
-    qc.invalidateQueries({ queryKey: householdKeys.openFeedback(id) }),
-  ]);
+  await qc.invalidateQueries({ queryKey: householdKeys.openFeedback(id) });
 }
 
 export function useCreateHousehold() {

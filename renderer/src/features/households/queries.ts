@@ -37,8 +37,13 @@ export function useHousehold(id: string) {
   });
 }
 
+/**
+ * A household's case file. Other features write into it too (a meeting's actions written back into
+ * the plan, a partner contact leaving), so it is refetched whenever the page mounts; the cached
+ * copy paints at once meanwhile. One household is a few hundred records at most.
+ */
 export function useCaseFile(id: string) {
-  return useQuery({ queryKey: householdKeys.caseFile(id), queryFn: () => loadCaseFile(id, { audit: true }), staleTime: Infinity });
+  return useQuery({ queryKey: householdKeys.caseFile(id), queryFn: () => loadCaseFile(id, { audit: true }), staleTime: 0 });
 }
 
 export function useOpenFeedback(id: string) {

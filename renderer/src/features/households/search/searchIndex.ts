@@ -126,16 +126,24 @@ export function useSearchStatus(): SearchStatus {
   return useSyncExternalStore(searchIndex.subscribe, searchIndex.getStatus);
 }
 
-/** Household ids matching the query, best first; null while there is no query. */
-export function useSearchResults(query: string, households: readonly Household[] | undefined): string[] | null {
-  const [result, setResult] = useState<{ query: string; ids: string[] } | null>(null);
+/** Queries shorter than this show the whole list: one letter matches nearly everything. */
+export const MIN_QUERY = 2;
+
+export type SearchHits = Readonly<{ query: string; ids: readonly string[] }>;
+
+/**
+ * Household ids matching the query, best first, with the (trimmed) query they belong to, so the
+ * list can say which query its rows answer; null while there is no query to search.
+ */
+export function useSearchResults(query: string, households: readonly Household[] | undefined): SearchHits | null {
+  const [result, setResult] = useState<SearchHits | null>(null);
   const status = useSearchStatus();
   useEffect(() => {
     if (households) searchIndex.syncHouseholds(households);
   }, [households]);
+  const q = query.trim();
   useEffect(() => {
-    const q = query.trim();
-    if (!q) return;
+    if (q.length < MIN_QUERY) return;
     let live = true;
     void searchIndex.search(q).then((ids) => {
       if (live) setResult({ query: q, ids });
@@ -144,8 +152,8 @@ export function useSearchResults(query: string, households: readonly Household[]
       live = false;
     };
     // Re-run as narratives arrive, so a search typed early fills in as the index grows.
-  }, [query, households, status.narrativesProgress]);
-  const q = query.trim();
-  if (!q) return null;
-  return result && result.query === q ? result.ids : (result?.ids ?? []);
+  }, [q, households, status.narrativesProgress]);
+  if (q.length < MIN_QUERY) return null;
+  // Until the answer for this query arrives, the previous answer stays on screen (no flicker).
+  return result ?? { query: '', ids: [] };
 }
