@@ -87,13 +87,33 @@ export function scanDocument(doc: ExportDocument): DocHit[] {
   return freeTexts(doc).flatMap((t) => scanText(t.text, t.scan).map((h) => ({ ...h, id: `${t.id}@${h.start}`, fieldId: t.id })));
 }
 
+/**
+ * A decision is per value, not per place: keeping "Fatima" in the question also keeps it in the
+ * agenda line that repeats the question. Resolutions are keyed by `hitKey`.
+ */
 export type Resolutions = Readonly<Record<string, Resolution>>;
+
+export function hitKey(h: Readonly<{ kind: string; text: string }>): string {
+  return `${h.kind}|${h.text.toLocaleLowerCase('nl')}`;
+}
+
+/** The distinct values found, in document order, with how often each occurs. */
+export function hitGroups(hits: readonly DocHit[]): { key: string; kind: DocHit['kind']; text: string; count: number }[] {
+  const groups = new Map<string, { key: string; kind: DocHit['kind']; text: string; count: number }>();
+  for (const h of hits) {
+    const key = hitKey(h);
+    const g = groups.get(key);
+    if (g) g.count += 1;
+    else groups.set(key, { key, kind: h.kind, text: h.text, count: 1 });
+  }
+  return [...groups.values()];
+}
 
 function mapText(t: DocText, hitsByField: ReadonlyMap<string, DocHit[]>, resolutions: Resolutions): DocText {
   if (t.kind !== 'free') return t;
   const hits = hitsByField.get(t.id) ?? [];
   if (hits.length === 0) return t;
-  return { ...t, text: applyHits(t.text, hits, (h) => resolutions[`${t.id}@${h.start}`]) };
+  return { ...t, text: applyHits(t.text, hits, (h) => resolutions[hitKey(h)]) };
 }
 
 function mapBlock(b: Block, f: (t: DocText) => DocText): Block {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plainText, renderHtml, renderMarkdown, resolveDocument, scanDocument, type ExportDocument } from '@shared/privacy/document';
+import { hitKey, plainText, renderHtml, renderMarkdown, resolveDocument, scanDocument, type ExportDocument } from '@shared/privacy/document';
 import { projectManagementFigures } from '@shared/privacy/figures';
 import { projectInzage } from '@shared/privacy/inzage';
 import { nlDate } from '@shared/privacy/labels';
@@ -56,7 +56,7 @@ describe('canary check over every export profile', () => {
     const hits = scanDocument(doc);
     const bsnHit = hits.find((h) => h.kind === 'bsn');
     expect(bsnHit).toBeDefined();
-    const kept = renderHtml(resolveDocument(doc, hits, bsnHit ? { [bsnHit.id]: 'keep' } : {}));
+    const kept = renderHtml(resolveDocument(doc, hits, bsnHit ? { [hitKey(bsnHit)]: 'keep' } : {}));
     expect(bsnHit && kept.includes(bsnHit.text)).toBe(true);
   });
 

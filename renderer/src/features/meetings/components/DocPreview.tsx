@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { groupHits, type Block, type DocHit, type DocText, type ExportDocument, type Resolutions } from '@shared/privacy/document';
+import { groupHits, hitKey, type Block, type DocHit, type DocText, type ExportDocument, type Resolutions } from '@shared/privacy/document';
 import { segments } from '@shared/privacy/scan';
 import { useI18n } from '../../../i18n';
 
@@ -14,7 +14,7 @@ export function DocPreview({ doc, hits, resolutions }: Readonly<{ doc: ExportDoc
     if (d.kind !== 'free') return d.text;
     const fieldHits = byField.get(d.id);
     if (!fieldHits?.length) return d.text;
-    return segments(d.text, fieldHits, (h) => resolutions[`${d.id}@${h.start}`]).map((s, i) =>
+    return segments(d.text, fieldHits, (h) => resolutions[hitKey(h)]).map((s, i) =>
       s.hit ? (
         <mark key={i} className={`hit hit--${s.resolution}`} data-hit={`${d.id}@${s.hit.start}`}>
           {s.text}

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { renderHtml, renderMarkdown, resolveDocument, scanDocument, type Resolutions } from '@shared/privacy/document';
+import { hitGroups, renderHtml, renderMarkdown, resolveDocument, scanDocument, type Resolutions } from '@shared/privacy/document';
 import { projectManagementFigures } from '@shared/privacy/figures';
 import { projectInzage } from '@shared/privacy/inzage';
 import { ALLOWLIST, PROFILE_PURPOSE, projectMeetingPack, projectMinutes, type Audience, type ExportProfile, type ProjectedExport } from '@shared/privacy/profiles';
@@ -66,7 +66,8 @@ export function ExportScreen({ source }: Readonly<{ source: ExportSource }>) {
   if (isLoading || !data) return <p>{t('common.loading')}</p>;
   const doc = data.projected.document;
   const resolved = resolveDocument(doc, hits, resolutions);
-  const kept = hits.filter((h) => resolutions[h.id] === 'keep').length;
+  const groups = hitGroups(hits);
+  const kept = groups.filter((g) => resolutions[g.key] === 'keep').length;
   const meta = PROFILE_PURPOSE[data.profile];
 
   async function doExport(format: ExportFormat) {
@@ -156,7 +157,7 @@ export function ExportScreen({ source }: Readonly<{ source: ExportSource }>) {
           <p role="status" data-testid="review-summary">{t('meeting.export.noHits')}</p>
         ) : (
           <>
-            <p role="status" data-testid="review-summary">{t('meeting.export.hits', { count: hits.length, kept })}</p>
+            <p role="status" data-testid="review-summary">{t('meeting.export.hits', { count: groups.length, kept })}</p>
             <button type="button" className="button button--secondary" onClick={() => setResolutions({})}>
               {t('meeting.export.replaceAll')}
             </button>
@@ -170,22 +171,23 @@ export function ExportScreen({ source }: Readonly<{ source: ExportSource }>) {
                 </tr>
               </thead>
               <tbody>
-                {hits.map((h) => (
-                  <tr key={h.id} className={resolutions[h.id] === 'keep' ? 'ex-hit--keep' : undefined}>
+                {groups.map((h) => (
+                  <tr key={h.key} className={resolutions[h.key] === 'keep' ? 'ex-hit--keep' : undefined}>
                     <td>
                       <span className="badge">{tx(`meeting.hitKind.${h.kind}`)}</span>
                     </td>
                     <td>
                       <q>{h.text}</q>
+                      {h.count > 1 ? <span className="muted"> {t('meeting.export.times', { count: h.count })}</span> : null}
                     </td>
                     <td>
                       <div role="radiogroup" aria-label={t('meeting.export.choiceFor', { text: h.text })} className="ex-choice">
                         <label>
-                          <input type="radio" name={`hit-${h.id}`} checked={resolutions[h.id] !== 'keep'} onChange={() => setResolutions({ ...resolutions, [h.id]: 'replace' })} />{' '}
+                          <input type="radio" name={`hit-${h.key}`} checked={resolutions[h.key] !== 'keep'} onChange={() => setResolutions({ ...resolutions, [h.key]: 'replace' })} />{' '}
                           {t('meeting.export.replaceWith', { placeholder: PLACEHOLDERS[h.kind] })}
                         </label>
                         <label>
-                          <input type="radio" name={`hit-${h.id}`} checked={resolutions[h.id] === 'keep'} onChange={() => setResolutions({ ...resolutions, [h.id]: 'keep' })} />{' '}
+                          <input type="radio" name={`hit-${h.key}`} checked={resolutions[h.key] === 'keep'} onChange={() => setResolutions({ ...resolutions, [h.key]: 'keep' })} />{' '}
                           {t('meeting.export.keep')}
                         </label>
                       </div>
