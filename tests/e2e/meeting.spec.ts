@@ -210,6 +210,8 @@ test('a full meeting: agenda of three, meeting mode, write-back, follow-ups and 
   await p.goto(`${app.baseURL}/#/households/${ids.A}/plan`);
   await expect(p.locator('[data-ready="plan"]')).toContainText(`Aanmelding schuldhulp samen met ${A.first}`);
   await expect(p.locator('[data-ready="plan"]')).toContainText('Rust in de financiën');
+  await p.goto(`${app.baseURL}/#/households/${ids.A}/tijdlijn`);
+  await expect(p.locator('[data-ready="household"]')).toContainText(`Besluit: Schuldhulp inschakelen; ${A.first} gaat akkoord.`);
   await p.goto(`${app.baseURL}/#/households/${ids.B}/plan`);
   await expect(p.locator('[data-ready="plan"]')).toContainText('Oma vragen om twee middagen op te passen');
 
@@ -231,6 +233,10 @@ test('a full meeting: agenda of three, meeting mode, write-back, follow-ups and 
   expect(inzage.name).not.toContain('Kwartelbos');
   expect(found(inzage.text, [A.first, A.last, A.kid, A.bsn])).toEqual([A.first, A.last, A.kid, A.bsn]);
   expect(found(inzage.text, [...CANARIES.B, ...CANARIES.C])).toEqual([]);
+  const inzagePage = await app.context.newPage();
+  await inzagePage.setContent(inzage.text);
+  await inzagePage.screenshot({ path: '/tmp/meeting-inzage.png', fullPage: true });
+  await inzagePage.close();
 
   // Management figures: counts only.
   await p.goto(`${app.baseURL}/#/meetings/figures`);

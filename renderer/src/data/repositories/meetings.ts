@@ -1,4 +1,4 @@
-import { ActionSchema, AssessmentSchema, GoalSchema, PlanSchema, type Action, type Assessment, type Goal, type Plan } from '@shared/domain/casefile';
+import { ActionSchema, AssessmentSchema, GoalSchema, NoteSchema, PlanSchema, type Action, type Assessment, type Goal, type Note, type Plan } from '@shared/domain/casefile';
 import { RuleViolation, activePlanOf, assertActionUnderGoal, assertAtMostOneActivePlan, assertLayerReason } from '@shared/domain/casefile-rules';
 import { FeedbackDutySchema, type FeedbackDuty } from '@shared/domain/feedback';
 import { partnerReportDuty } from '@shared/domain/feedback-rules';
@@ -37,6 +37,7 @@ import {
   type Placement,
   type TeamSettings,
 } from '@shared/domain/partners';
+import { nlLabel } from '@shared/privacy/labels';
 import { assignPseudonyms } from '@shared/privacy/pseudonym';
 import { TeamMemberSchema, type TeamMember } from '@shared/domain/team';
 import type { StoredRow } from '../db';
@@ -391,7 +392,7 @@ export async function loadCaseSummary(householdId: string): Promise<CaseSummary 
   return { household, ...ctx, assessments };
 }
 
-export type CloseResult = Readonly<{ item: AgendaItem; plan: Plan; createdPlan: boolean; goals: Goal[]; actions: Action[]; duties: FeedbackDuty[] }>;
+export type CloseResult = Readonly<{ item: AgendaItem; plan: Plan; createdPlan: boolean; goals: Goal[]; actions: Action[]; duties: FeedbackDuty[]; note: Note | null }>;
 
 /**
  * Close an item: its actions are written into the household's plan and the item is marked
@@ -464,20 +465,35 @@ export async function closeItem(itemId: string, today: string, workingDays = 10)
     );
   });
   const closed = AgendaItemSchema.parse({ ...item, status: 'besproken', closedAt: now, updatedAt: now, writtenActionIds: newActions.map((a) => a.id) });
+  // The decisions go onto the household's timeline as a (non-internal) note: the case file's
+  // timeline is built from its records, and a decision about a household belongs in its file.
+  // Written in Dutch like the exports: it is the record, not UI text.
+  const note: Note | null = item.decisions.length
+    ? NoteSchema.parse({
+        id: newId(),
+        householdId: item.householdId,
+        createdAt: now,
+        authorId: meeting.chairId,
+        internal: false,
+        // No date in the text: the note carries its own, and a date in free text is flagged on export.
+        text: ['Besproken in het teamoverleg:', ...item.decisions.map((d) => `${nlLabel(d.kind)}: ${d.text}`)].join('\n'),
+      })
+    : null;
 
-  const [itemRow, planRow, goalRows, actionRows, dutyRows, audit] = await Promise.all([
+  const [itemRow, planRow, goalRows, actionRows, dutyRows, noteRow, audit] = await Promise.all([
     seal('agendaItems', closed),
     createdPlan ? seal('plans', plan) : Promise.resolve(null),
     Promise.all(newGoals.map((g) => seal('goals', g))),
     Promise.all(newActions.map((a) => seal('actions', a))),
     Promise.all(duties.map((d) => seal('feedbackDuties', d))),
+    note ? seal('notes', note) : Promise.resolve(null),
     sealAudit({ action: 'plan.change', entity: 'agendaItem', entityId: item.id, details: { meetingId: meeting.id, actions: newActions.length } }),
   ]);
-  await db.transaction('rw', [db.households, db.plans, db.goals, db.actions, db.agendaItems, db.feedbackDuties, db.audit], async () => {
+  await db.transaction('rw', [db.households, db.plans, db.goals, db.actions, db.notes, db.agendaItems, db.feedbackDuties, db.audit], async () => {
     const stored = await db.agendaItems.get(item.id);
     if (!stored) throw new Error('agenda item not found');
+    if (newActions.length > 0 || noteRow) await touchOpenHousehold(db, item.householdId, now);
     if (newActions.length > 0) {
-      await touchOpenHousehold(db, item.householdId, now);
       // Re-check "one active plan" on the plain status index inside the transaction.
       const plans = (await db.plans.where('householdId').equals(item.householdId).toArray()).map((r) => ({ id: String(r.id), status: r.status === 'actief' ? ('actief' as const) : ('vervangen' as const) }));
       if (createdPlan) assertAtMostOneActivePlan([...plans, { id: plan.id, status: 'actief' }]);
@@ -487,11 +503,12 @@ export async function closeItem(itemId: string, today: string, workingDays = 10)
       await db.actions.bulkAdd(actionRows);
     }
     // Idempotent duty ids: closing again after a failure overwrites, never doubles.
+    if (noteRow) await db.notes.add(noteRow);
     if (dutyRows.length) await db.feedbackDuties.bulkPut(dutyRows);
     await db.agendaItems.put(itemRow);
     await db.audit.add(audit);
   });
-  return { item: closed, plan, createdPlan, goals: newGoals, actions: newActions, duties };
+  return { item: closed, plan, createdPlan, goals: newGoals, actions: newActions, duties, note };
 }
 
 export async function closeMeeting(meetingId: string): Promise<Meeting> {
