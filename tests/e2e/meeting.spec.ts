@@ -105,6 +105,8 @@ test('a full meeting: agenda of three, meeting mode, write-back, follow-ups and 
 
   // Meeting mode: one item at a time, a timer, keyboard shortcuts.
   await p.getByRole('link', { name: 'Overleg starten' }).click();
+  await expect(p.locator('[data-ready="meeting-start"]')).toBeVisible();
+  await expectAccessible(p, 'meeting start');
   await p.getByRole('button', { name: 'Overleg starten' }).click();
   const mode = p.locator('[data-ready="meeting-mode"]');
   await expect(mode.getByRole('heading', { level: 1 })).toHaveText('Huishouden A');
@@ -163,6 +165,7 @@ test('a full meeting: agenda of three, meeting mode, write-back, follow-ups and 
   await p.keyboard.press('Alt+N');
 
   await expect(p.locator('[data-ready="meeting-done"]')).toBeVisible();
+  await expectAccessible(p, 'meeting done');
   await p.getByRole('button', { name: 'Overleg afronden en verslag maken' }).click();
 
   // Minutes: pseudonyms, decisions and actions; the narrative names are replaced by default.

@@ -200,6 +200,8 @@ function ItemMode({ meeting, items, item }: Readonly<{ meeting: Meeting; items: 
   }, [closeAndNext]);
 
   const scores = summary ? latestScores(summary.assessments, item.householdId).sort((a, b) => a.score - b.score) : [];
+  const carriedIds = new Set(item.followUp?.actionIds ?? []);
+  const openActions = summary?.actions.filter((a) => a.status === 'open' && !carriedIds.has(a.id)) ?? [];
   const carried = item.followUp ? (summary?.actions.filter((a) => item.followUp?.actionIds.includes(a.id)) ?? []) : [];
 
   return (
@@ -271,6 +273,18 @@ function ItemMode({ meeting, items, item }: Readonly<{ meeting: Meeting; items: 
               ) : (
                 <p className="muted">{summary.plan ? t('meeting.noGoals') : t('meeting.noPlan')}</p>
               )}
+              {openActions.length ? (
+                <>
+                  <h3>{t('meeting.openActions')}</h3>
+                  <ul>
+                    {openActions.map((a) => (
+                      <li key={a.id}>
+                        {a.text} — {partyName(a.owner)}, {a.dueDate}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
               {carried.length ? (
                 <>
                   <h3>{t('meeting.carried')}</h3>
