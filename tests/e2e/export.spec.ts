@@ -50,13 +50,19 @@ test('review and preview decide exactly what leaves; the export is logged withou
   await filePage.close();
   expect(fileSections).toEqual(previewSections);
 
-  // In the audit log: an export, with purpose, audience and the household's internal id.
+  // PDF in the browser goes through the print dialog with the same HTML (no file, still logged).
+  await p.getByRole('button', { name: 'Opslaan als PDF' }).click();
+  await expect(p.getByTestId('export-done')).toContainText('.pdf');
+
+  // In the audit log: each export, with purpose, audience and the household's internal id.
   const privacy = new PrivacyPage(p);
   await privacy.open();
   await privacy.openAudit();
-  await expect(privacy.auditRows('export')).toHaveCount(1);
+  await expect(privacy.auditRows('export')).toHaveCount(2);
   const csv = await privacy.exportAudit();
-  const line = csv.split(/\r?\n/).find((l) => l.includes(',export,'));
+  const lines = csv.split(/\r?\n/).filter((l) => l.includes(',export,'));
+  expect(lines).toHaveLength(2);
+  const line = lines.find((l) => l.includes('format=html'));
   expect(line).toContain('voorbereiding casuïstiekbespreking');
   expect(line).toContain(id);
   expect(line).not.toContain('Gerbrich');
