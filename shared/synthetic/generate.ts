@@ -1,5 +1,7 @@
 import type { Action, ActionLayer, Assessment, Goal, Handover, Intake, Note, Party, Plan } from '../domain/casefile';
-import { REFERRER_TYPES, type ReferrerType } from '../domain/casefile';
+import { REFERRER_TYPES } from '../domain/casefile';
+import type { FeedbackDuty } from '../domain/feedback';
+import { deriveDuties } from '../domain/feedback-rules';
 import type { Household, HouseholdStatus, Member, MemberRole } from '../domain/household';
 import {
   DEFAULT_LIFE_DOMAINS,
@@ -91,21 +93,8 @@ export type SyntheticAgendaItem = {
   createdAt: string;
   updatedAt: string;
 };
-export type SyntheticFeedbackDuty = {
-  /** The feedback feature's deterministic id for this fact (`fd:intake:<intake id>`). */
-  id: string;
-  householdId: string;
-  kind: 'intake_decision';
-  sourceId: string;
-  factDate: string;
-  dueDate: string;
-  status: 'open' | 'gedaan';
-  recipient: { kind: 'referrer'; referrerType: string; name?: string; organisation?: string };
-  ownerId?: string;
-  doneAt?: string;
-  doneHow?: 'telefoon' | 'brief' | 'email';
-  createdAt: string;
-};
+/** Feedback duties are exactly what the feedback feature derives (shared/domain/feedback-rules.ts). */
+export type SyntheticFeedbackDuty = FeedbackDuty;
 
 export type TeamData = {
   settings: TeamSettings;
@@ -158,17 +147,6 @@ function dayNumber(iso: string): number {
 }
 function isoDay(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-/** Monday–Friday days after `day` (the feedback feature's rule; holidays are not skipped there either). */
-function addWorkingDays(day: number, n: number): number {
-  let d = day;
-  let left = n;
-  while (left > 0) {
-    d += 1;
-    const wd = new Date(d * DAY_MS).getUTCDay();
-    if (wd !== 0 && wd !== 6) left -= 1;
-  }
-  return d;
 }
 function stamp(rng: Rng, day: number): string {
   const minutes = rng.int(8 * 60, 17 * 60);
@@ -345,7 +323,6 @@ const LAYER_REASONS: Readonly<Record<ActionLayer, string | undefined>> = {
   informeel: 'Netwerk is te klein; een vrijwilliger kan dit oppakken.',
   professioneel: 'Vraagt specialistische kennis die het netwerk niet heeft.',
 };
-const PROFESSIONAL_REFERRERS: ReadonlySet<ReferrerType> = new Set(['huisarts', 'poh', 'woningcorporatie', 'school', 'politie', 'wmo_loket']);
 
 function member(rng: Rng, role: MemberRole, lastName: string, today: number, ageMin: number, ageMax: number): Omit<Member, 'id'> {
   const age = rng.int(ageMin, ageMax);
@@ -630,27 +607,31 @@ export function generateHousehold(options: GenerateOptions, team: TeamData, inde
     }
   }
 
-  // The team owes a professional referrer feedback on its decision within ten working days.
-  const feedbackDuties: SyntheticFeedbackDuty[] = [];
-  if (intake.decision && intake.decidedAt && PROFESSIONAL_REFERRERS.has(referrerType)) {
-    const factDay = dayNumber(intake.decidedAt);
-    const due = addWorkingDays(factDay, team.settings.feedbackDueWorkingDays);
+  const flags = rng.chance(0.15) ? rng.sample(team.settings.flags, rng.int(1, 2)) : [];
+  const alsoKnownBy = rng.chance(0.2) ? rng.sample(team.settings.alsoKnownByOptions, 1) : [];
+  const lastActivityAt = stamp(rng, lastDay);
+  const closed = status === 'afgesloten';
+
+  // Feedback duties: exactly those the feedback feature derives from this case file (so its sync
+  // after unlock finds nothing missing), most of the overdue ones done.
+  const feedbackDuties: SyntheticFeedbackDuty[] = deriveDuties(
+    {
+      intakes: [intake],
+      plans,
+      households: [{ id, status, closedAt: closed ? lastActivityAt : undefined, updatedAt: lastActivityAt, regisseurId }],
+      actions,
+    },
+    new Set(),
+    { workingDays: team.settings.feedbackDueWorkingDays, now: createdAt },
+  ).map((d) => {
+    const due = dayNumber(d.dueDate);
     const done = due < today && rng.chance(0.8);
-    feedbackDuties.push({
-      id: `fd:intake:${intake.id}`,
-      householdId: id,
-      kind: 'intake_decision',
-      sourceId: intake.id,
-      factDate: intake.decidedAt,
-      dueDate: isoDay(due),
-      status: done ? 'gedaan' : 'open',
-      recipient: { kind: 'referrer', referrerType, name: referrerName, organisation: referrerOrganisation },
-      ownerId: regisseurId,
-      doneAt: done ? isoDay(Math.min(today, due - rng.int(0, 8))) : undefined,
-      doneHow: done ? rng.pick(['telefoon', 'brief', 'email'] as const) : undefined,
-      createdAt: stamp(rng, Math.min(today, factDay)),
-    });
-  }
+    return {
+      ...d,
+      createdAt: stamp(rng, Math.min(today, dayNumber(d.factDate))),
+      ...(done ? { status: 'gedaan' as const, doneAt: isoDay(Math.min(today, due - rng.int(0, 8))), doneHow: rng.pick(['telefoon', 'brief', 'email'] as const) } : {}),
+    };
+  });
 
   const agendaItems: SyntheticAgendaItem[] = [];
   team.meetings.forEach((meeting, m) => {
@@ -677,10 +658,6 @@ export function generateHousehold(options: GenerateOptions, team: TeamData, inde
     });
   });
 
-  const flags = rng.chance(0.15) ? rng.sample(team.settings.flags, rng.int(1, 2)) : [];
-  const alsoKnownBy = rng.chance(0.2) ? rng.sample(team.settings.alsoKnownByOptions, 1) : [];
-  const lastActivityAt = stamp(rng, lastDay);
-  const closed = status === 'afgesloten';
   const household: Household = {
     id,
     displayName: `${SYNTHETIC_MARKER} ${shape === 'alleen' ? `${head.firstName} ${familyName}` : `Familie ${familyName}`}`,

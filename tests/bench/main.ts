@@ -122,7 +122,7 @@ async function main(): Promise<void> {
       passphrase: BENCH_PASSPHRASE,
       counts: args.size === 'large' ? LARGE_COUNTS : SMOKE_COUNTS,
       seed: args.seed,
-      households,
+      size: args.size,
       log,
     });
     result.size = args.size;

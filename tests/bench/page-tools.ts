@@ -13,7 +13,7 @@ export function installPageTools(): void {
   type Tools = {
     afterPaint(): Promise<number>;
     /** Resolves with the time the DOM satisfied check(), after forced style and layout. */
-    waitFor(check: () => boolean, timeoutMs?: number): Promise<number>;
+    waitFor(check: () => boolean, timeoutMs?: number, label?: string): Promise<number>;
     longTasks: { start(): void; stop(): number[] };
   };
   const w = window as unknown as { __bench?: Tools };
@@ -34,7 +34,7 @@ export function installPageTools(): void {
     return performance.now();
   };
 
-  const waitFor = (check: () => boolean, timeoutMs = 120_000) =>
+  const waitFor = (check: () => boolean, timeoutMs = 120_000, label = '') =>
     new Promise<number>((resolve, reject) => {
       let done = false;
       const finish = () => {
@@ -52,7 +52,7 @@ export function installPageTools(): void {
         if (done) return;
         done = true;
         observer.disconnect();
-        reject(new Error('bench: timed out waiting for the page'));
+        reject(new Error(`bench: timed out waiting for the page ${label} at ${location.hash}`));
       }, timeoutMs);
       observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
       if (check()) finish();

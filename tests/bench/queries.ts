@@ -23,9 +23,10 @@ export function buildQueries(seed: string, n: number): string[] {
     const kind = i % 5;
     if (kind <= 1) {
       const name = kind === 0 ? rng.pick(SURNAMES) : rng.pick(FIRST_NAMES);
-      out.push(name.slice(0, rng.int(3, Math.min(6, name.length))));
+      out.push(name.slice(0, rng.int(3, Math.min(6, name.length))).trim());
     } else if (kind <= 3) {
-      out.push(rng.pick(NARRATIVE_WORDS).toLowerCase());
+      // A worker types the start of a word, not all of "schuldhulpverlening".
+      out.push(rng.pick(NARRATIVE_WORDS).toLowerCase().slice(0, rng.int(4, 7)));
     } else {
       out.push(rng.pick(NO_HIT));
     }

@@ -3,6 +3,7 @@ import { HOUSEHOLD_STATUSES, type Household } from '@shared/domain/household';
 import { href } from '../../../app/router';
 import { useI18n } from '../../../i18n';
 import { Progress } from '../../../ui/Field';
+import { ExampleDataLink } from '../../synthetic/components/ExampleDataLink';
 import { usePeople } from '../casefile/bits';
 import { useDates } from '../format';
 import { useAppSettings, useHouseholds, useTeamSettings } from '../queries';
@@ -129,7 +130,10 @@ export function HouseholdList() {
       {isLoading ? (
         <p>{t('common.loading')}</p>
       ) : rows.length === 0 ? (
-        <p className="empty">{query || filters !== NO_FILTERS ? t('households.listNoMatch') : t('households.listEmpty')}</p>
+        <>
+          <p className="empty">{query || filters !== NO_FILTERS ? t('households.listNoMatch') : t('households.listEmpty')}</p>
+          {(data?.length ?? 0) === 0 ? <ExampleDataLink /> : null}
+        </>
       ) : (
         <>
           <table className="table">
