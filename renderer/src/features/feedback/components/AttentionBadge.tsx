@@ -1,19 +1,30 @@
 import { mine } from '@shared/domain/feedback-rules';
 import { useEffect } from 'react';
-import { useRoute } from '../../../app/router';
+import { onStoreChange } from '../../../data/changes';
 import { useI18n } from '../../../i18n';
 import { useAttention } from '../queries';
 import { todayIso } from './common';
 
+/** Tables whose changes cannot move the count: every view writes an audit entry. */
+const IRRELEVANT = new Set(['audit', 'settings', 'vault']);
+
 /** The in-app reminder: how many attention items are the current user's. No e-mail, no network. */
 export function AttentionBadge() {
   const { t } = useI18n();
+  // "today" is part of the query key, so a new day (or a moved test clock) derives the list again.
   const { data, refetch } = useAttention(todayIso());
-  // The badge stays mounted while other features change the case file: recount on every navigation.
-  const path = useRoute().join('/');
-  useEffect(() => {
-    void refetch();
-  }, [path, refetch]);
+  // Recount after a committed write to the case file or the loops — not on every navigation:
+  // deriving the list reads every household, which at 10,000 households takes a second and must
+  // not stand in front of opening a household (docs/adr/0004-performance.md).
+  useEffect(
+    () =>
+      onStoreChange((tables) => {
+        if (tables.every((table) => IRRELEVANT.has(table))) return;
+        // Join a recount already under way instead of restarting it (bulk imports commit often).
+        void refetch({ cancelRefetch: false });
+      }),
+    [refetch],
+  );
   if (!data) return null;
   const count = data.userId ? mine(data.items, data.userId).length : data.items.length;
   if (count === 0) return null;
