@@ -4,12 +4,17 @@ import { join } from 'node:path';
 import { assertNoCanaries, scanProfile } from '../support/profile-scan';
 import { expect, test } from './fixtures';
 import { AppPage } from './pages/app-page';
+import { CaseFilePage } from './pages/casefile-page';
 
 const unique = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 const NAME = `Kievitkanarie${unique}`;
 const LAST = `Tureluurkanarie${unique}`;
 const HOUSEHOLD = `Gezin Wulpkanarie${unique}`;
 const BSN = '123456782';
+// Narratives: a score's explanation and a case note, each with its own unique word.
+const SCORE_NARRATIVE = `Schulden bij de Ijsvogelkanarie${unique} lopen op`;
+const NOTE = `Gesprek over de Roerdompkanarie${unique} in de buurt`;
+const NARRATIVE_CANARIES = [`Ijsvogelkanarie${unique}`, `Roerdompkanarie${unique}`];
 
 /** The pid of the Chromium browser process that owns this profile (found by its --user-data-dir). */
 async function browserPid(profileDir: string): Promise<number> {
@@ -36,11 +41,18 @@ test('killed mid-session (SIGKILL while unlocked, a case open): the profile hold
   await ui.setup();
   await ui.createHousehold(HOUSEHOLD, [{ firstName: NAME, lastName: LAST, bsn: BSN, birthDate: '1984-07-02' }]);
   await expect(app.page.getByText(`${NAME} ${LAST}`)).toBeVisible();
+  const cf = new CaseFilePage(app.page);
+  await cf.tab('Leefgebieden');
+  await cf.addScore('Financiën', 2, SCORE_NARRATIVE);
+  await cf.tab('Tijdlijn en notities');
+  await app.page.getByLabel('Notitie', { exact: true }).fill(NOTE);
+  await app.page.getByRole('button', { name: 'Notitie opslaan' }).click();
+  await expect(app.page.getByTestId('timeline').getByText(NOTE)).toBeVisible();
 
   // After a lock, while the browser still runs.
   await ui.lock();
   const dir = join(app.profileDir, 'Default');
-  await assertNoCanaries(dir, [NAME, LAST, HOUSEHOLD.slice(6), BSN]);
+  await assertNoCanaries(dir, [NAME, LAST, HOUSEHOLD.slice(6), BSN, ...NARRATIVE_CANARIES]);
 
   // Unlocked again, the case on screen, then the browser is killed without any chance to clean up.
   await ui.unlock();
@@ -67,7 +79,7 @@ test('killed mid-session (SIGKILL while unlocked, a case open): the profile hold
 
   const scan = await scanProfile(dir, [control]);
   expect(scan.hits.length, 'the scanner must find the plain control canary after the kill').toBeGreaterThan(0);
-  await assertNoCanaries(dir, [NAME, LAST, HOUSEHOLD.slice(6), BSN]);
+  await assertNoCanaries(dir, [NAME, LAST, HOUSEHOLD.slice(6), BSN, ...NARRATIVE_CANARIES]);
 });
 
 /** SHA-256 of every file of the origin's IndexedDB, by relative path. */
