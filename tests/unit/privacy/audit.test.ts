@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as auditModule from '../../../renderer/src/data/repositories/audit';
 import { appendAudit, appendAuditWith, auditToCsv, queryAudit } from '../../../renderer/src/data/repositories/audit';
-import { createHousehold, getHousehold } from '../../../renderer/src/data/repositories/households';
+import { createHousehold, logHouseholdView } from '../../../renderer/src/data/repositories/households';
 import { PLAIN_FIELDS } from '../../../renderer/src/data/records';
 import { freshUnlockedDb } from '../../support/test-db';
 
@@ -18,7 +18,7 @@ describe('audit log', () => {
   it('records who, what and which record for create and view, never content', async () => {
     const { db } = await freshUnlockedDb();
     const h = await createHousehold({ displayName: `Familie ${CANARY}`, members: [{ role: 'ouder', firstName: CANARY }] });
-    await getHousehold(h.id, { audit: true });
+    await logHouseholdView(h.id);
     const entries = await queryAudit();
     expect(entries.map((e) => e.action)).toEqual(['household.view', 'household.create']);
     expect(entries.every((e) => e.entityId === h.id)).toBe(true);

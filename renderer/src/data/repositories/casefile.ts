@@ -23,7 +23,6 @@ import {
 import type { Table } from 'dexie';
 import type { StoredRow } from '../db';
 import { getSession } from '../session';
-import { appendAudit } from './audit';
 import { open, openAll } from './kit';
 
 /**
@@ -31,7 +30,7 @@ import { open, openAll } from './kit';
  * transaction (by the householdId index), then decrypted together with Promise.all after the
  * transaction (WebCrypto must not run inside it).
  */
-export async function loadCaseFile(householdId: string, opts: { audit?: boolean } = {}): Promise<CaseFile | null> {
+export async function loadCaseFile(householdId: string): Promise<CaseFile | null> {
   const db = getSession().db;
   const raw = await db.transaction(
     'r',
@@ -65,7 +64,6 @@ export async function loadCaseFile(householdId: string, opts: { audit?: boolean 
     openAll('notes', raw.notes, NoteSchema),
     openAll('events', raw.events, CaseEventSchema),
   ]);
-  if (opts.audit) await appendAudit({ action: 'household.view', entity: 'household', entityId: householdId });
   const byCreated = <T extends { createdAt: string }>(list: T[]) => list.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   return {
     household,

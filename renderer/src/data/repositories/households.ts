@@ -17,12 +17,18 @@ export async function listHouseholds(): Promise<Household[]> {
   return openAll('households', rows, HouseholdSchema);
 }
 
-export async function getHousehold(id: string, opts: { audit?: boolean } = {}): Promise<Household | null> {
+export async function getHousehold(id: string): Promise<Household | null> {
   const row = await getSession().db.households.get(id);
   if (!row) return null;
-  const household = await open('households', row, HouseholdSchema);
-  if (opts.audit) await appendAudit({ action: 'household.view', entity: 'household', entityId: id });
-  return household;
+  return open('households', row, HouseholdSchema);
+}
+
+/**
+ * "Someone opened this household's file": logged once per opening of the page, not per read —
+ * the page re-reads its data whenever another feature may have changed it.
+ */
+export async function logHouseholdView(id: string): Promise<void> {
+  await appendAudit({ action: 'household.view', entity: 'household', entityId: id });
 }
 
 function membersFrom(draft: ReturnType<typeof HouseholdDraftSchema.parse>): Member[] {

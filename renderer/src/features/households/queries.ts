@@ -32,7 +32,7 @@ export function useHouseholds() {
 export function useHousehold(id: string) {
   return useQuery({
     queryKey: householdKeys.detail(id),
-    queryFn: () => getHousehold(id, { audit: true }),
+    queryFn: () => getHousehold(id),
     staleTime: Infinity,
   });
 }
@@ -43,7 +43,7 @@ export function useHousehold(id: string) {
  * copy paints at once meanwhile. One household is a few hundred records at most.
  */
 export function useCaseFile(id: string) {
-  return useQuery({ queryKey: householdKeys.caseFile(id), queryFn: () => loadCaseFile(id, { audit: true }), staleTime: 0 });
+  return useQuery({ queryKey: householdKeys.caseFile(id), queryFn: () => loadCaseFile(id), staleTime: 0 });
 }
 
 export function useOpenFeedback(id: string) {

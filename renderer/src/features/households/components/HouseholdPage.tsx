@@ -1,3 +1,5 @@
+import { useEffect } from 'react';
+import { logHouseholdView } from '../../../data/repositories/households';
 import { href } from '../../../app/router';
 import { useI18n, type MessageKey } from '../../../i18n';
 import { usePeople } from '../casefile/bits';
@@ -32,6 +34,10 @@ export function isCaseFileTab(s: string | undefined): s is CaseFileTab {
 export function HouseholdPage({ id, tab, editing }: Readonly<{ id: string; tab: CaseFileTab; editing: boolean }>) {
   const { t, tx } = useI18n();
   const { data: cf, isLoading } = useCaseFile(id);
+  // One audit entry per opening of a household's file (switching its tabs is not a new opening).
+  useEffect(() => {
+    void logHouseholdView(id);
+  }, [id]);
   const people = usePeople();
   const dates = useDates();
   if (isLoading) return <p>{t('common.loading')}</p>;
