@@ -32,6 +32,12 @@ export function startServer({ root, port = 0, host = '127.0.0.1' }) {
         return;
       }
       let info = await stat(file).catch(() => null);
+      // A missing file with an extension is a 404 (like the app:// protocol); only page routes
+      // fall back to index.html.
+      if (!info && extname(rel) !== '') {
+        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+        return;
+      }
       if (!info || info.isDirectory()) {
         file = join(base, 'index.html');
         info = await stat(file).catch(() => null);

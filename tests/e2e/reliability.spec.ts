@@ -137,8 +137,9 @@ test('spreadsheet import: mapping, row-by-row report, formula injection neutrali
 });
 
 test('a database from a newer app version is refused with the "newer version" message', async ({ app }) => {
-  // Make the origin's IndexedDB hold a version-999 database before the app ever opens it.
-  await app.page.goto(`${app.baseURL}/no-such-page`);
+  // Make the origin's IndexedDB hold a version-999 database before the app ever opens it: from a
+  // same-origin page that is NOT the app (a missing file is a plain 404, so no app code runs).
+  await app.page.goto(`${app.baseURL}/not-the-app.txt`);
   await app.page.evaluate(
     () =>
       new Promise<void>((resolve) => {
