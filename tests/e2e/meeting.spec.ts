@@ -5,6 +5,7 @@ import { AppPage } from './pages/app-page';
 import { CaseFilePage } from './pages/casefile-page';
 import { MeetingPage } from './pages/meeting-page';
 import { PrivacyPage } from './pages/privacy-page';
+import { optionLabel } from './pages/options';
 import { TeamPage } from './pages/team-page';
 
 /**
@@ -68,7 +69,7 @@ test('a full meeting: agenda of three, meeting mode, write-back, follow-ups and 
         if (!(await form.isVisible())) await section.getByRole('button', { name: 'Toestemming vastleggen' }).click();
         const org = form.getByLabel('Organisatie');
         await expect(org.locator('option', { hasText: 'GGZ Oost' })).toHaveCount(1);
-        await org.selectOption({ label: await team.optionLabel(org, 'GGZ Oost') });
+        await org.selectOption({ label: await optionLabel(org, 'GGZ Oost') });
         await form.getByLabel('Doel').selectOption({ label: purpose });
         await form.getByLabel('Gegeven door').fill(`${A.first} (moeder)`);
         await form.getByRole('button', { name: 'Toestemming opslaan' }).click();
@@ -83,10 +84,10 @@ test('a full meeting: agenda of three, meeting mode, write-back, follow-ups and 
   await mt.gotoMeetings();
   await expectAccessible(p, 'meetings home');
   await mt.openFirstUpcoming();
-  expect(await mt.agendaNames()).toEqual([A.name, B.name, C.name]);
+  await expect(mt.agendaTitles()).toHaveText([A.name, B.name, C.name]);
   await expect(p.getByTestId('budget')).toHaveText('50 van 90 minuten gepland');
   await p.getByRole('button', { name: `Omlaag: ${B.name}` }).click();
-  await expect.poll(() => mt.agendaNames()).toEqual([A.name, C.name, B.name]);
+  await expect(mt.agendaTitles()).toHaveText([A.name, C.name, B.name]);
   await mt.item(C.name).getByLabel(`Tijd in minuten voor ${C.name}`).fill('70');
   await mt.item(C.name).getByLabel(`Tijd in minuten voor ${C.name}`).blur();
   await expect(p.getByTestId('budget')).toHaveText('105 minuten gepland: 15 minuten meer dan de 90 minuten van het overleg');
@@ -132,8 +133,7 @@ test('a full meeting: agenda of three, meeting mode, write-back, follow-ups and 
   await p.getByLabel('Terugkoppelen aan').selectOption({ index: 0 });
   await p.getByRole('button', { name: /^Actie toevoegen/ }).click();
   await expect(p.getByRole('alert').filter({ hasText: 'Kies' })).toBeVisible();
-  const reportTo = await p.getByLabel('Terugkoppelen aan').locator('option').allTextContents();
-  await p.getByLabel('Terugkoppelen aan').selectOption({ label: reportTo.find((l) => l.startsWith('Dr. Iris Koster')) ?? '' });
+  await p.getByLabel('Terugkoppelen aan').selectOption({ label: await optionLabel(p.getByLabel('Terugkoppelen aan'), 'Dr. Iris Koster') });
   await p.getByRole('button', { name: /^Actie toevoegen/ }).click();
   await expect(p.getByTestId('actions')).toContainText('Aanmelding schuldhulp');
 
@@ -190,7 +190,7 @@ test('a full meeting: agenda of three, meeting mode, write-back, follow-ups and 
   expect(found(pack.text, ALL)).toEqual([]);
 
   const audience = p.getByLabel('Voor wie is deze export?');
-  await audience.selectOption({ label: (await audience.locator('option').allTextContents()).find((l) => l.includes('GGZ Oost')) ?? '' });
+  await audience.selectOption({ label: await optionLabel(audience, (l) => l.includes('GGZ Oost')) });
   await expect(p.locator('[data-ready="export"][data-profile="partner_pack"]')).toBeVisible();
   const partnerPack = await mt.download('Opslaan als HTML');
   expect(partnerPack.text).toContain('Huishouden A');

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { basename } from 'node:path';
 
 /** Page model for the "Back-up & import" screen and the restore offer on the first-run screen. */
 export class BackupPage {
@@ -25,6 +26,8 @@ export class BackupPage {
   /** Choose a file, give the passphrase, wait for either the comparison or an error. */
   async checkBackup(scope: ReturnType<Page['locator']>, file: string, passphrase: string): Promise<void> {
     await scope.getByLabel('Back-upbestand (.wijktafel)').setInputFiles(file);
+    // Wait until the panel shows this file, not the previous one's result.
+    await expect(scope.locator(`[data-ready="restore"][data-file="${basename(file)}"]`)).toBeVisible();
     const inspected = scope.locator('[data-ready="backup-inspected"]');
     const error = scope.locator('.backup-error');
     await expect(inspected.or(error)).toBeVisible();

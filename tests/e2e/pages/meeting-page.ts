@@ -1,5 +1,6 @@
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
+import { optionLabel } from './options';
 
 /** Page model for the meeting feature: nominate, agenda, meeting mode, exports (Dutch UI). */
 export class MeetingPage {
@@ -55,17 +56,15 @@ export class MeetingPage {
     return this.page.getByTestId('agenda-item').filter({ has: this.page.getByRole('link', { name, exact: true }) });
   }
 
-  async agendaNames(): Promise<string[]> {
-    return this.page.getByTestId('agenda-item').locator('.mt-item__title > a').allTextContents();
+  /** The agenda's household names, in order (names are decrypted after the rows appear: retried). */
+  agendaTitles(): Locator {
+    return this.page.getByTestId('agenda-item').locator('.mt-item__title > a');
   }
 
   async invite(name: string, contactStart: string): Promise<void> {
     const row = this.item(name);
     const select = row.getByLabel(`Partner uitnodigen voor ${name}`);
-    const labels = await select.locator('option').allTextContents();
-    const label = labels.find((l) => l.startsWith(contactStart));
-    if (!label) throw new Error(`no contact ${contactStart}: ${labels.join(' | ')}`);
-    await select.selectOption({ label });
+    await select.selectOption({ label: await optionLabel(select, contactStart) });
     await row.getByRole('button', { name: 'Uitnodigen', exact: true }).click();
   }
 

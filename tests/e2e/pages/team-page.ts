@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { optionLabel } from './options';
 
 export type Position = 'binnenring' | 'buitenring:eerste' | 'buitenring:tweede' | 'invliegen';
 
@@ -83,6 +84,9 @@ export class TeamPage {
     await panel.getByLabel('Reden van de plaatsing').press('Tab');
     await p.keyboard.press('Enter');
     await expect(this.node(orgName)).toHaveAttribute('data-position', position);
+    // The ring hands focus back to the moved node on the next frame; wait for it, or the next
+    // move's focus() could be taken back by this one.
+    await expect(this.node(orgName)).toBeFocused();
   }
 
   // ---- household section ----
@@ -95,20 +99,12 @@ export class TeamPage {
     const s = this.section();
     await s.getByRole('button', { name: 'Partner betrekken' }).click();
     const form = s.getByRole('form', { name: 'Partner betrekken' });
-    await form.getByLabel('Organisatie').selectOption({ label: await this.optionLabel(form.getByLabel('Organisatie'), orgName) });
-    if (contact) await form.getByLabel('Contactpersoon').selectOption({ label: await this.optionLabel(form.getByLabel('Contactpersoon'), contact) });
+    await form.getByLabel('Organisatie').selectOption({ label: await optionLabel(form.getByLabel('Organisatie'), orgName) });
+    if (contact) await form.getByLabel('Contactpersoon').selectOption({ label: await optionLabel(form.getByLabel('Contactpersoon'), contact) });
     await form.getByLabel('Niveau', { exact: true }).selectOption(level);
     await form.getByLabel('Rol in het plan').fill(role);
     await form.getByRole('button', { name: 'Betrekken' }).click();
     await expect(s.locator(`[data-involvement="${orgName}"]`)).toBeVisible();
-  }
-
-  /** The full label of the first option starting with `start` (options carry the ring or role after the name). */
-  async optionLabel(select: Locator, start: string): Promise<string> {
-    const labels = await select.locator('option').allTextContents();
-    const found = labels.find((l) => l.startsWith(start));
-    if (!found) throw new Error(`no option starting with ${start}: ${labels.join(' | ')}`);
-    return found;
   }
 
   async recordConsent(orgName: string | undefined, purposeLabel: string, givenBy: string, expiresAt?: string): Promise<void> {
@@ -118,7 +114,7 @@ export class TeamPage {
       await s.getByRole('button', { name: 'Toestemming vastleggen' }).click();
       form = s.getByRole('form', { name: 'Toestemming vastleggen' });
     }
-    if (orgName) await form.getByLabel('Organisatie').selectOption({ label: await this.optionLabel(form.getByLabel('Organisatie'), orgName) });
+    if (orgName) await form.getByLabel('Organisatie').selectOption({ label: await optionLabel(form.getByLabel('Organisatie'), orgName) });
     await form.getByLabel('Doel').selectOption({ label: purposeLabel });
     await form.getByLabel('Gegeven door').fill(givenBy);
     if (expiresAt) await form.getByLabel('Geldig tot en met').fill(expiresAt);
@@ -136,7 +132,7 @@ export class TeamPage {
 
   async inviteForMeeting(contact: string, date: string): Promise<Locator> {
     const form = await this.openInviteForm();
-    await form.getByLabel('Contactpersoon').selectOption({ label: await this.optionLabel(form.getByLabel('Contactpersoon'), contact) });
+    await form.getByLabel('Contactpersoon').selectOption({ label: await optionLabel(form.getByLabel('Contactpersoon'), contact) });
     await form.getByLabel('Doel').selectOption({ label: 'bespreken in overleg' });
     await form.getByLabel('Voor', { exact: true }).selectOption('meeting');
     await form.getByLabel('Datum van het overleg').fill(date);

@@ -104,7 +104,9 @@ export function RestorePanel({ initial }: Readonly<{ initial?: { bytes: Uint8Arr
 
   const shown = plan ? ALL_TABLES.filter((n) => (now?.[n] ?? 0) > 0 || (plan.counts[n] ?? 0) > 0) : [];
   return (
-    <div className="restore" data-ready="restore">
+    // data-file names the file whose state is shown, so a test (or a reader of the DOM) knows
+    // the panel has caught up with the latest choice.
+    <div className="restore" data-ready="restore" data-file={file?.name}>
       {!initial ? (
         <div className="field">
           <label htmlFor={fileId}>{t('backup.restoreFile')}</label>
