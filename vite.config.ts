@@ -29,6 +29,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
+    // `npm run bench -- --profile` builds unminified so CPU profiles name functions.
+    minify: process.env.WIJKTAFEL_NO_MINIFY ? false : true,
     // The Argon2 WASM is inlined by hash-wasm; keep assets as files, never data: URLs for scripts.
     assetsInlineLimit: 0,
   },

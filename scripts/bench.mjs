@@ -9,6 +9,9 @@ import { build } from 'esbuild';
 const outDir = process.env.WIJKTAFEL_OUT_DIR ?? 'dist/bench';
 process.env.WIJKTAFEL_OUT_DIR = outDir;
 
+// A profiling run keeps function names readable (and is therefore not a budget run).
+if (process.argv.includes('--profile')) process.env.WIJKTAFEL_NO_MINIFY = '1';
+
 const t0 = Date.now();
 const vite = spawnSync(process.execPath, [resolve('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
   stdio: 'inherit',

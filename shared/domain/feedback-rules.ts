@@ -101,9 +101,29 @@ export type DutyFacts = Readonly<{
 
 /** The referrer the team owes feedback for a household: the latest owed intake, if any. */
 export function owedReferrerIntake(intakes: readonly Intake[], householdId: string): Intake | undefined {
-  return intakes
-    .filter((i) => i.householdId === householdId && referrerIsOwedFeedback(i.referrerType))
-    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))[0];
+  let latest: Intake | undefined;
+  for (const i of intakes) {
+    if (i.householdId !== householdId || !referrerIsOwedFeedback(i.referrerType)) continue;
+    // The first of equal dates wins, as a stable sort would keep it.
+    if (!latest || i.date > latest.date) latest = i;
+  }
+  return latest;
+}
+
+/** owedReferrerIntake for many households at once: one pass over the intakes instead of one per household. */
+function owedReferrerIntakes(intakes: readonly Intake[]): ReadonlyMap<string, Intake> {
+  const byHousehold = new Map<string, Intake[]>();
+  for (const i of intakes) {
+    const list = byHousehold.get(i.householdId);
+    if (list) list.push(i);
+    else byHousehold.set(i.householdId, [i]);
+  }
+  const out = new Map<string, Intake>();
+  for (const [id, list] of byHousehold) {
+    const owed = owedReferrerIntake(list, id);
+    if (owed) out.set(id, owed);
+  }
+  return out;
 }
 
 function referrerOf(intake: Intake): FeedbackDuty['recipient'] {
@@ -157,9 +177,10 @@ export function deriveDuties(
       recipient: referrerOf(intake),
     });
   }
+  const owed = owedReferrerIntakes(facts.intakes);
   for (const plan of facts.plans) {
     if (plan.status !== 'actief') continue;
-    const intake = owedReferrerIntake(facts.intakes, plan.householdId);
+    const intake = owed.get(plan.householdId);
     if (!intake) continue;
     add({
       id: dutyIdFor('plan_made', plan.id),
@@ -172,7 +193,7 @@ export function deriveDuties(
   }
   for (const h of facts.households) {
     if (h.status !== 'afgesloten') continue;
-    const intake = owedReferrerIntake(facts.intakes, h.id);
+    const intake = owed.get(h.id);
     if (!intake) continue;
     add({
       id: dutyIdFor('closure', h.id),
@@ -329,12 +350,19 @@ export function attentionItems(input: AttentionInput): AttentionItem[] {
     items.push({ kind: 'escalation_open', key: `s:${e.id}`, householdId: e.householdId, refId: e.id, date: currentStep(e)?.startedAt ?? e.openedAt, responsibleIds: ids(currentStep(e)?.holderId, reg(e.householdId)) });
   }
   const consentUntil = addDays(today, CONSENT_WARNING_DAYS);
+  // Renewed: a later (or open-ended) consent for the same household, partner and purpose replaces
+  // an expiring one. Grouped once, so the check is not a pass over every consent per consent.
+  const lasting = new Map<string, string[]>();
+  const scope = (c: AttentionInput['consents'][number]) => `${c.householdId}|${c.organisationId}|${c.purpose}`;
+  for (const o of input.consents) {
+    if (o.withdrawnAt || (o.expiresAt !== undefined && o.expiresAt <= consentUntil)) continue;
+    const list = lasting.get(scope(o));
+    if (list) list.push(o.id);
+    else lasting.set(scope(o), [o.id]);
+  }
   for (const c of input.consents) {
     if (!c.expiresAt || c.withdrawnAt || c.expiresAt > consentUntil || !open(c.householdId)) continue;
-    // Renewed: a later (or open-ended) consent for the same partner and purpose replaces it.
-    const renewed = input.consents.some(
-      (o) => o.id !== c.id && !o.withdrawnAt && o.householdId === c.householdId && o.organisationId === c.organisationId && o.purpose === c.purpose && (o.expiresAt === undefined || o.expiresAt > consentUntil),
-    );
+    const renewed = (lasting.get(scope(c)) ?? []).some((id) => id !== c.id);
     if (renewed) continue;
     items.push({ kind: 'consent_expiring', key: `c:${c.id}`, householdId: c.householdId, refId: c.id, date: c.expiresAt, responsibleIds: ids(reg(c.householdId)) });
   }
@@ -343,8 +371,14 @@ export function attentionItems(input: AttentionInput): AttentionItem[] {
     if (h.status === 'afgesloten' || h.lastActivityAt.slice(0, 10) > quietSince) continue;
     items.push({ kind: 'inactive', key: `i:${h.id}`, householdId: h.id, refId: h.id, date: h.lastActivityAt.slice(0, 10), responsibleIds: ids(h.regisseurId) });
   }
-  return items.sort((a, b) => ATTENTION_KINDS.indexOf(a.kind) - ATTENTION_KINDS.indexOf(b.kind) || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return items.sort(compareAttention);
 }
+
+/** The order of the attention list: by kind (most urgent loop first), then by date; the key settles ties, so the order is total. */
+export function compareAttention(a: AttentionItem, b: AttentionItem): number {
+  return KIND_RANK[a.kind] - KIND_RANK[b.kind] || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+const KIND_RANK = Object.fromEntries(ATTENTION_KINDS.map((k, i) => [k, i])) as Readonly<Record<AttentionKind, number>>;
 
 /**
  * "Mijn": the items someone is responsible for, plus the items nobody is responsible for

@@ -424,7 +424,16 @@ export async function measureMeetingPack(page: Page, meetingId: string): Promise
   }
 }
 
+/** The measured phases after unlock, in run order; `--only` and `--profile` name them. */
+export const PHASES = ['search', 'open', 'save', 'pack', 'loop'] as const;
+export type Phase = (typeof PHASES)[number];
+
 export type RunOptions = Readonly<{
+  /** Phases to run (default: all). Unlock and the floor always run: every phase needs them. */
+  only?: ReadonlySet<Phase> | undefined;
+  /** Phases to record a CPU profile of (the caller writes and summarises them). */
+  profile?: ReadonlySet<Phase> | undefined;
+  onProfile?: ((phase: Phase, profile: unknown) => Promise<void>) | undefined;
   baseURL: string;
   passphrase: string;
   counts: Counts;
@@ -466,9 +475,25 @@ export async function runMeasurements(page: Page, opts: RunOptions): Promise<Ben
   const heapAfterUnlock = await measureHeap(cdp);
   log(`  heap after unlock: ${heapAfterUnlock.mainMB.toFixed(1)} MB (+ workers ${heapAfterUnlock.workersMB?.toFixed(1) ?? '?'} MB)`);
 
+  const runs = (phase: Phase) => !opts.only || opts.only.has(phase);
+  /** Runs one phase, inside a CPU profile when asked for (a profile slows the phase down: its figures are not budgets). */
+  async function phase<T>(name: Phase, fn: () => Promise<T>): Promise<T> {
+    if (!opts.profile?.has(name)) return fn();
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+    try {
+      return await fn();
+    } finally {
+      const { profile } = await cdp.send('Profiler.stop');
+      await opts.onProfile?.(name, profile);
+    }
+  }
+  const skipped: Stats = { n: 0, p50: NaN, p95: NaN, max: NaN };
+
   // 2. Search while typing.
   const queries = buildQueries(opts.seed, counts.queries);
-  const search = await measureSearch(page, queries);
+  const search = runs('search') ? await phase('search', () => measureSearch(page, queries)) : { keystrokes: skipped, queries: 0, longTasks: [], signal: 'data-search-query' as const, timeouts: 0 };
   log(`  search: p50 ${search.keystrokes.p50.toFixed(1)} ms, p95 ${search.keystrokes.p95.toFixed(1)} ms over ${search.keystrokes.n} keystrokes (${search.signal})`);
 
   // 3. Open households and save changes: distinct households spread over the list.
@@ -477,15 +502,15 @@ export async function runMeasurements(page: Page, opts: RunOptions): Promise<Ben
   const spread = (n: number, offset: number) =>
     Array.from({ length: Math.min(n, ids.length) }, (_, i) => ids[(offset + Math.floor((i * ids.length) / n)) % ids.length] ?? '').filter(Boolean);
   await measureOpen(page, spread(2, 1)); // warm-up: lazy chunks, first render of the page component
-  const opens = stats(await measureOpen(page, spread(counts.opens, 3), Date.now() + counts.phaseSeconds * 1000));
+  const opens = runs('open') ? stats(await phase('open', () => measureOpen(page, spread(counts.opens, 3), Date.now() + counts.phaseSeconds * 1000))) : skipped;
   log(`  open: p50 ${opens.p50.toFixed(1)} ms, p95 ${opens.p95.toFixed(1)} ms (n=${opens.n})`);
-  await measureSave(page, spread(20, 5), 1); // warm-up
-  const saves = stats(await measureSave(page, spread(counts.saves * 3, 7), counts.saves, Date.now() + counts.phaseSeconds * 1000));
+  if (runs('save')) await measureSave(page, spread(20, 5), 1); // warm-up
+  const saves = runs('save') ? stats(await phase('save', () => measureSave(page, spread(counts.saves * 3, 7), counts.saves, Date.now() + counts.phaseSeconds * 1000))) : skipped;
   log(`  save: p50 ${saves.p50.toFixed(1)} ms, p95 ${saves.p95.toFixed(1)} ms`);
 
   // 4. The newest meeting's pack (25 cases in the large size) and its PDF.
   const meeting = generateTeam({ seed: opts.seed, size: opts.size, today: '2000-01-01' }).meetings.at(-1);
-  const pack = meeting ? await measureMeetingPack(page, meeting.id) : null;
+  const pack = meeting && runs('pack') ? await phase('pack', () => measureMeetingPack(page, meeting.id)) : null;
   const cases = SIZES[opts.size].casesPerMeeting;
   log(`  meeting pack (${cases} cases): ${pack ? `${pack.ms.toFixed(0)} ms (build ${pack.buildMs.toFixed(0)}, html ${pack.htmlMs.toFixed(0)}, pdf ${pack.pdfMs.toFixed(0)})` : 'n/a'}`);
 
@@ -493,8 +518,8 @@ export async function runMeasurements(page: Page, opts: RunOptions): Promise<Ben
   await toList(page);
   const heapBeforeLoop = await measureHeap(cdp);
   const loopDeadline = Date.now() + counts.phaseSeconds * 1000;
-  let loopCycles = counts.loopCycles;
-  for (let c = 0; c < counts.loopCycles; c++) {
+  let loopCycles = runs('loop') ? counts.loopCycles : 0;
+  for (let c = 0; c < loopCycles; c++) {
     await measureSearch(page, buildQueries(`${opts.seed}/loop/${c}`, 1));
     await measureOpen(page, spread(1, 11 + c * 13));
     if (c % 3 === 0) await measureSave(page, spread(10, 17 + c * 7), 1);
@@ -535,6 +560,14 @@ export async function runMeasurements(page: Page, opts: RunOptions): Promise<Ben
     { id: 'heap.loop', label: 'JS heap after the hour-like loop', value: total(heapAfterLoop), unit: 'MB', budget: '≤ 300 MB', pass: total(heapAfterLoop) <= 300, note: heapNote(heapAfterLoop) },
     { id: 'heap.growth', label: 'Heap growth over the loop', value: growth * 100, unit: '%', budget: '≤ 10 %', pass: growth <= 0.1, note: `${loopCycles} cycles of search, open, save` },
   ];
+  // A phase left out by --only has no figure: n/a, not a failed budget.
+  for (const f of figures) {
+    if (f.value !== null && Number.isNaN(f.value)) {
+      f.value = null;
+      f.pass = null;
+      f.note = 'not measured in this run (--only)';
+    }
+  }
   return {
     size: '',
     households: SIZES[opts.size].households,

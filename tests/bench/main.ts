@@ -18,9 +18,17 @@ import { SIZES } from '@shared/synthetic/sizes';
 import { startServer } from '../../scripts/serve.mjs';
 import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
 import { BENCH_PASSPHRASE, loadThroughApp, setupVault } from './app-steps';
-import { LARGE_COUNTS, SMOKE_COUNTS, formatTable, runMeasurements } from './harness';
+import { LARGE_COUNTS, PHASES, SMOKE_COUNTS, formatTable, runMeasurements, type Phase } from './harness';
+import { summariseProfile } from './profile';
 
-type Args = { size: 'small' | 'large'; seed: string; port: number; fresh: boolean; outDir: string };
+type Args = { size: 'small' | 'large'; seed: string; port: number; fresh: boolean; outDir: string; only?: Set<Phase> | undefined; profile?: Set<Phase> | undefined };
+
+function phaseList(value: string | undefined, flag: string): Set<Phase> | undefined {
+  if (value === undefined) return undefined;
+  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const n of names) if (!(PHASES as readonly string[]).includes(n)) throw new Error(`--${flag}: unknown phase ${n} (phases: ${PHASES.join(', ')})`);
+  return new Set(names as Phase[]);
+}
 
 function parseArgs(argv: readonly string[]): Args {
   const get = (name: string) => {
@@ -35,6 +43,8 @@ function parseArgs(argv: readonly string[]): Args {
     port: Number(get('port') ?? process.env.BENCH_PORT ?? 41731),
     fresh: argv.includes('--fresh'),
     outDir: process.env.WIJKTAFEL_OUT_DIR ?? 'dist/bench',
+    only: phaseList(get('only'), 'only'),
+    profile: phaseList(get('profile'), 'profile'),
   };
 }
 
@@ -117,10 +127,20 @@ async function main(): Promise<void> {
   page.on('pageerror', (e) => pageErrors.push(e.message));
   try {
     log('Measuring …');
+    const counts = args.size === 'large' ? LARGE_COUNTS : SMOKE_COUNTS;
     const result = await runMeasurements(page, {
       baseURL: url,
       passphrase: BENCH_PASSPHRASE,
-      counts: args.size === 'large' ? LARGE_COUNTS : SMOKE_COUNTS,
+      // A partial run (--only) is for working on one figure: one unlock is enough.
+      counts: args.only ? { ...counts, unlockRuns: 1 } : counts,
+      only: args.only,
+      profile: args.profile,
+      onProfile: async (phase, profile) => {
+        await mkdir('bench-results', { recursive: true });
+        const file = join('bench-results', `profile-${phase}.cpuprofile`);
+        await writeFile(file, JSON.stringify(profile));
+        log(`  CPU profile of ${phase}: ${file} (open in Chromium DevTools → Performance)\n${summariseProfile(profile)}`);
+      },
       seed: args.seed,
       size: args.size,
       log,

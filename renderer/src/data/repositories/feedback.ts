@@ -39,6 +39,7 @@ import {
   addDays,
   advanceEscalation,
   attentionItems,
+  compareAttention,
   deriveDuties,
   dutyIdFor,
   owedReferrerIntake,
@@ -49,7 +50,9 @@ import {
 import { HouseholdSchema, type Household } from '@shared/domain/household';
 import { ConsentSchema, DEFAULT_LIFE_DOMAINS, TeamSettingsSchema, type LifeDomain } from '@shared/domain/partners';
 import { AppSettingsSchema, TeamMemberSchema, type TeamMember } from '@shared/domain/team';
+import type { Table } from 'dexie';
 import type { z } from 'zod';
+import { onStoreChange } from '../changes';
 import type { StoredRow, TableName } from '../db';
 import { getSession, type Session } from '../session';
 import { sealAudit } from './audit';
@@ -552,25 +555,97 @@ export type AttentionData = Readonly<{
   userId: string | undefined;
 }>;
 
+/** What one household contributes to the attention list. */
+type HouseholdAttention = Readonly<{ items: readonly AttentionItem[]; name: string | undefined; details: readonly (readonly [string, string])[] }>;
+
+/** Tables whose rows are facts of the attention list or of the duties it derives; other writes cannot move it. */
+const ATTENTION_TABLES: ReadonlySet<string> = new Set<TableName>(['households', 'intakes', 'plans', 'actions', 'feedbackDuties', 'escalations', 'consents']);
+/** A write to the team's settings may change the rules (weeks of inactivity, evaluation cycle): everything is derived again. */
+const ATTENTION_RESET_TABLES: ReadonlySet<string> = new Set<TableName>(['settings']);
+/** Beyond this many changed households a full pass is cheaper than many small ones. */
+const MAX_INCREMENTAL = 100;
+
 /**
- * Everything that needs attention. Plain index fields narrow first (status, due dates,
- * lastActivityAt); only what can be an item is opened.
+ * The attention list at 10,000 households takes a full pass over every household, plan and
+ * consent (about a second); deriving it again after every save stood in front of the next
+ * interaction (docs/adr/0004-performance.md). Every item belongs to one household, so the list is
+ * kept per household: after a committed write only the households it touched are derived again.
+ * The store-change listener records which rows changed; they are resolved to households on the
+ * next read. In memory only; dropped with the session and when the day changes.
  */
-export async function loadAttention(today: string): Promise<AttentionData> {
-  await syncFeedbackDuties();
+type AttentionCache = {
+  session: Session;
+  today: string;
+  byHousehold: Map<string, HouseholdAttention> | null;
+  /** The list as last returned; the same object while nothing changed, so readers see no change. */
+  snapshot: Omit<AttentionData, 'userId'> | null;
+  /** Rows written since the last derivation, per table; `all` when they are not known one by one. */
+  pending: Map<string, Set<string>>;
+  all: boolean;
+  unsubscribe: () => void;
+};
+let attentionCache: AttentionCache | null = null;
+
+function attentionCacheFor(today: string): AttentionCache {
+  const session = getSession();
+  if (attentionCache && attentionCache.session === session && attentionCache.today === today) return attentionCache;
+  attentionCache?.unsubscribe();
+  const cache: AttentionCache = { session, today, byHousehold: null, snapshot: null, pending: new Map(), all: true, unsubscribe: () => undefined };
+  // Subscribed before the first read: a write committed while the list is derived is picked up next time.
+  cache.unsubscribe = onStoreChange((_tables, keys) => {
+    for (const [table, changed] of keys) {
+      if (ATTENTION_RESET_TABLES.has(table)) cache.all = true;
+      if (!ATTENTION_TABLES.has(table)) continue;
+      if (changed === 'all') {
+        cache.all = true;
+        continue;
+      }
+      const set = cache.pending.get(table) ?? new Set<string>();
+      for (const k of changed) set.add(String(k));
+      cache.pending.set(table, set);
+    }
+  }, session.db.name);
+  attentionCache = cache;
+  return cache;
+}
+
+/** The households the pending rows belong to, or null when one cannot be told (a deleted row): then derive everything. */
+async function pendingHouseholds(pending: ReadonlyMap<string, ReadonlySet<string>>): Promise<Set<string> | null> {
+  const db = getSession().db;
+  const out = new Set<string>(pending.get('households') ?? []);
+  for (const [table, keys] of pending) {
+    if (table === 'households' || keys.size === 0) continue;
+    const rows = await db.rows(table as TableName).bulkGet([...keys]);
+    for (const r of rows) {
+      if (!r || typeof r.householdId !== 'string') return null;
+      out.add(r.householdId);
+    }
+  }
+  return out;
+}
+
+/**
+ * Derive the attention items of the given households (all of them when `scope` is undefined).
+ * Plain index fields narrow first (status, due dates, lastActivityAt); only what can be an item is opened.
+ */
+async function deriveAttention(today: string, scope: readonly string[] | undefined): Promise<Map<string, HouseholdAttention>> {
+  if (scope) for (const id of scope) await syncFeedbackDuties(id);
+  else await syncFeedbackDuties();
   const db = getSession().db;
   const rules = await getFeedbackRules();
+  const ids = scope ? [...scope] : [];
+  const inScope = <T extends Table<StoredRow, string>>(t: T) => t.where('householdId').anyOf(ids).toArray();
   const [hhRows, dutyRows, actionRows, planRows, escalationRows, consentRows] = await db.transaction(
     'r',
     [db.households, db.feedbackDuties, db.actions, db.plans, db.escalations, db.consents],
     () =>
       Promise.all([
-        db.households.toArray(),
-        db.feedbackDuties.where('dueDate').below(today).toArray(),
-        db.actions.where('dueDate').below(today).toArray(),
-        db.plans.where('status').equals('actief').toArray(),
-        db.escalations.where('status').equals('open').toArray(),
-        db.consents.toArray(),
+        scope ? db.households.bulkGet(ids).then((rows) => rows.filter((r): r is StoredRow => r !== undefined)) : db.households.toArray(),
+        (scope ? inScope(db.feedbackDuties) : db.feedbackDuties.where('dueDate').below(today).toArray()).then((rows) => rows.filter((r) => String(r.dueDate) < today)),
+        (scope ? inScope(db.actions) : db.actions.where('dueDate').below(today).toArray()).then((rows) => rows.filter((r) => String(r.dueDate) < today)),
+        (scope ? inScope(db.plans) : db.plans.where('status').equals('actief').toArray()).then((rows) => rows.filter((r) => r.status === 'actief')),
+        (scope ? inScope(db.escalations) : db.escalations.where('status').equals('open').toArray()).then((rows) => rows.filter((r) => r.status === 'open')),
+        scope ? inScope(db.consents) : db.consents.toArray(),
       ]),
   );
   const households = hhRows.map((r) => ({
@@ -607,7 +682,98 @@ export async function loadAttention(today: string): Promise<AttentionData> {
   for (const a of actions) details.set(`a:${a.id}`, a.text);
   for (const d of duties) details.set(`f:${d.id}`, d.recipient.organisation ?? d.recipient.name ?? d.recipient.party?.name ?? '');
   for (const e of escalations) details.set(`s:${e.id}`, e.log[e.log.length - 1]?.label ?? '');
-  return { items, householdNames: names, details, userId: await currentUserId() };
+
+  const byHousehold = new Map<string, { items: AttentionItem[]; details: [string, string][] }>();
+  // A household in scope with nothing left to do must replace what it had.
+  for (const id of ids) byHousehold.set(id, { items: [], details: [] });
+  for (const item of items) {
+    const entry = byHousehold.get(item.householdId) ?? { items: [], details: [] };
+    entry.items.push(item);
+    const detail = details.get(item.key);
+    if (detail !== undefined) entry.details.push([item.key, detail]);
+    byHousehold.set(item.householdId, entry);
+  }
+  return new Map([...byHousehold].map(([id, e]) => [id, { items: e.items, details: e.details, name: names.get(id) }]));
+}
+
+/**
+ * Everything that needs attention today. The first call of a session (and of a day) derives the
+ * whole list; later calls derive again only the households written to since.
+ */
+export function loadAttention(today: string): Promise<AttentionData> {
+  // One derivation at a time: a second caller waits and then sees what the first one merged.
+  const next = attentionQueue.then(() => loadAttentionNow(today));
+  attentionQueue = next.catch(() => undefined);
+  return next;
+}
+let attentionQueue: Promise<unknown> = Promise.resolve();
+
+async function loadAttentionNow(today: string): Promise<AttentionData> {
+  const cache = attentionCacheFor(today);
+  const pending = cache.pending;
+  cache.pending = new Map();
+  try {
+    let scope = cache.all || !cache.byHousehold || !cache.snapshot ? null : await pendingHouseholds(pending);
+    if (scope && scope.size > MAX_INCREMENTAL) scope = null;
+    if (scope === null) {
+      cache.all = false;
+      cache.byHousehold = await deriveAttention(today, undefined);
+      cache.snapshot = snapshotOf(cache.byHousehold);
+    } else if (scope.size > 0 && cache.byHousehold && cache.snapshot) {
+      const fresh = await deriveAttention(today, [...scope]);
+      for (const [id, entry] of fresh) {
+        if (entry.items.length) cache.byHousehold.set(id, entry);
+        else cache.byHousehold.delete(id);
+      }
+      cache.snapshot = patchSnapshot(cache.snapshot, fresh);
+    }
+  } catch (e) {
+    // What was pending is not applied: the next read starts over rather than keep a stale household.
+    cache.all = true;
+    throw e;
+  }
+  const snapshot = cache.snapshot ?? snapshotOf(new Map());
+  return { ...snapshot, userId: await currentUserId() };
+}
+
+function snapshotOf(byHousehold: ReadonlyMap<string, HouseholdAttention>): Omit<AttentionData, 'userId'> {
+  const items: AttentionItem[] = [];
+  const names = new Map<string, string>();
+  const details = new Map<string, string>();
+  for (const [id, entry] of byHousehold) {
+    items.push(...entry.items);
+    if (entry.name !== undefined) names.set(id, entry.name);
+    for (const [k, v] of entry.details) details.set(k, v);
+  }
+  return { items: items.sort(compareAttention), householdNames: names, details };
+}
+
+/**
+ * The list with some households' items replaced: the others keep their place (one filter pass),
+ * the new ones are inserted where the order puts them. No re-sort of thousands of items per save.
+ */
+function patchSnapshot(prev: Omit<AttentionData, 'userId'>, fresh: ReadonlyMap<string, HouseholdAttention>): Omit<AttentionData, 'userId'> {
+  const items = prev.items.filter((i) => !fresh.has(i.householdId));
+  const names = new Map(prev.householdNames);
+  const details = new Map(prev.details);
+  for (const old of prev.items) if (fresh.has(old.householdId)) details.delete(old.key);
+  for (const [id, entry] of fresh) {
+    names.delete(id);
+    if (entry.name !== undefined && entry.items.length) names.set(id, entry.name);
+    for (const [k, v] of entry.details) details.set(k, v);
+    for (const item of entry.items) {
+      let lo = 0;
+      let hi = items.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        const other = items[mid];
+        if (other && compareAttention(other, item) <= 0) lo = mid + 1;
+        else hi = mid;
+      }
+      items.splice(lo, 0, item);
+    }
+  }
+  return { items, householdNames: names, details };
 }
 
 export { EVALUATION_WARNING_DAYS, addDays };
