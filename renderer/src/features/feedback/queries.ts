@@ -43,7 +43,9 @@ export const feedbackKeys = {
 const DERIVED = { staleTime: 0, refetchOnMount: 'always' } as const;
 
 export function useAttention(today: string) {
-  return useQuery({ queryKey: feedbackKeys.attention(today), queryFn: () => loadAttention(today), ...DERIVED });
+  // No structural sharing: the repository hands out the same item objects while they are
+  // unchanged, and comparing thousands of items deeply after every save cost more than it saved.
+  return useQuery({ queryKey: feedbackKeys.attention(today), queryFn: () => loadAttention(today), ...DERIVED, structuralSharing: false });
 }
 
 /** Everything of the feedback loops for one household's page; derives missing duties first. */

@@ -6,7 +6,9 @@ import { useAttention } from '../queries';
 import { todayIso } from './common';
 
 /** Tables whose changes cannot move the count: every view writes an audit entry. */
-const IRRELEVANT = new Set(['audit', 'settings', 'vault']);
+const IRRELEVANT = new Set(['audit', 'vault']);
+/** How long after the last committed write the badge recounts (a reminder may be a moment late). */
+const RECOUNT_DELAY_MS = 300;
 
 /** The in-app reminder: how many attention items are the current user's. No e-mail, no network. */
 export function AttentionBadge() {
@@ -16,15 +18,25 @@ export function AttentionBadge() {
   // Recount after a committed write to the case file or the loops — not on every navigation:
   // deriving the list reads every household, which at 10,000 households takes a second and must
   // not stand in front of opening a household (docs/adr/0004-performance.md).
-  useEffect(
-    () =>
-      onStoreChange((tables) => {
-        if (tables.every((table) => IRRELEVANT.has(table))) return;
-        // Join a recount already under way instead of restarting it (bulk imports commit often).
-        void refetch({ cancelRefetch: false });
-      }),
-    [refetch],
-  );
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const recount = () => {
+      timer = undefined;
+      // Join a recount already under way instead of restarting it (bulk imports commit often).
+      void refetch({ cancelRefetch: false });
+    };
+    const unsubscribe = onStoreChange((tables) => {
+      if (tables.every((table) => IRRELEVANT.has(table))) return;
+      // After the screen that saved has settled: a save re-renders its own page first, and the
+      // writes that follow a save (its feedback duty) are counted in the same recount.
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(recount, RECOUNT_DELAY_MS);
+    });
+    return () => {
+      unsubscribe();
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [refetch]);
   if (!data) return null;
   const count = data.userId ? mine(data.items, data.userId).length : data.items.length;
   if (count === 0) return null;
