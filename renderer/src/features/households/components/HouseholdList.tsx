@@ -1,4 +1,4 @@
-import { memo, useDeferredValue, useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { HOUSEHOLD_STATUSES, type Household } from '@shared/domain/household';
 import { href } from '../../../app/router';
 import { useI18n } from '../../../i18n';
@@ -9,8 +9,13 @@ import { useDates } from '../format';
 import { useAppSettings, useHouseholds, useTeamSettings } from '../queries';
 import { MIN_QUERY, useSearchResults, useSearchStatus } from '../search/searchIndex';
 
-/** Rows rendered at once: the list stays fast at 10,000 households; "toon meer" adds a page. */
-export const PAGE_SIZE = 100;
+/**
+ * Rows rendered at first, and after every new query or filter: a screenful and a bit. Every
+ * keystroke in the search box lays the rows out again, and at 100 rows that layout alone was
+ * about 7 ms of a 16 ms frame (docs/adr/0004-performance.md). "Toon meer" adds MORE_STEP rows.
+ */
+export const PAGE_SIZE = 25;
+const MORE_STEP = 100;
 
 type Filters = { wijk: string; regisseur: string; status: string; flag: string; mine: boolean };
 const NO_FILTERS: Filters = { wijk: '', regisseur: '', status: 'open', flag: '', mine: false };
@@ -26,8 +31,6 @@ export function HouseholdList() {
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [limit, setLimit] = useState(PAGE_SIZE);
-  const deferredQuery = useDeferredValue(query);
-  const hits = useSearchResults(deferredQuery, data);
   const search = useSearchStatus();
 
   const sorted = useMemo(() => [...(data ?? [])].sort((a, b) => (a.lastActivityAt < b.lastActivityAt ? 1 : a.lastActivityAt > b.lastActivityAt ? -1 : 0)), [data]);
@@ -42,7 +45,10 @@ export function HouseholdList() {
     return [...set].sort((a, b) => a.localeCompare(b, 'nl'));
   }, [data, team]);
 
-  const rows = useMemo(() => {
+  // The filtered list changes with the data and the filters, not per keystroke; a search asks the
+  // worker for the page of it that matches (at 10,000 households, mapping every match on the main
+  // thread per keystroke was most of the search's cost; docs/adr/0004-performance.md).
+  const filtered = useMemo(() => {
     const me = app?.currentUserId;
     const keep = (h: Household) =>
       (!filters.wijk || h.wijk === filters.wijk) &&
@@ -50,17 +56,22 @@ export function HouseholdList() {
       (!filters.status || (filters.status === 'open' ? h.status !== 'afgesloten' : h.status === filters.status)) &&
       (!filters.flag || h.flags.includes(filters.flag)) &&
       (!filters.mine || (me !== undefined && h.regisseurId === me));
-    if (hits === null) return sorted.filter(keep);
-    // Searching: best matches first, filters still apply.
-    const byId = new Map(sorted.map((h) => [h.id, h]));
-    return hits.ids.map((id) => byId.get(id)).filter((h): h is Household => h !== undefined && keep(h));
-  }, [sorted, hits, filters, app]);
-
+    return sorted.filter(keep);
+  }, [sorted, filters, app]);
+  const hits = useSearchResults(query, data, filtered, limit);
+  const searching = hits !== null;
+  const byId = useMemo(() => (searching ? new Map((data ?? []).map((h) => [h.id, h])) : null), [data, searching]);
+  const rows = useMemo(() => {
+    if (hits === null || byId === null) return filtered;
+    // Searching: best matches first (the worker applied the filters and the page size).
+    return hits.ids.map((id) => byId.get(id)).filter((h): h is Household => h !== undefined);
+  }, [filtered, hits, byId]);
+  const total = hits === null ? filtered.length : hits.total;
   const shown = rows.slice(0, limit);
   // Which query the rows on screen answer (the benchmark and tests wait on it): the typed text once
   // its results are in, a marker that never equals typed text while they are on their way.
-  const answered = deferredQuery.trim().length < MIN_QUERY || hits?.query === deferredQuery.trim();
-  const searchQuery = answered && deferredQuery === query ? query : `…${query}`;
+  const answered = query.trim().length < MIN_QUERY || hits?.query === query.trim();
+  const searchQuery = answered ? query : `…${query}`;
   const set = (patch: Partial<Filters>) => {
     setFilters((f) => ({ ...f, ...patch }));
     setLimit(PAGE_SIZE);
@@ -125,18 +136,18 @@ export function HouseholdList() {
         </div>
       </div>
       <p className="muted" aria-live="polite" data-testid="list-count">
-        {t('households.count', { count: rows.length })}
+        {t('households.count', { count: total })}
       </p>
       {isLoading ? (
         <p>{t('common.loading')}</p>
-      ) : rows.length === 0 ? (
+      ) : total === 0 ? (
         <>
           <p className="empty">{query || filters !== NO_FILTERS ? t('households.listNoMatch') : t('households.listEmpty')}</p>
           {(data?.length ?? 0) === 0 ? <ExampleDataLink /> : null}
         </>
       ) : (
         <>
-          <table className="table">
+          <table className="table cf-list-table">
             <thead>
               <tr>
                 <th scope="col">{t('households.colName')}</th>
@@ -150,20 +161,14 @@ export function HouseholdList() {
             </thead>
             <tbody>
               {shown.map((h) => (
-                <HouseholdRow
-                  key={h.id}
-                  household={h}
-                  statusLabel={tx(`households.status.${h.status}`)}
-                  regisseur={people.memberName(h.regisseurId)}
-                  activity={dates.stamp(h.lastActivityAt)}
-                />
+                <HouseholdRow key={h.id} household={h} statusLabel={tx(`households.status.${h.status}`)} regisseur={people.memberName(h.regisseurId)} stamp={dates.stamp} />
               ))}
             </tbody>
           </table>
-          {rows.length > shown.length ? (
+          {total > shown.length ? (
             <p className="cf-list-more">
-              <button type="button" className="button button--secondary" onClick={() => setLimit((l) => l + PAGE_SIZE)}>
-                {t('households.showMore', { shown: shown.length, total: rows.length })}
+              <button type="button" className="button button--secondary" onClick={() => setLimit((l) => l + MORE_STEP)}>
+                {t('households.showMore', { shown: shown.length, total })}
               </button>
             </p>
           ) : null}
@@ -204,8 +209,10 @@ const HouseholdRow = memo(function HouseholdRow({
   household: h,
   statusLabel,
   regisseur,
-  activity,
-}: Readonly<{ household: Household; statusLabel: string; regisseur: string | undefined; activity: string }>) {
+  stamp,
+}: Readonly<{ household: Household; statusLabel: string; regisseur: string | undefined; stamp: (ts: string) => string }>) {
+  // Formatted here, so only a row that renders formats its date (not a hundred per keystroke).
+  const activity = stamp(h.lastActivityAt);
   return (
     <tr>
       <th scope="row">

@@ -1,72 +1,184 @@
-import MiniSearch from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
 
 /**
  * The in-memory search index of the case list: names and narratives, decrypted after unlock.
  * It lives in a Web Worker (search.worker.ts) and is never persisted; a lock reloads the page,
- * which drops it. Documents are per record, so one household can be re-indexed without
- * rebuilding the rest; results are household ids, best first.
+ * which drops it.
+ *
+ * The list shows households, so the index is kept per household, not per record: every term
+ * points to the households whose names or narratives hold it. A query is then a union over the
+ * terms that start with each word, intersected across the words — a word may be in a name and
+ * the next in a note. (A record-level index answered a common prefix by scoring tens of
+ * thousands of records first; docs/adr/0004-performance.md.)
  */
 export type SearchDoc = Readonly<{ id: string; householdId: string; text: string }>;
 
 export type SearchRequest =
   | { type: 'replace'; scope: Scope; householdIds: string[]; docs: SearchDoc[] }
   | { type: 'addMany'; docs: SearchDoc[] }
-  | { type: 'search'; seq: number; query: string };
+  /** Only these households may be answered (the list's filters); null: all of them. */
+  | { type: 'allow'; householdIds: string[] | null }
+  /** The best `limit` matches and how many there are in all. */
+  | { type: 'search'; seq: number; query: string; limit: number };
 export type Scope = 'names' | 'narratives';
-export type SearchReply = { type: 'results'; seq: number; householdIds: string[] };
+export type SearchReply = { type: 'results'; seq: number; householdIds: string[]; total: number };
 
 /** Case, accents and whitespace do not matter when searching. */
 export function normaliseTerm(term: string): string {
   return term.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('nl');
 }
 
-export class CaseSearch {
-  private readonly index = new MiniSearch<SearchDoc>({
-    fields: ['text'],
-    storeFields: ['householdId'],
-    processTerm: (t) => normaliseTerm(t),
-    searchOptions: { prefix: true, fuzzy: (term) => (term.length > 4 ? 0.2 : 0), combineWith: 'AND' },
-  });
-  /** Doc ids per household and scope, so a household's docs can be replaced. */
-  private readonly owned = new Map<string, Set<string>>();
+const SEPARATORS = /[\n\r\p{Z}\p{P}]+/u;
 
-  private scopeKey(householdId: string, scope: string) {
-    return `${scope}:${householdId}`;
+/** The distinct normalised words of a text, in order of appearance. */
+export function termsOf(text: string): string[] {
+  const out = new Set<string>();
+  for (const raw of text.split(SEPARATORS)) {
+    const t = normaliseTerm(raw);
+    if (t) out.add(t);
+  }
+  return [...out];
+}
+
+/** Which households hold a term, per scope (household numbers, see CaseSearch.number). */
+type Posting = { names: Set<number>; narratives: Set<number> };
+
+/**
+ * How well a household matches one query word: names before narratives (a worker searching "Jan"
+ * looks for Jan first), a whole word before a word that only starts with it, a typo last.
+ */
+const WEIGHT = {
+  names: { exact: 6, prefix: 5, fuzzy: 4 },
+  narratives: { exact: 3, prefix: 2, fuzzy: 1 },
+} as const;
+
+/** Words this long or longer also match with one typo per five letters. */
+const FUZZY_FROM = 5;
+
+export class CaseSearch {
+  private readonly terms = new SearchableMap<Posting>();
+  private readonly householdIds: string[] = [];
+  private readonly numbers = new Map<string, number>();
+  /** Per scope and household, the postings it is in: so its terms can be taken out again. */
+  private readonly held: Record<Scope, Map<number, Posting[]>> = { names: new Map(), narratives: new Map() };
+  /** The households the list's filters let through, by id; null when there is no filter. */
+  private allowed: ReadonlySet<string> | null = null;
+
+  /** Restrict answers to these households (the case list's filters), or lift the restriction. */
+  allow(householdIds: readonly string[] | null): void {
+    this.allowed = householdIds ? new Set(householdIds) : null;
   }
 
-  private put(doc: SearchDoc, scope: string) {
-    const key = this.scopeKey(doc.householdId, scope);
-    const set = this.owned.get(key) ?? new Set<string>();
-    if (this.index.has(doc.id)) this.index.discard(doc.id);
-    this.index.add(doc);
-    set.add(doc.id);
-    this.owned.set(key, set);
+  private number(householdId: string): number {
+    let n = this.numbers.get(householdId);
+    if (n === undefined) {
+      n = this.householdIds.length;
+      this.householdIds.push(householdId);
+      this.numbers.set(householdId, n);
+    }
+    return n;
+  }
+
+  private add(scope: Scope, doc: SearchDoc): void {
+    const n = this.number(doc.householdId);
+    let held = this.held[scope].get(n);
+    if (!held) {
+      held = [];
+      this.held[scope].set(n, held);
+    }
+    for (const term of termsOf(doc.text)) {
+      let posting = this.terms.get(term);
+      if (!posting) {
+        posting = { names: new Set(), narratives: new Set() };
+        this.terms.set(term, posting);
+      }
+      const set = posting[scope];
+      if (!set.has(n)) {
+        set.add(n);
+        held.push(posting);
+      }
+    }
+  }
+
+  private clear(scope: Scope, householdId: string): void {
+    const n = this.numbers.get(householdId);
+    if (n === undefined) return;
+    for (const posting of this.held[scope].get(n) ?? []) posting[scope].delete(n);
+    this.held[scope].delete(n);
   }
 
   /** Replace what `scope` holds for these households (their docs are all in `docs`). */
   replace(scope: Scope, householdIds: readonly string[], docs: readonly SearchDoc[]): void {
-    for (const householdId of householdIds) {
-      const key = this.scopeKey(householdId, scope);
-      for (const id of this.owned.get(key) ?? []) if (this.index.has(id)) this.index.discard(id);
-      this.owned.delete(key);
-    }
-    for (const d of docs) this.put(d, scope);
+    for (const id of householdIds) this.clear(scope, id);
+    for (const d of docs) this.add(scope, d);
   }
 
+  /** Narrative records arriving while the index is built after unlock. */
   addMany(docs: readonly SearchDoc[]): void {
-    for (const d of docs) this.put(d, 'narratives');
+    for (const d of docs) this.add('narratives', d);
   }
 
+  /**
+   * Household ids matching every word of the query (as a word start), best first: the first
+   * `limit` of them (what the list shows) and how many match in all (what it counts).
+   */
+  page(query: string, limit: number): { householdIds: string[]; total: number } {
+    const all = this.search(query);
+    const allowed = this.allowed;
+    const matching = allowed ? all.filter((id) => allowed.has(id)) : all;
+    return { householdIds: matching.slice(0, Math.max(0, limit)), total: matching.length };
+  }
+
+  /** Household ids matching every word of the query (as a word start), best first; filters not applied. */
   search(query: string): string[] {
-    const q = query.trim();
-    if (!q) return [];
-    const seen = new Set<string>();
+    const words = termsOf(query);
+    if (words.length === 0) return [];
+    const count = this.householdIds.length;
+    // Scores per household number in typed arrays: a common prefix touches most households, and
+    // an array write per posting is far cheaper than a Map update.
+    let total: Uint16Array | null = null;
+    for (const word of words) {
+      const best = new Uint8Array(count);
+      const bump = (set: ReadonlySet<number>, weight: number) => {
+        for (const n of set) if ((best[n] ?? 0) < weight) best[n] = weight;
+      };
+      for (const [term, posting] of this.terms.atPrefix(word)) {
+        const kind = term === word ? 'exact' : 'prefix';
+        bump(posting.names, WEIGHT.names[kind]);
+        bump(posting.narratives, WEIGHT.narratives[kind]);
+      }
+      if (word.length >= FUZZY_FROM) {
+        for (const [, [posting]] of this.terms.fuzzyGet(word, Math.floor(word.length / FUZZY_FROM))) {
+          bump(posting.names, WEIGHT.names.fuzzy);
+          bump(posting.narratives, WEIGHT.narratives.fuzzy);
+        }
+      }
+      let any = false;
+      if (total === null) {
+        total = new Uint16Array(best);
+        any = best.some((w) => w > 0);
+      } else {
+        // Every word must match: a household without this word drops out.
+        for (let n = 0; n < count; n++) {
+          const w = best[n] ?? 0;
+          total[n] = w && total[n] ? (total[n] ?? 0) + w : 0;
+          if (total[n]) any = true;
+        }
+      }
+      if (!any) return [];
+    }
+    // Best score first; among equals, the order households were first indexed in (stable).
+    // Scores are small whole numbers, so households are bucketed by score instead of sorted.
+    const buckets: number[][] = [];
+    for (let n = 0; n < count; n++) {
+      const score = total?.[n] ?? 0;
+      if (score) (buckets[score] ??= []).push(n);
+    }
     const out: string[] = [];
-    for (const r of this.index.search(q)) {
-      const h = String(r.householdId);
-      if (!seen.has(h)) {
-        seen.add(h);
-        out.push(h);
+    for (let score = buckets.length - 1; score > 0; score--) {
+      for (const n of buckets[score] ?? []) {
+        const id = this.householdIds[n];
+        if (id !== undefined) out.push(id);
       }
     }
     return out;
@@ -80,8 +192,11 @@ export class CaseSearch {
       case 'addMany':
         this.addMany(msg.docs);
         return undefined;
+      case 'allow':
+        this.allow(msg.householdIds);
+        return undefined;
       case 'search':
-        return { type: 'results', seq: msg.seq, householdIds: this.search(msg.query) };
+        return { type: 'results', seq: msg.seq, ...this.page(msg.query, msg.limit) };
     }
   }
 }

@@ -48,7 +48,8 @@ class SearchClient {
   private worker: Worker | null = null;
   private local: CaseSearch | null = null;
   private seq = 0;
-  private readonly pending = new Map<number, (ids: string[]) => void>();
+  private readonly pending = new Map<number, (page: SearchPage) => void>();
+  private allowed: readonly Household[] | null | undefined = undefined;
   private readonly seen = new Map<string, string>();
   private narrativesStarted = false;
   private status: SearchStatus = { namesReady: false, narrativesProgress: 0, failed: false };
@@ -71,7 +72,7 @@ class SearchClient {
   private receive(reply: SearchReply) {
     const resolve = this.pending.get(reply.seq);
     this.pending.delete(reply.seq);
-    resolve?.(reply.householdIds);
+    resolve?.({ ids: reply.householdIds, total: reply.total });
   }
 
   private setStatus(patch: Partial<SearchStatus>) {
@@ -111,11 +112,19 @@ class SearchClient {
     this.post({ type: 'replace', scope: 'narratives', householdIds: [cf.household.id], docs: narrativeDocs(cf) });
   }
 
-  search(query: string): Promise<string[]> {
+  /** The households the list's filters let through (null: no filter); sent only when it changed. */
+  allow(households: readonly Household[] | null): void {
+    if (households === this.allowed) return;
+    this.allowed = households;
+    this.post({ type: 'allow', householdIds: households ? households.map((h) => h.id) : null });
+  }
+
+  /** The best `limit` matches among the allowed households, and how many match in all. */
+  search(query: string, limit: number): Promise<SearchPage> {
     const seq = ++this.seq;
     return new Promise((resolve) => {
       this.pending.set(seq, resolve);
-      this.post({ type: 'search', seq, query });
+      this.post({ type: 'search', seq, query, limit });
     });
   }
 }
@@ -129,13 +138,21 @@ export function useSearchStatus(): SearchStatus {
 /** Queries shorter than this show the whole list: one letter matches nearly everything. */
 export const MIN_QUERY = 2;
 
-export type SearchHits = Readonly<{ query: string; ids: readonly string[] }>;
+export type SearchPage = Readonly<{ ids: readonly string[]; total: number }>;
+export type SearchHits = Readonly<{ query: string; ids: readonly string[]; total: number }>;
 
 /**
- * Household ids matching the query, best first, with the (trimmed) query they belong to, so the
- * list can say which query its rows answer; null while there is no query to search.
+ * The households matching the query among `allowed` (the list after its filters), best first:
+ * the first `limit` ids, the total, and the (trimmed) query they answer, so the list can say
+ * which query its rows belong to; null while there is no query to search. The worker filters and
+ * pages, so a keystroke costs the page the list shows, not a pass over every match.
  */
-export function useSearchResults(query: string, households: readonly Household[] | undefined): SearchHits | null {
+export function useSearchResults(
+  query: string,
+  households: readonly Household[] | undefined,
+  allowed: readonly Household[] | null,
+  limit: number,
+): SearchHits | null {
   const [result, setResult] = useState<SearchHits | null>(null);
   const status = useSearchStatus();
   useEffect(() => {
@@ -145,15 +162,17 @@ export function useSearchResults(query: string, households: readonly Household[]
   useEffect(() => {
     if (q.length < MIN_QUERY) return;
     let live = true;
-    void searchIndex.search(q).then((ids) => {
-      if (live) setResult({ query: q, ids });
+    // The filter goes out before the search it applies to (the worker handles messages in order).
+    searchIndex.allow(allowed);
+    void searchIndex.search(q, limit).then((page) => {
+      if (live) setResult({ query: q, ids: page.ids, total: page.total });
     });
     return () => {
       live = false;
     };
     // Re-run as narratives arrive, so a search typed early fills in as the index grows.
-  }, [q, households, status.narrativesProgress]);
+  }, [q, households, allowed, limit, status.narrativesProgress]);
   if (q.length < MIN_QUERY) return null;
   // Until the answer for this query arrives, the previous answer stays on screen (no flicker).
-  return result ?? { query: '', ids: [] };
+  return result ?? { query: '', ids: [], total: 0 };
 }
