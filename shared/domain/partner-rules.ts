@@ -77,6 +77,28 @@ export function consentStatus(consents: readonly Consent[], query: ConsentQuery,
   return { status: state === 'withdrawn' ? 'withdrawn' : 'expired', consent: lapsed, todo: 'renew' };
 }
 
+export type LapsedConsent = Readonly<{ organisationId: string; purpose: ConsentPurpose; status: 'expired' | 'withdrawn'; consent?: Consent }>;
+
+/**
+ * The partner+purpose pairs of one household whose consent has lapsed today: there is a ledger
+ * line for the pair, but no valid consent now. A lapsed line that was renewed (a newer valid
+ * consent for the same organisation and purpose) is history, not a warning.
+ * Ordered by organisation id and purpose, so the warning does not reshuffle between renders.
+ */
+export function lapsedConsents(consents: readonly Consent[], householdId: string, today: string): LapsedConsent[] {
+  const pairs = new Map<string, Readonly<{ organisationId: string; purpose: ConsentPurpose }>>();
+  for (const c of consents) {
+    if (c.householdId !== householdId) continue;
+    pairs.set(`${c.organisationId}|${c.purpose}`, { organisationId: c.organisationId, purpose: c.purpose });
+  }
+  const out: LapsedConsent[] = [];
+  for (const [, pair] of [...pairs].sort(([a], [b]) => a.localeCompare(b))) {
+    const s = consentStatus(consents, { householdId, ...pair }, today);
+    if (s.status === 'expired' || s.status === 'withdrawn') out.push({ ...pair, status: s.status, ...(s.consent ? { consent: s.consent } : {}) });
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Who may be put on a household's meeting item or an export
 

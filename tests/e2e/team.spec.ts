@@ -76,6 +76,15 @@ test('set up a team in three rings; consent decides who may be invited for a mee
   const ledger = team.section().getByTestId('consent-ledger');
   await expect(ledger.locator('[data-consent="Woonstichting Noord|bespreken"]')).toContainText('Geldig');
 
+  // An expired consent shows on the household until it is renewed (per partner and purpose).
+  await team.recordConsent('Woonstichting Noord', 'gegevens delen', 'Fatima (moeder)', '2025-02-28', '2024-09-01');
+  await expect(ledger.locator('[data-consent="Woonstichting Noord|delen"]')).toContainText('Verlopen');
+  const lapsedWarning = team.section().getByTestId('consent-lapsed');
+  await expect(lapsedWarning).toContainText('Woonstichting Noord voor gegevens delen (verlopen)');
+  await team.recordConsent('Woonstichting Noord', 'gegevens delen', 'Fatima (moeder)', '2025-12-31');
+  await expect(ledger.locator('[data-consent="Woonstichting Noord|delen"]')).toHaveCount(2);
+  await expect(lapsedWarning).toHaveCount(0);
+
   // The buitenring partner with consent can be invited for the meeting.
   await team.inviteForMeeting('Kees Visser', '2025-03-11');
   const invitations = team.section().getByTestId('invitations');

@@ -107,7 +107,7 @@ export class TeamPage {
     await expect(s.locator(`[data-involvement="${orgName}"]`)).toBeVisible();
   }
 
-  async recordConsent(orgName: string | undefined, purposeLabel: string, givenBy: string, expiresAt?: string): Promise<void> {
+  async recordConsent(orgName: string | undefined, purposeLabel: string, givenBy: string, expiresAt?: string, givenAt?: string): Promise<void> {
     const s = this.section();
     let form = s.getByRole('form', { name: 'Toestemming vastleggen' });
     if (!(await form.isVisible())) {
@@ -117,6 +117,7 @@ export class TeamPage {
     if (orgName) await form.getByLabel('Organisatie').selectOption({ label: await optionLabel(form.getByLabel('Organisatie'), orgName) });
     await form.getByLabel('Doel').selectOption({ label: purposeLabel });
     await form.getByLabel('Gegeven door').fill(givenBy);
+    if (givenAt) await form.getByLabel('Gegeven op').fill(givenAt);
     if (expiresAt) await form.getByLabel('Geldig tot en met').fill(expiresAt);
     await form.getByRole('button', { name: 'Toestemming opslaan' }).click();
     await expect(s.getByText('Toestemming vastgelegd.')).toBeVisible();

@@ -6,6 +6,7 @@ import {
   computeWorkload,
   consentStatus,
   invitationState,
+  lapsedConsents,
   planContactReplacement,
   professionalsInvolved,
   ringOf,
@@ -84,6 +85,33 @@ describe('consentStatus', () => {
     const short = consent({ expiresAt: '2025-03-01' });
     const open = consent({});
     expect(consentStatus([short, open], q, '2025-02-01').consent?.id).toBe(open.id);
+  });
+});
+
+describe('lapsedConsents (the household warning)', () => {
+  it('warns per organisation and purpose, and clears once the lapsed consent is renewed', () => {
+    const expired = consent({ givenAt: '2024-01-01', expiresAt: '2024-12-31' });
+    const withdrawn = consent({ organisationId: 'o-woon', purpose: 'delen', givenAt: '2025-01-01', withdrawnAt: '2025-02-01' });
+    expect(lapsedConsents([expired, withdrawn], H, '2025-03-01')).toEqual([
+      { organisationId: ORG, purpose: 'bespreken', status: 'expired', consent: expired },
+      { organisationId: 'o-woon', purpose: 'delen', status: 'withdrawn', consent: withdrawn },
+    ]);
+    // Renewing one pair clears that pair only; the old ledger line stays as history.
+    const renewed = consent({ givenAt: '2025-03-01', expiresAt: '2025-12-31' });
+    expect(lapsedConsents([expired, withdrawn, renewed], H, '2025-03-01').map((l) => l.organisationId)).toEqual(['o-woon']);
+    // Two lapsed lines for one pair are one warning, not two.
+    const expiredAgain = consent({ givenAt: '2024-06-01', expiresAt: '2025-01-31' });
+    expect(lapsedConsents([expired, expiredAgain], H, '2025-03-01')).toHaveLength(1);
+  });
+
+  it('does not count valid consent for another purpose as a renewal, nor other households', () => {
+    const expired = consent({ purpose: 'bespreken', expiresAt: '2025-01-31' });
+    const otherPurpose = consent({ purpose: 'delen', givenAt: '2025-02-15' });
+    const otherHousehold = consent({ householdId: 'h2', expiresAt: '2025-01-01' });
+    expect(lapsedConsents([expired, otherPurpose, otherHousehold], H, '2025-03-01')).toEqual([
+      { organisationId: ORG, purpose: 'bespreken', status: 'expired', consent: expired },
+    ]);
+    expect(lapsedConsents([], H, '2025-03-01')).toEqual([]);
   });
 });
 

@@ -5,6 +5,7 @@ import {
   consentState,
   invitationState,
   isInvolvementActive,
+  lapsedConsents,
   professionalsInvolved,
   ringOf,
   type PartnerAccess,
@@ -37,7 +38,7 @@ type ConsentPrefill = Readonly<{ organisationId: string; purpose: ConsentPurpose
  * involvement levels, the consent ledger and invitations of partners from outside the table.
  */
 export function HouseholdPartners({ householdId }: Readonly<{ householdId: string }>) {
-  const { t } = useI18n();
+  const { t, tx } = useI18n();
   const today = todayIso();
   const orgs = useOrganisations();
   const contacts = useContacts();
@@ -55,10 +56,9 @@ export function HouseholdPartners({ householdId }: Readonly<{ householdId: strin
   const active = (involvements.data ?? []).filter((i) => isInvolvementActive(i, today));
   const max = settings.data?.maxProfessionals ?? 5;
   const pros = professionalsInvolved(involvements.data ?? [], today, max);
-  const lapsed = (consents.data ?? []).filter((c) => {
-    const s = consentState(c, today);
-    return s === 'expired' || s === 'withdrawn';
-  });
+  // Per organisation and purpose: a lapsed line that was renewed since is history, not a warning.
+  const lapsed = lapsedConsents(consents.data ?? [], householdId, today);
+  const orgName = (id: string) => orgs.data?.find((o) => o.id === id)?.name ?? t('team.org.unknown');
 
   return (
     <section aria-labelledby="hh-partners-title" className="hh-partners" data-ready="household-partners">
@@ -70,7 +70,11 @@ export function HouseholdPartners({ householdId }: Readonly<{ householdId: strin
       ) : null}
       {lapsed.length > 0 ? (
         <p className="warning" role="status" data-testid="consent-lapsed">
-          {t('team.hh.consentLapsed', { count: lapsed.length })}
+          {t('team.hh.consentLapsed', {
+            list: lapsed
+              .map((l) => t('team.hh.consentLapsedItem', { name: orgName(l.organisationId), purpose: tx(`team.purpose.${l.purpose}`), state: tx(`team.consent.state.${l.status}`).toLocaleLowerCase('nl') }))
+              .join('; '),
+          })}
         </p>
       ) : null}
       <div className="hh-partners__grid">
