@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ActionSchema, NoteSchema, type Action } from '../../../shared/domain/casefile';
 import { seal, open } from '../../../renderer/src/data/repositories/kit';
 import { createHousehold } from '../../../renderer/src/data/repositories/households';
@@ -6,10 +6,12 @@ import { listAudit } from '../../../renderer/src/data/repositories/audit';
 import {
   ConsentRequiredError,
   addInvolvement,
+  createPlacedOrganisation,
   inviteContact,
   listContacts,
   listInvitations,
   listInvolvements,
+  listOrganisations,
   listPlacements,
   loadWorkloadInput,
   placeOrganisation,
@@ -82,6 +84,26 @@ describe('placements', () => {
     const audit = (await listAudit()).find((a) => a.entity === 'placement' && a.details?.to === 'buitenring');
     expect(audit?.details).toMatchObject({ from: 'invliegen', to: 'buitenring' });
     expect(JSON.stringify(audit)).not.toContain('POH');
+  });
+});
+
+describe('a new organisation with its placement', () => {
+  it('writes the organisation and its first placement together, or neither', async () => {
+    const { organisation } = await createPlacedOrganisation({ name: 'GGZ Noord', type: 'ggz' }, { ring: 'invliegen', reason: 'op afroep' });
+    expect(await listPlacements()).toEqual([expect.objectContaining({ organisationId: organisation.id, ring: 'invliegen', reason: 'op afroep' })]);
+
+    // An invalid placement (the buitenring needs a shell) writes no organisation either.
+    await expect(createPlacedOrganisation({ name: 'Woonstichting', type: 'woningcorporatie' }, { ring: 'buitenring', reason: 'korte lijn' })).rejects.toThrow();
+    // A failure while writing the placement rolls the organisation back too.
+    const add = vi.spyOn(db.placements, 'add').mockImplementationOnce(() => {
+      throw new Error('disk full');
+    });
+    await expect(createPlacedOrganisation({ name: 'Schuldhulp', type: 'schuldhulp' }, { ring: 'buitenring', shell: 'eerste', reason: 'korte lijn' })).rejects.toThrow('disk full');
+    add.mockRestore();
+    expect((await listOrganisations()).map((o) => o.name)).toEqual(['GGZ Noord']);
+    expect(await listPlacements()).toHaveLength(1);
+    const audit = (await listAudit()).filter((a) => a.entity === 'organisation' || a.entity === 'placement');
+    expect(audit).toHaveLength(2);
   });
 });
 

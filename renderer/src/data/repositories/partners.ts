@@ -69,6 +69,35 @@ export async function saveOrganisation(input: OrganisationDraft, id?: string): P
   return org;
 }
 
+/**
+ * A new organisation and its first ring placement, in one transaction: an organisation never
+ * lands half-placed (saved but in no ring) because the second of two writes failed. Both drafts
+ * are validated before anything is written; the placement's organisationId is the new id.
+ */
+export async function createPlacedOrganisation(
+  input: OrganisationDraft,
+  placementInput: Omit<PlacementDraft, 'organisationId'>,
+): Promise<{ organisation: Organisation; placement: Placement }> {
+  const draft = OrganisationDraftSchema.parse(input);
+  const org = OrganisationSchema.parse({ id: newId(), createdAt: nowIso(), ...draft });
+  if (draft.description === undefined) delete org.description;
+  const placement = PlacementSchema.parse({ id: newId(), ...PlacementDraftSchema.parse({ ...placementInput, organisationId: org.id }), updatedAt: nowIso() });
+  if (placement.shell === undefined) delete placement.shell;
+  const [orgRow, placementRow, orgAudit, placementAudit] = await Promise.all([
+    seal('organisations', org),
+    seal('placements', placement),
+    sealAudit({ action: 'settings.change', entity: 'organisation', entityId: org.id, details: { change: 'create' } }),
+    sealAudit({ action: 'settings.change', entity: 'placement', entityId: placement.id, details: { organisationId: org.id, from: 'none', to: placement.ring } }),
+  ]);
+  const db = getSession().db;
+  await db.transaction('rw', [db.organisations, db.placements, db.audit], async () => {
+    await db.organisations.add(orgRow);
+    await db.placements.add(placementRow);
+    await db.audit.bulkAdd([orgAudit, placementAudit]);
+  });
+  return { organisation: org, placement };
+}
+
 export type PartnerBundle = Readonly<{ organisations: readonly Organisation[]; contacts: readonly Contact[]; placements: readonly Placement[] }>;
 
 /** Bulk write of organisations with their contacts and placements (example team, generators, import). */
