@@ -2,12 +2,17 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ActionSchema, NoteSchema, type Action } from '../../../shared/domain/casefile';
 import { seal, open } from '../../../renderer/src/data/repositories/kit';
 import { createHousehold } from '../../../renderer/src/data/repositories/households';
+import { closeHousehold } from '../../../renderer/src/data/repositories/casefile-regie';
 import { listAudit } from '../../../renderer/src/data/repositories/audit';
 import {
   ConsentRequiredError,
+  HOUSEHOLD_CLOSED_KEY,
+  TeamRuleError,
   addInvolvement,
+  cancelInvitation,
   createPlacedOrganisation,
   inviteContact,
+  listConsents,
   listContacts,
   listInvitations,
   listInvolvements,
@@ -20,6 +25,7 @@ import {
   replaceContact,
   saveContact,
   saveOrganisation,
+  updateInvolvement,
   withdrawConsent,
 } from '../../../renderer/src/data/repositories/partners';
 import { getTeamSettings, listMembers, saveTeamSettings, defaultTeamSettingsDraft } from '../../../renderer/src/data/repositories/team';
@@ -180,6 +186,44 @@ describe('invitations are refused without consent', () => {
 
     await withdrawConsent(h.id, consent.id, '2025-03-05');
     await expect(inviteContact(draft, '2025-03-06')).rejects.toMatchObject({ access: { reason: 'withdrawn', todo: 'renew' } });
+  });
+});
+
+describe('a closed household is read-only for partner data', () => {
+  it('refuses involvements, consents and invitations with a message key, but still records a withdrawal', async () => {
+    const org = await saveOrganisation({ name: 'GGZ', type: 'ggz' });
+    await placeOrganisation({ organisationId: org.id, ring: 'invliegen', reason: 'op invliegbasis' });
+    const contact = await saveContact({ organisationId: org.id, name: 'Iris' });
+    const h = await createHousehold({ displayName: 'Familie E', members: [] });
+    const inv = await addInvolvement({ householdId: h.id, organisationId: org.id, contactId: contact.id, level: 'informeren', since: '2025-01-01' });
+    const consent = await recordConsent({ householdId: h.id, organisationId: org.id, purpose: 'bespreken', givenBy: 'moeder', givenAt: '2025-01-01' });
+    const invitation = await inviteContact(
+      { householdId: h.id, organisationId: org.id, contactId: contact.id, purpose: 'bespreken', kind: 'period', startDate: '2025-03-01', endDate: '2025-04-30' },
+      '2025-03-01',
+    );
+    await closeHousehold(h.id, { outcome: 'Doelen bereikt', acknowledgeOpen: true });
+
+    const refusal = async (p: Promise<unknown>) => {
+      const e = await p.then(() => undefined, (err: unknown) => err);
+      return e instanceof TeamRuleError ? e.key : e;
+    };
+    expect(HOUSEHOLD_CLOSED_KEY).toBe('team.closed.readOnly');
+    expect(await refusal(addInvolvement({ householdId: h.id, organisationId: org.id, level: 'afstemmen', since: '2025-03-02' }))).toBe(HOUSEHOLD_CLOSED_KEY);
+    expect(await refusal(updateInvolvement(h.id, inv.id, { level: 'doorzetten' }))).toBe(HOUSEHOLD_CLOSED_KEY);
+    expect(await refusal(updateInvolvement(h.id, inv.id, { endedAt: '2025-03-02' }))).toBe(HOUSEHOLD_CLOSED_KEY);
+    expect(await refusal(recordConsent({ householdId: h.id, organisationId: org.id, purpose: 'delen', givenBy: 'moeder', givenAt: '2025-03-02' }))).toBe(HOUSEHOLD_CLOSED_KEY);
+    // Closed says so before any consent question (there is no consent for 'delen').
+    const draft = { householdId: h.id, organisationId: org.id, contactId: contact.id, purpose: 'delen' as const, kind: 'meeting' as const, startDate: '2025-03-11', endDate: '2025-03-11' };
+    expect(await refusal(inviteContact(draft, '2025-03-02'))).toBe(HOUSEHOLD_CLOSED_KEY);
+    expect(await refusal(cancelInvitation(h.id, invitation.id, '2025-03-02'))).toBe(HOUSEHOLD_CLOSED_KEY);
+
+    expect(await listInvolvements(h.id)).toEqual([inv]);
+    expect(await listInvitations(h.id)).toEqual([invitation]);
+    expect(await listConsents(h.id)).toHaveLength(1);
+
+    // Withdrawing consent stays possible: the ledger must say from when it no longer holds.
+    await withdrawConsent(h.id, consent.id, '2025-03-02');
+    expect((await listConsents(h.id))[0]).toMatchObject({ id: consent.id, withdrawnAt: '2025-03-02' });
   });
 });
 

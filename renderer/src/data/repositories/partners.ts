@@ -269,15 +269,34 @@ async function householdRows<S extends z.ZodType>(table: 'involvements' | 'conse
   return openAll(table, rows, schema);
 }
 
+/** The message key of the refusal below (translated by the team UI). */
+export const HOUSEHOLD_CLOSED_KEY = 'team.closed.readOnly';
+
+/**
+ * A closed household's partner data is history: involvements, consents and invitations are
+ * read-only. Only recording a withdrawal of consent stays possible (the resident's right, and the
+ * ledger must say from when consent no longer holds). Reads the plain status field, so it is
+ * cheap and can run inside a write transaction.
+ */
+async function assertHouseholdOpen(householdId: string): Promise<void> {
+  const row = await getSession().db.households.get(householdId);
+  if (!row) throw new Error('household not found');
+  if (row.status === 'afgesloten') throw new TeamRuleError(HOUSEHOLD_CLOSED_KEY);
+}
+
 async function putHouseholdRecord(
   table: 'involvements' | 'consents' | 'invitations',
   record: Involvement | Consent | Invitation,
   change: string,
+  opts: Readonly<{ allowClosed?: boolean }> = {},
 ): Promise<void> {
+  if (!opts.allowClosed) await assertHouseholdOpen(record.householdId);
   const row = await seal(table, record);
   const audit = await sealAudit({ action: 'household.update', entity: table, entityId: record.id, details: { householdId: record.householdId, change } });
   const db = getSession().db;
-  await db.transaction('rw', [db.rows(table), db.audit], async () => {
+  await db.transaction('rw', [db.rows(table), db.households, db.audit], async () => {
+    // Again inside the transaction: the household may have been closed meanwhile.
+    if (!opts.allowClosed) await assertHouseholdOpen(record.householdId);
     await db.rows(table).put(row);
     await db.audit.add(audit);
   });
@@ -324,7 +343,7 @@ export async function withdrawConsent(householdId: string, id: string, date: str
   const current = (await listConsents(householdId)).find((c) => c.id === id);
   if (!current) throw new Error('consent not found');
   const next = ConsentSchema.parse({ ...current, withdrawnAt: date });
-  await putHouseholdRecord('consents', next, 'withdraw');
+  await putHouseholdRecord('consents', next, 'withdraw', { allowClosed: true });
   return next;
 }
 
@@ -353,6 +372,8 @@ export class ConsentRequiredError extends Error {
  */
 export async function inviteContact(input: InvitationDraft, today: string): Promise<Invitation> {
   const draft = InvitationDraftSchema.parse(input);
+  // A closed household says so first, before any consent question.
+  await assertHouseholdOpen(draft.householdId);
   const access = await getPartnerAccess(draft.householdId, draft.organisationId, draft.purpose, today);
   if (!access.allowed) throw new ConsentRequiredError(access);
   if (access.ring === 'binnenring') throw new TeamRuleError('team.invite.binnenring');
