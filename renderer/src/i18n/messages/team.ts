@@ -316,6 +316,7 @@ export const nl = {
   'invite.recordConsentNow': 'Toestemming vastleggen',
   'invite.binnenring': 'Deze partner zit al aan tafel en hoeft niet te worden uitgenodigd.',
   'replace.successorInactive': 'De opvolger is zelf niet meer actief.',
+  'closed.readOnly': 'Dit huishouden is afgesloten. Betrokkenheid, toestemmingen en uitnodigingen zijn alleen nog te lezen; een toestemming intrekken kan nog wel.',
 
   'validation.endBeforeStart': 'De einddatum ligt vóór de begindatum.',
   'validation.expiryBeforeGiven': 'De toestemming kan niet verlopen vóór ze is gegeven.',
@@ -643,6 +644,7 @@ export const en: typeof nl = {
   'invite.recordConsentNow': 'Record consent',
   'invite.binnenring': 'This partner already sits at the table and needs no invitation.',
   'replace.successorInactive': 'The successor is no longer active.',
+  'closed.readOnly': 'This household is closed. Involvements, consents and invitations are read-only; consent can still be withdrawn.',
 
   'validation.endBeforeStart': 'The end date is before the start date.',
   'validation.expiryBeforeGiven': 'Consent cannot expire before it was given.',
