@@ -12,6 +12,7 @@ import {
 import { href } from '../../../app/router';
 import { TeamRuleError } from '../../../data/repositories/partners';
 import { useI18n } from '../../../i18n';
+import { useDates } from '../../households/format';
 import type { FieldErrors } from '../../../ui/errors';
 import { SelectField, TextArea, TextField } from '../../../ui/Field';
 import { useReplaceContact, useSaveContact, useSaveOrganisation } from '../mutations';
@@ -23,6 +24,7 @@ import { TeamNav } from './TeamNav';
 
 export function OrganisationPage({ id }: Readonly<{ id: string }>) {
   const { t, tx } = useI18n();
+  const dates = useDates();
   const orgs = useOrganisations();
   const contacts = useContacts();
   const placements = usePlacements();
@@ -78,7 +80,7 @@ export function OrganisationPage({ id }: Readonly<{ id: string }>) {
               <div>
                 <strong>{c.name}</strong> {c.role ? <span className="muted">· {c.role}</span> : null}
                 {c.example ? <span className="badge badge--example">{t('team.example.badge')}</span> : null}
-                {!c.active ? <span className="badge">{t('team.contact.left', { date: c.leftAt ?? '' })}</span> : null}
+                {!c.active ? <span className="badge">{t('team.contact.left', { date: c.leftAt ? dates.date(c.leftAt) : '' })}</span> : null}
                 <div className="muted">
                   {[c.phone, c.email].filter(Boolean).join(' · ')}
                   {c.backupContactId ? ` ${t('team.contact.backupIs', { name: nameOf(c.backupContactId) })}` : ''}
@@ -151,7 +153,11 @@ function OrganisationEdit({ org }: Readonly<{ org: Organisation }>) {
       setErrors(teamFieldErrors(parsed.error));
       return;
     }
-    await save.mutateAsync({ draft, id: org.id });
+    try {
+      await save.mutateAsync({ draft, id: org.id });
+    } catch {
+      return; // shown next to the button (TeamSaveError); nothing was written
+    }
     setOpen(false);
   }
   return (
@@ -161,6 +167,7 @@ function OrganisationEdit({ org }: Readonly<{ org: Organisation }>) {
         <SelectField label={t('team.org.type')} value={type} onChange={(e) => setType(e.target.value as OrganisationType)} options={ORGANISATION_TYPES.map((ty) => ({ value: ty, label: tx(`team.orgType.${ty}`) }))} />
       </div>
       <TextArea label={t('team.org.description')} value={description} onChange={(e) => setDescription(e.target.value)} error={errors.description} rows={2} />
+      <TeamSaveError error={save.error} />
       <div className="form-actions">
         <button type="submit" className="button" disabled={save.isPending}>
           {t('common.save')}
@@ -200,8 +207,8 @@ function ContactForm({ organisationId, contact, contacts, onDone }: Readonly<{ o
       await save.mutateAsync({ draft, id: contact?.id });
       onDone();
     } catch (err) {
+      // A broken rule stands next to its field; anything else below the form (TeamSaveError).
       if (err instanceof TeamRuleError) setErrors({ backupContactId: err.key });
-      else throw err;
     }
   }
 
@@ -221,7 +228,7 @@ function ContactForm({ organisationId, contact, contacts, onDone }: Readonly<{ o
           error={errors.backupContactId}
         />
       </div>
-      {save.isError ? <p role="alert" className="field__error">{t('common.errorGeneric')}</p> : null}
+      {save.error instanceof TeamRuleError ? null : <TeamSaveError error={save.error} />}
       <div className="form-actions">
         <button type="submit" className="button" disabled={save.isPending}>
           {t('common.save')}

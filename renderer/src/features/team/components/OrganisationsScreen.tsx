@@ -8,6 +8,7 @@ import { SelectField, TextArea, TextField } from '../../../ui/Field';
 import { useCreatePlacedOrganisation } from '../mutations';
 import { useContacts, useOrganisations, usePlacements } from '../queries';
 import { teamFieldErrors } from './errors';
+import { TeamSaveError } from './SaveError';
 import { POSITIONS, positionOf, splitPosition, type Position } from './geometry';
 import { TeamNav } from './TeamNav';
 
@@ -115,7 +116,7 @@ function NewOrganisationForm() {
         <TextArea label={t('team.ring.reason')} hint={t('team.ring.reasonHint')} value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} required rows={2} />
       </div>
       <TextArea label={t('team.org.description')} value={description} onChange={(e) => setDescription(e.target.value)} error={errors.description} rows={2} />
-      {create.isError ? <p role="alert" className="field__error">{t('common.errorGeneric')}</p> : null}
+      <TeamSaveError error={create.error} />
       <div className="form-actions">
         <button type="submit" className="button" disabled={create.isPending}>
           {t('team.org.addSubmit')}
