@@ -89,6 +89,23 @@ export class TeamPage {
     await expect(this.node(orgName)).toBeFocused();
   }
 
+  /**
+   * Make every IndexedDB write in the page fail (as a full disk would), or restore them. Only
+   * around one form's submit: the app's own background writes (audit entries on navigation)
+   * would fail too.
+   */
+  async failWrites(fail: boolean): Promise<void> {
+    await this.page.evaluate((on) => {
+      const w = window as unknown as { __realWrites?: { put: IDBObjectStore['put']; add: IDBObjectStore['add'] } };
+      w.__realWrites ??= { put: IDBObjectStore.prototype.put, add: IDBObjectStore.prototype.add };
+      const refuse = (): never => {
+        throw new DOMException('simulated full disk', 'QuotaExceededError');
+      };
+      IDBObjectStore.prototype.put = on ? refuse : w.__realWrites.put;
+      IDBObjectStore.prototype.add = on ? refuse : w.__realWrites.add;
+    }, fail);
+  }
+
   // ---- household section ----
 
   section(): Locator {
