@@ -300,6 +300,48 @@ test('a contact leaves: their open actions and involvements move to the successo
   await expect(invitations.locator('[data-invitation="Dr. Iris Koster"]')).toHaveCount(0);
 });
 
+test('too many professionals on one household: a warning above the team’s limit (default five), which is a setting', async ({ app }) => {
+  const p = app.page;
+  await p.clock.setFixedTime(TODAY);
+  const ui = new AppPage(p, app.baseURL);
+  const team = new TeamPage(p);
+  await ui.open();
+  await ui.setup();
+  await team.loadExampleFromWizard();
+  await ui.gotoList();
+  const id = await createHouseholdInWijk(p, 'Familie de Wit', 'Noor', 'Molenwijk');
+  const warning = team.section().getByTestId('professionals-warning');
+  const involved = [
+    ['Maatschappelijk Werk De Brug', 'Anouk Peters'],
+    ['Welzijn Oost (opbouwwerk)', 'Sanne Bos'],
+    ['MEE Oost', 'Joost van Dijk'],
+    ['Wijkverpleging Oost', 'Fatma Kaya'],
+    ['Gemeente – Wmo-loket', 'Ruud Hendriks'],
+  ] as const;
+  for (const [org, contact] of involved) await team.involve(org, contact, 'informeren', 'Meedenken');
+  await expect(warning).toHaveCount(0); // five is the limit, not over it
+  await team.involve('Huisartsenpraktijk De Linde', 'Lotte de Graaf', 'afstemmen', 'Medicatie');
+  await expect(warning).toHaveText('Er zijn 6 professionals tegelijk betrokken (meer dan 5). Kan het met minder gezichten?');
+  await expectAccessible(p, 'household with too many professionals');
+
+  // Only current involvements count: ending one brings the household back to five.
+  await team.section().getByRole('button', { name: 'Betrokkenheid van Lotte de Graaf · Huisartsenpraktijk De Linde beëindigen' }).click();
+  await expect(team.section().locator('[data-involvement="Huisartsenpraktijk De Linde"]')).toContainText('Beëindigd 4 mrt 2025');
+  await expect(warning).toHaveCount(0);
+
+  // The coordinator sets the limit to four: the same household now warns.
+  await team.gotoTeam();
+  await team.tab('Instellingen', 'team-settings');
+  const settings = p.getByRole('form', { name: 'Instellingen van het team' });
+  await expect(settings.getByLabel(/professionals per huishouden/)).toHaveValue('5');
+  await settings.getByLabel(/professionals per huishouden/).fill('4');
+  await settings.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(p.getByText('Instellingen opgeslagen.')).toBeVisible();
+  await p.goto(`${app.baseURL}/#/households/${id}`);
+  await expect(team.section().locator('[data-involvement]')).toHaveCount(6);
+  await expect(warning).toHaveText('Er zijn 5 professionals tegelijk betrokken (meer dan 4). Kan het met minder gezichten?');
+});
+
 test('a failed write shows a Dutch error next to the form, never an uncaught page error', async ({ app }) => {
   const p = app.page;
   await p.clock.setFixedTime(TODAY);
