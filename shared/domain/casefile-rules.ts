@@ -30,6 +30,7 @@ export const RULE_CODES = [
   'action.layerReason',
   'regisseur.missing',
   'regisseur.unchanged',
+  'regisseur.notMember',
   'regisseur.changedMeanwhile',
   'household.closed',
   'status.notAllowed',

@@ -1,4 +1,6 @@
-import type { Action } from './casefile';
+import type { Action, Party } from './casefile';
+import type { FeedbackDuty } from './feedback';
+import type { AgendaItem } from './meeting';
 import {
   INVOLVEMENT_LEVELS,
   type Consent,
@@ -75,6 +77,28 @@ export function consentStatus(consents: readonly Consent[], query: ConsentQuery,
   if (!lapsed) return { status: 'missing', todo: 'record' };
   const state = consentState(lapsed, today);
   return { status: state === 'withdrawn' ? 'withdrawn' : 'expired', consent: lapsed, todo: 'renew' };
+}
+
+export type LapsedConsent = Readonly<{ organisationId: string; purpose: ConsentPurpose; status: 'expired' | 'withdrawn'; consent?: Consent }>;
+
+/**
+ * The partner+purpose pairs of one household whose consent has lapsed today: there is a ledger
+ * line for the pair, but no valid consent now. A lapsed line that was renewed (a newer valid
+ * consent for the same organisation and purpose) is history, not a warning.
+ * Ordered by organisation id and purpose, so the warning does not reshuffle between renders.
+ */
+export function lapsedConsents(consents: readonly Consent[], householdId: string, today: string): LapsedConsent[] {
+  const pairs = new Map<string, Readonly<{ organisationId: string; purpose: ConsentPurpose }>>();
+  for (const c of consents) {
+    if (c.householdId !== householdId) continue;
+    pairs.set(`${c.organisationId}|${c.purpose}`, { organisationId: c.organisationId, purpose: c.purpose });
+  }
+  const out: LapsedConsent[] = [];
+  for (const [, pair] of [...pairs].sort(([a], [b]) => a.localeCompare(b))) {
+    const s = consentStatus(consents, { householdId, ...pair }, today);
+    if (s.status === 'expired' || s.status === 'withdrawn') out.push({ ...pair, status: s.status, ...(s.consent ? { consent: s.consent } : {}) });
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -228,21 +252,182 @@ export function professionalsInvolved(involvements: readonly Involvement[], toda
 // ---------------------------------------------------------------------------------------------
 // A contact leaves: what moves to the successor
 
-export type ReplacementPlan<A, I> = Readonly<{ actions: A[]; involvements: I[] }>;
+/** Everything a leaving contact still has open, in households that are not closed. */
+export type ReplacementWork = Readonly<{
+  /** Open actions the contact owns, or whose result is reported to them ("terugkoppelen aan"). */
+  actions: readonly Action[];
+  /** Involvements naming the contact that have not ended. */
+  involvements: readonly Involvement[];
+  /** Household invitations of the contact that are scheduled or running. */
+  invitations: readonly Invitation[];
+  /** Agenda items not yet discussed that invite the contact. */
+  agendaItems: readonly AgendaItem[];
+  /** Open feedback duties owed to the contact (an action's result) or by them (a partner's report). */
+  duties: readonly FeedbackDuty[];
+  /** Other active contacts who list the leaving contact as their backup. */
+  backups: readonly Contact[];
+}>;
+
+export type ReplacementInput = Readonly<{
+  actions: readonly Action[];
+  involvements: readonly Involvement[];
+  invitations: readonly Invitation[];
+  agendaItems: readonly AgendaItem[];
+  duties: readonly FeedbackDuty[];
+  contacts: readonly Contact[];
+}>;
+
+const isContact = (p: Pick<Party, 'kind' | 'refId'> | undefined, id: string) => p?.kind === 'contact' && p.refId === id;
 
 /**
- * Open actions owned by the leaving contact, and the contact's active involvements, move to
- * the successor. Done and lapsed actions stay with who did them: that is the history.
+ * What is still open for a contact who leaves on `leftAt`. Done and lapsed work stays with who did
+ * it: that is the history. Nothing of a closed household is touched (`isClosed`): its file is read-only.
  */
-export function planContactReplacement<A extends Pick<Action, 'status' | 'owner' | 'ownerId'>, I extends Pick<Involvement, 'contactId' | 'since' | 'endedAt'>>(
-  contactId: string,
-  actions: readonly A[],
-  involvements: readonly I[],
-  today: string,
-): ReplacementPlan<A, I> {
+export function selectReplacementWork(contactId: string, input: ReplacementInput, leftAt: string, isClosed: (householdId: string) => boolean): ReplacementWork {
+  const open = (householdId: string) => !isClosed(householdId);
   return {
-    actions: actions.filter((a) => a.status === 'open' && a.owner.kind === 'contact' && (a.owner.refId ?? a.ownerId) === contactId),
-    involvements: involvements.filter((i) => i.contactId === contactId && (i.endedAt === undefined || i.endedAt > today)),
+    actions: input.actions.filter(
+      (a) =>
+        a.status === 'open' &&
+        open(a.householdId) &&
+        ((a.owner.kind === 'contact' && (a.owner.refId ?? a.ownerId) === contactId) || isContact(a.reportTo, contactId)),
+    ),
+    involvements: input.involvements.filter((i) => i.contactId === contactId && (i.endedAt === undefined || i.endedAt > leftAt) && open(i.householdId)),
+    invitations: input.invitations.filter((i) => {
+      const state = invitationState(i, leftAt);
+      return i.contactId === contactId && (state === 'scheduled' || state === 'active') && open(i.householdId);
+    }),
+    agendaItems: input.agendaItems.filter((i) => i.status !== 'besproken' && i.invitedContactIds.includes(contactId) && open(i.householdId)),
+    duties: input.duties.filter((d) => d.status === 'open' && open(d.householdId) && (isContact(d.recipient.party, contactId) || d.fromContactId === contactId)),
+    backups: input.contacts.filter((c) => c.id !== contactId && c.active && c.backupContactId === contactId),
+  };
+}
+
+export type ReplacementSummary = Readonly<{
+  actions: number;
+  /** Involvements now naming the successor (same organisation). */
+  involvements: number;
+  /** Involvements that stay with the leaver's organisation without a named contact (successor elsewhere). */
+  involvementsUnnamed: number;
+  invitations: number;
+  /** Invitations ended on the leaving date: the successor's organisation may not be invited without consent. */
+  invitationsEnded: number;
+  agendaItems: number;
+  /** Agenda items the leaver was taken off without the successor (no consent for the successor's organisation). */
+  agendaItemsDropped: number;
+  duties: number;
+  backups: number;
+  households: number;
+}>;
+
+export type ReplacementResultPlan = Readonly<{
+  actions: Action[];
+  involvements: Involvement[];
+  invitations: Invitation[];
+  agendaItems: AgendaItem[];
+  duties: FeedbackDuty[];
+  backups: Contact[];
+  householdIds: string[];
+  summary: ReplacementSummary;
+}>;
+
+/**
+ * Rewrite the open work to the successor. Within the same organisation everything moves as is.
+ * A successor from another organisation is a different partner: actions and feedback duties
+ * still move (they are the person's work), but an involvement is never silently moved to another
+ * organisation (it stays with the leaver's organisation, without a named contact), and an
+ * invitation or an agenda-item invitation moves only when the successor's organisation may be
+ * invited for that household and purpose (`mayInvite`, the consent rule); otherwise the
+ * invitation ends on the leaving date and the leaver is taken off the item.
+ */
+export function applyContactReplacement(
+  work: ReplacementWork,
+  leaver: Pick<Contact, 'id' | 'organisationId'>,
+  successor: Pick<Contact, 'id' | 'organisationId'>,
+  leftAt: string,
+  mayInvite: (householdId: string, organisationId: string, purpose: ConsentPurpose) => boolean,
+): ReplacementResultPlan {
+  const sameOrg = successor.organisationId === leaver.organisationId;
+  const swap = <P extends Party>(p: P): P => (isContact(p, leaver.id) ? { ...p, refId: successor.id } : p);
+
+  const actions = work.actions.map((a): Action => {
+    const owns = a.owner.kind === 'contact' && (a.owner.refId ?? a.ownerId) === leaver.id;
+    return { ...a, ...(owns ? { owner: { ...a.owner, refId: successor.id }, ownerId: successor.id } : {}), reportTo: swap(a.reportTo) };
+  });
+  const involvements = work.involvements.map((i): Involvement => {
+    if (sameOrg) return { ...i, contactId: successor.id };
+    const { contactId: _leaver, ...rest } = i;
+    return rest;
+  });
+  let invitationsEnded = 0;
+  const invitations = work.invitations.map((i): Invitation => {
+    if (sameOrg || mayInvite(i.householdId, successor.organisationId, i.purpose)) return { ...i, contactId: successor.id, organisationId: successor.organisationId };
+    invitationsEnded += 1;
+    return { ...i, cancelledAt: leftAt };
+  });
+  let agendaItemsDropped = 0;
+  const agendaItems = work.agendaItems.map((item): AgendaItem => {
+    const keep = sameOrg || mayInvite(item.householdId, successor.organisationId, 'bespreken');
+    if (!keep) agendaItemsDropped += 1;
+    const ids = item.invitedContactIds.flatMap((id) => (id === leaver.id ? (keep ? [successor.id] : []) : [id]));
+    return { ...item, invitedContactIds: [...new Set(ids)] };
+  });
+  const duties = work.duties.map((d): FeedbackDuty => {
+    const party = d.recipient.party;
+    return {
+      ...d,
+      recipient: party ? { ...d.recipient, party: swap(party) } : d.recipient,
+      ...(d.fromContactId === leaver.id ? { fromContactId: successor.id } : {}),
+    };
+  });
+  const backups = work.backups.map((c): Contact => {
+    if (c.id !== successor.id) return { ...c, backupContactId: successor.id };
+    // The successor listed the leaver as backup: nobody is their own backup.
+    const { backupContactId: _leaver, ...rest } = c;
+    return rest;
+  });
+  const householdIds = [
+    ...new Set([...actions, ...involvements, ...invitations, ...agendaItems, ...duties].map((r) => r.householdId)),
+  ];
+  return {
+    actions,
+    involvements,
+    invitations,
+    agendaItems,
+    duties,
+    backups,
+    householdIds,
+    summary: {
+      actions: actions.length,
+      involvements: sameOrg ? involvements.length : 0,
+      involvementsUnnamed: sameOrg ? 0 : involvements.length,
+      invitations: invitations.length - invitationsEnded,
+      invitationsEnded,
+      agendaItems: agendaItems.length - agendaItemsDropped,
+      agendaItemsDropped,
+      duties: duties.length,
+      backups: backups.length,
+      households: householdIds.length,
+    },
+  };
+}
+
+/**
+ * The invitation rule as one predicate, for a plan that needs to ask it many times: may this
+ * organisation be invited for this household and purpose on `today` (outside the table, and
+ * with valid consent)? Meeting items ask the same (purpose 'bespreken').
+ */
+export function inviteRule(placements: readonly Placement[], consents: readonly Consent[], today: string) {
+  return (householdId: string, organisationId: string, purpose: ConsentPurpose): boolean =>
+    canBeInvited(ringOf(placements, organisationId)) && checkPartnerAccess({ placements, consents, householdId, organisationId, purpose }, today).allowed;
+}
+
+/** Successor candidates: active contacts of the leaver's own organisation first, then the others. */
+export function successorCandidates(leaver: Pick<Contact, 'id' | 'organisationId'>, contacts: readonly Contact[]): { sameOrganisation: Contact[]; otherOrganisations: Contact[] } {
+  const active = contacts.filter((c) => c.active && c.id !== leaver.id);
+  return {
+    sameOrganisation: active.filter((c) => c.organisationId === leaver.organisationId),
+    otherOrganisations: active.filter((c) => c.organisationId !== leaver.organisationId),
   };
 }
 

@@ -160,6 +160,14 @@ test('main path: intake from a huisarts → household → scores → plan → ha
   await cf.tab('Plan');
   await expect(p.getByRole('button', { name: /Actie toevoegen/ })).toHaveCount(0);
   await expect(p.getByTestId('action').getByText('Vervallen', { exact: true })).toHaveCount(3);
+  // Partner data of a closed household is read-only too, with a short explanation.
+  await cf.tab('Overzicht');
+  await expect(p.getByTestId('partners-closed')).toHaveText(
+    'Dit huishouden is afgesloten. Betrokkenheid, toestemmingen en uitnodigingen zijn alleen nog te lezen; een toestemming intrekken kan nog wel.',
+  );
+  await expect(p.getByRole('button', { name: 'Partner betrekken' })).toHaveCount(0);
+  await expect(p.getByRole('button', { name: 'Toestemming vastleggen' })).toHaveCount(0);
+  await expect(p.getByRole('button', { name: 'Partner uitnodigen' })).toHaveCount(0);
 
   // The case list: closed households are hidden by default, found by status and by narrative search.
   await cf.gotoList();
@@ -225,6 +233,65 @@ test('duplicate warning and validation errors; nothing is saved half', async ({ 
   await expect(p.getByText('Nog geen scores.', { exact: false })).toBeVisible();
   await cf.gotoList();
   await expect(p.getByTestId('list-count')).toHaveText('2 huishoudens');
+
+  // An action owned by a partner's contact while none is recorded: said on the option and next to the field.
+  await p.getByRole('link', { name: 'Fam. B.', exact: true }).click();
+  await expect(p.locator('[data-ready="household"]')).toBeVisible();
+  await cf.tab('Plan');
+  await cf.startPlan();
+  await cf.addGoal('Financiën', 'Ik wil weten wat ik moet betalen.');
+  const actionForm = await cf.fillAction(1, { text: 'Afspraak bij de schuldhulp maken', layer: 'eigen_kracht', owner: { kind: 'contact' }, reportTo: { kind: 'resident' }, dueDate: '2026-05-01' });
+  const owner = actionForm.getByRole('group', { name: 'Wie doet het' });
+  await expect(owner.getByLabel('Soort').locator('option:checked')).toHaveText('Contactpersoon bij een partner (nog geen vastgelegd)');
+  await actionForm.getByRole('button', { name: 'Actie opslaan' }).click();
+  await expect(owner.getByRole('alert')).toHaveText('Er is nog geen contactpersoon om te kiezen. Kies een andere soort, of leg eerst een contactpersoon vast onder Team.');
+  await expect(owner.getByLabel('Soort')).toHaveAttribute('aria-invalid', 'true');
+  await expect(p.getByTestId('action')).toHaveCount(0);
+  await expectAccessible(p, 'action form without partner contacts');
+});
+
+test('risk flags and "ook bekend bij" on a household; the list filters on a flag and sorts by last activity', async ({ app }) => {
+  const p = app.page;
+  const ui = new AppPage(p, app.baseURL);
+  const cf = new CaseFilePage(p);
+  await ui.open();
+  await ui.setup('Sanne de Vries');
+  await ui.createHousehold('Familie Jansen', [{ firstName: 'Els' }], 'Noord');
+  await cf.gotoList();
+  await ui.createHousehold('Familie Öztürk', [{ firstName: 'Şükrü' }], 'Zuid');
+  await cf.gotoList();
+  await ui.createHousehold('Familie Pieters', [{ firstName: 'Kim' }], 'Noord');
+  await cf.gotoList();
+  // The most recent activity first.
+  await expect(cf.listNames()).toHaveText(['Familie Pieters', 'Familie Öztürk', 'Familie Jansen']);
+
+  // Flags and markers are chosen on the household and shown in its header.
+  await cf.setMarkers('Familie Jansen', ['Huiselijk geweld', 'Zorg om veiligheid kinderen'], ['Veilig Thuis']);
+  const markers = p.locator('.casefile__markers');
+  await expect(markers.locator('.badge--flag')).toHaveText(['Huiselijk geweld', 'Zorg om veiligheid kinderen']);
+  await expect(markers.locator('.badge--known')).toHaveText(['Veilig Thuis']);
+  await expectAccessible(p, 'household with flags and markers');
+
+  // Editing is activity: Jansen moves to the top; its flags show in the list.
+  await cf.gotoList();
+  await expect(cf.listNames()).toHaveText(['Familie Jansen', 'Familie Pieters', 'Familie Öztürk']);
+  await expect(p.getByRole('row', { name: /Familie Jansen/ }).locator('.badge--flag')).toHaveText(['Huiselijk geweld', 'Zorg om veiligheid kinderen']);
+  await cf.setMarkers('Familie Öztürk', ['Dreigende huisuitzetting'], []);
+  await cf.gotoList();
+  await expect(cf.listNames()).toHaveText(['Familie Öztürk', 'Familie Jansen', 'Familie Pieters']);
+
+  // The flag filter keeps only the households with that flag; "all" brings the rest back.
+  const flagFilter = p.getByLabel('Signaal', { exact: true });
+  await flagFilter.selectOption('Huiselijk geweld');
+  await expect(p.getByTestId('list-count')).toHaveText('1 huishoudens');
+  await expect(cf.listNames()).toHaveText(['Familie Jansen']);
+  await flagFilter.selectOption('Dreigende huisuitzetting');
+  await expect(cf.listNames()).toHaveText(['Familie Öztürk']);
+  // Without team settings, the filter offers the flags that are in use.
+  await expect(flagFilter.locator('option')).toHaveText(['Alle', 'Dreigende huisuitzetting', 'Huiselijk geweld', 'Zorg om veiligheid kinderen']);
+  await flagFilter.selectOption('');
+  await expect(p.getByTestId('list-count')).toHaveText('3 huishoudens');
+  await expectAccessible(p, 'case list with flags');
 });
 
 test('case list: filters, "mijn huishoudens", search by name; household page by keyboard', async ({ app }) => {

@@ -38,6 +38,26 @@ export class CaseFilePage {
     await expect(p.locator('[data-ready="households"]')).toBeVisible();
   }
 
+  /** The household names in the case list, in the order shown. */
+  listNames(): Locator {
+    return this.page.locator('[data-ready="households"] tbody th a');
+  }
+
+  /** From the case list: open the household, edit its risk flags and "ook bekend bij" markers, save. */
+  async setMarkers(householdName: string, flags: readonly string[], alsoKnownBy: readonly string[]): Promise<void> {
+    const p = this.page;
+    await p.getByRole('link', { name: householdName, exact: true }).click();
+    await expect(p.locator('[data-ready="household"]')).toBeVisible();
+    await p.getByRole('link', { name: 'Bewerken' }).click();
+    await expect(p.locator('[data-ready="household-form"]')).toBeVisible();
+    const flagGroup = p.getByRole('group', { name: 'Signalen (risico of veiligheid)' });
+    for (const f of flags) await flagGroup.getByLabel(f, { exact: true }).check();
+    const knownGroup = p.getByRole('group', { name: 'Ook bekend bij' });
+    for (const k of alsoKnownBy) await knownGroup.getByLabel(k, { exact: true }).check();
+    await p.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(p.locator('[data-ready="household"]')).toBeVisible();
+  }
+
   async openIntakeForm(): Promise<void> {
     await this.gotoList();
     await this.page.getByRole('link', { name: 'Nieuwe aanmelding' }).click();

@@ -89,6 +89,23 @@ export class TeamPage {
     await expect(this.node(orgName)).toBeFocused();
   }
 
+  /**
+   * Make every IndexedDB write in the page fail (as a full disk would), or restore them. Only
+   * around one form's submit: the app's own background writes (audit entries on navigation)
+   * would fail too.
+   */
+  async failWrites(fail: boolean): Promise<void> {
+    await this.page.evaluate((on) => {
+      const w = window as unknown as { __realWrites?: { put: IDBObjectStore['put']; add: IDBObjectStore['add'] } };
+      w.__realWrites ??= { put: IDBObjectStore.prototype.put, add: IDBObjectStore.prototype.add };
+      const refuse = (): never => {
+        throw new DOMException('simulated full disk', 'QuotaExceededError');
+      };
+      IDBObjectStore.prototype.put = on ? refuse : w.__realWrites.put;
+      IDBObjectStore.prototype.add = on ? refuse : w.__realWrites.add;
+    }, fail);
+  }
+
   // ---- household section ----
 
   section(): Locator {
@@ -107,7 +124,7 @@ export class TeamPage {
     await expect(s.locator(`[data-involvement="${orgName}"]`)).toBeVisible();
   }
 
-  async recordConsent(orgName: string | undefined, purposeLabel: string, givenBy: string, expiresAt?: string): Promise<void> {
+  async recordConsent(orgName: string | undefined, purposeLabel: string, givenBy: string, expiresAt?: string, givenAt?: string): Promise<void> {
     const s = this.section();
     let form = s.getByRole('form', { name: 'Toestemming vastleggen' });
     if (!(await form.isVisible())) {
@@ -117,6 +134,7 @@ export class TeamPage {
     if (orgName) await form.getByLabel('Organisatie').selectOption({ label: await optionLabel(form.getByLabel('Organisatie'), orgName) });
     await form.getByLabel('Doel').selectOption({ label: purposeLabel });
     await form.getByLabel('Gegeven door').fill(givenBy);
+    if (givenAt) await form.getByLabel('Gegeven op').fill(givenAt);
     if (expiresAt) await form.getByLabel('Geldig tot en met').fill(expiresAt);
     await form.getByRole('button', { name: 'Toestemming opslaan' }).click();
     await expect(s.getByText('Toestemming vastgelegd.')).toBeVisible();

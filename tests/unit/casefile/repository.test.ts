@@ -6,12 +6,19 @@ import { addAction, addGoal, startPlan, updateActionProgress } from '../../../re
 import { changeStatus, closeHousehold, handOver } from '../../../renderer/src/data/repositories/casefile-regie';
 import { loadAllNarratives } from '../../../renderer/src/data/repositories/casefile-search';
 import { createHouseholdWithIntake } from '../../../renderer/src/data/repositories/households';
+import { addMembers } from '../../../renderer/src/data/repositories/team';
 import type { WijktafelDB } from '../../../renderer/src/data/db';
 import { freshUnlockedDb } from '../../support/test-db';
 
 let db: WijktafelDB;
 beforeEach(async () => {
   ({ db } = await freshUnlockedDb());
+  // The people at the table a regie can go to; m3 has left the team.
+  await addMembers([
+    { id: 'm1', name: 'Sanne', active: true },
+    { id: 'm2', name: 'Joost', active: true },
+    { id: 'm3', name: 'Ria', active: false },
+  ]);
 });
 
 const INTAKE = { date: '2026-03-02', referrerType: 'huisarts', referrerName: 'Dr. Kaya', channel: 'telefoon', question: 'Moeder slaapt niet meer door de schulden.' } as const;
@@ -103,6 +110,13 @@ describe('case-file repository', () => {
     await changeStatus(id, 'in_evaluatie');
     cf = await loadCaseFile(id);
     expect(cf?.household.status).toBe('in_evaluatie');
+    const handovers = await db.handovers.count();
+    // Only to an existing, active team member, and not to the current regisseur.
+    expect(await rejects(handOver(id, 'm2', { toId: 'nobody', date: '2026-04-02', reason: 'r', note: 'n' }))).toBe('regisseur.notMember');
+    expect(await rejects(handOver(id, 'm2', { toId: 'm3', date: '2026-04-02', reason: 'r', note: 'n' }))).toBe('regisseur.notMember');
+    expect(await rejects(handOver(id, 'm2', { toId: 'm2', date: '2026-04-02', reason: 'r', note: 'n' }))).toBe('regisseur.unchanged');
+    expect(await db.handovers.count()).toBe(handovers);
+    expect((await loadCaseFile(id))?.household.regisseurId).toBe('m2');
     // Same-millisecond events may come back in either order; both must be there.
     expect(cf?.events.map((e) => `${e.from}>${e.to}`).sort()).toEqual(['aangemeld>actief', 'actief>in_evaluatie']);
   });

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Action } from '../../../shared/domain/casefile';
+import type { FeedbackDuty } from '../../../shared/domain/feedback';
+import type { AgendaItem } from '../../../shared/domain/meeting';
 import {
   TABLE_SIZE_LIMIT,
   checkPartnerAccess,
   computeWorkload,
   consentStatus,
   invitationState,
-  planContactReplacement,
+  lapsedConsents,
+  applyContactReplacement,
+  selectReplacementWork,
+  successorCandidates,
   professionalsInvolved,
   ringOf,
   suggestedRing,
@@ -18,6 +23,7 @@ import {
   PlacementDraftSchema,
   type Consent,
   type Contact,
+  type Invitation,
   type Involvement,
   type Placement,
 } from '../../../shared/domain/partners';
@@ -84,6 +90,33 @@ describe('consentStatus', () => {
     const short = consent({ expiresAt: '2025-03-01' });
     const open = consent({});
     expect(consentStatus([short, open], q, '2025-02-01').consent?.id).toBe(open.id);
+  });
+});
+
+describe('lapsedConsents (the household warning)', () => {
+  it('warns per organisation and purpose, and clears once the lapsed consent is renewed', () => {
+    const expired = consent({ givenAt: '2024-01-01', expiresAt: '2024-12-31' });
+    const withdrawn = consent({ organisationId: 'o-woon', purpose: 'delen', givenAt: '2025-01-01', withdrawnAt: '2025-02-01' });
+    expect(lapsedConsents([expired, withdrawn], H, '2025-03-01')).toEqual([
+      { organisationId: ORG, purpose: 'bespreken', status: 'expired', consent: expired },
+      { organisationId: 'o-woon', purpose: 'delen', status: 'withdrawn', consent: withdrawn },
+    ]);
+    // Renewing one pair clears that pair only; the old ledger line stays as history.
+    const renewed = consent({ givenAt: '2025-03-01', expiresAt: '2025-12-31' });
+    expect(lapsedConsents([expired, withdrawn, renewed], H, '2025-03-01').map((l) => l.organisationId)).toEqual(['o-woon']);
+    // Two lapsed lines for one pair are one warning, not two.
+    const expiredAgain = consent({ givenAt: '2024-06-01', expiresAt: '2025-01-31' });
+    expect(lapsedConsents([expired, expiredAgain], H, '2025-03-01')).toHaveLength(1);
+  });
+
+  it('does not count valid consent for another purpose as a renewal, nor other households', () => {
+    const expired = consent({ purpose: 'bespreken', expiresAt: '2025-01-31' });
+    const otherPurpose = consent({ purpose: 'delen', givenAt: '2025-02-15' });
+    const otherHousehold = consent({ householdId: 'h2', expiresAt: '2025-01-01' });
+    expect(lapsedConsents([expired, otherPurpose, otherHousehold], H, '2025-03-01')).toEqual([
+      { organisationId: ORG, purpose: 'bespreken', status: 'expired', consent: expired },
+    ]);
+    expect(lapsedConsents([], H, '2025-03-01')).toEqual([]);
   });
 });
 
@@ -218,16 +251,155 @@ describe('a contact leaves', () => {
     createdAt: T,
     ...over,
   });
-  it('moves only their open actions and active involvements', () => {
-    const open = action({});
+  const contact = (over: Partial<Contact>): Contact => ({ id: 'c', organisationId: 'o', name: 'Naam', active: true, createdAt: T, ...over });
+  const invitation = (over: Partial<Invitation>): Invitation => ({
+    id: Math.random().toString(36),
+    householdId: H,
+    organisationId: 'o',
+    contactId: 'leaving',
+    purpose: 'bespreken',
+    kind: 'period',
+    startDate: '2025-02-01',
+    endDate: '2025-04-30',
+    createdAt: T,
+    ...over,
+  });
+  const item = (over: Partial<AgendaItem>): AgendaItem => ({
+    id: Math.random().toString(36),
+    meetingId: 'mt',
+    householdId: H,
+    kind: 'case',
+    question: 'Wie pakt de schulden op?',
+    timeBoxMinutes: 15,
+    order: 0,
+    invitedContactIds: ['leaving', 'x'],
+    decisions: [],
+    actions: [],
+    writtenActionIds: [],
+    status: 'open',
+    createdAt: T,
+    updatedAt: T,
+    ...over,
+  });
+  const duty = (over: Partial<FeedbackDuty>): FeedbackDuty => ({
+    id: `fd:${Math.random().toString(36)}`,
+    householdId: H,
+    kind: 'action_result',
+    sourceId: 'a1',
+    factDate: '2025-02-01',
+    dueDate: '2025-02-15',
+    status: 'open',
+    recipient: { kind: 'party', party: { kind: 'contact', refId: 'leaving' } },
+    createdAt: T,
+    ...over,
+  });
+  const none = { actions: [], involvements: [], invitations: [], agendaItems: [], duties: [], contacts: [] };
+  const notClosed = () => false;
+  const leaver = contact({ id: 'leaving' });
+  const colleague = contact({ id: 'next' });
+  const elsewhere = contact({ id: 'far', organisationId: 'o-other' });
+
+  it('selects open actions they own or that report to them, and their involvements that have not ended', () => {
+    const owned = action({});
+    const reportsToThem = action({ owner: { kind: 'team_member', refId: 'm' }, ownerId: 'm', reportTo: { kind: 'contact', refId: 'leaving' } });
     const done = action({ status: 'gedaan' });
     const other = action({ owner: { kind: 'contact', refId: 'x' }, ownerId: 'x' });
     const member = action({ owner: { kind: 'team_member', refId: 'leaving' } });
     const active: Involvement = { id: 'i1', householdId: H, organisationId: 'o', contactId: 'leaving', level: 'afwegen', since: '2025-01-01', createdAt: T };
     const ended: Involvement = { ...active, id: 'i2', endedAt: '2025-01-15' };
-    const plan = planContactReplacement('leaving', [open, done, other, member], [active, ended], '2025-03-01');
-    expect(plan.actions.map((a) => a.id)).toEqual([open.id]);
-    expect(plan.involvements.map((i) => i.id)).toEqual(['i1']);
+    const work = selectReplacementWork('leaving', { ...none, actions: [owned, reportsToThem, done, other, member], involvements: [active, ended] }, '2025-03-01', notClosed);
+    expect(work.actions.map((a) => a.id)).toEqual([owned.id, reportsToThem.id]);
+    expect(work.involvements.map((i) => i.id)).toEqual(['i1']);
+  });
+
+  it('selects running invitations, agenda items not yet discussed, open duties to or by them, and backups', () => {
+    const running = invitation({});
+    const over = invitation({ endDate: '2025-02-28' });
+    const cancelled = invitation({ cancelledAt: '2025-02-10' });
+    const open = item({});
+    const discussed = item({ status: 'besproken' });
+    const owedTo = duty({});
+    const owedBy = duty({ kind: 'partner_report', recipient: { kind: 'team' }, fromContactId: 'leaving' });
+    const doneDuty = duty({ status: 'gedaan' });
+    const someoneElse = duty({ recipient: { kind: 'party', party: { kind: 'contact', refId: 'x' } } });
+    const backupOf = contact({ id: 'b1', backupContactId: 'leaving' });
+    const inactiveBackupOf = contact({ id: 'b2', backupContactId: 'leaving', active: false });
+    const work = selectReplacementWork(
+      'leaving',
+      { ...none, invitations: [running, over, cancelled], agendaItems: [open, discussed], duties: [owedTo, owedBy, doneDuty, someoneElse], contacts: [leaver, backupOf, inactiveBackupOf] },
+      '2025-03-01',
+      notClosed,
+    );
+    expect(work.invitations).toEqual([running]);
+    expect(work.agendaItems).toEqual([open]);
+    expect(work.duties).toEqual([owedTo, owedBy]);
+    expect(work.backups).toEqual([backupOf]);
+  });
+
+  it('never selects work in a closed household', () => {
+    const input = { ...none, actions: [action({})], invitations: [invitation({})], agendaItems: [item({})], duties: [duty({})] };
+    const work = selectReplacementWork('leaving', input, '2025-03-01', (h) => h === H);
+    expect([work.actions, work.invitations, work.agendaItems, work.duties].map((l) => l.length)).toEqual([0, 0, 0, 0]);
+  });
+
+  it('within the organisation, everything moves to the successor', () => {
+    const owned = action({ reportTo: { kind: 'contact', refId: 'leaving' } });
+    const inv: Involvement = { id: 'i1', householdId: H, organisationId: 'o', contactId: 'leaving', level: 'afwegen', since: '2025-01-01', createdAt: T };
+    const work = selectReplacementWork(
+      'leaving',
+      {
+        actions: [owned],
+        involvements: [inv],
+        invitations: [invitation({})],
+        agendaItems: [item({ invitedContactIds: ['leaving', 'next'] })],
+        duties: [duty({}), duty({ kind: 'partner_report', recipient: { kind: 'team' }, fromContactId: 'leaving' })],
+        contacts: [leaver, colleague, contact({ id: 'b1', backupContactId: 'leaving' }), contact({ id: 'next', backupContactId: 'leaving' })],
+      },
+      '2025-03-01',
+      notClosed,
+    );
+    const plan = applyContactReplacement(work, leaver, colleague, '2025-03-01', () => false);
+    expect(plan.actions[0]).toMatchObject({ owner: { kind: 'contact', refId: 'next' }, ownerId: 'next', reportTo: { kind: 'contact', refId: 'next' } });
+    expect(plan.involvements[0]).toMatchObject({ contactId: 'next', organisationId: 'o' });
+    expect(plan.invitations[0]).toMatchObject({ contactId: 'next', organisationId: 'o' });
+    expect(plan.invitations[0]?.cancelledAt).toBeUndefined();
+    // The successor was already invited: one invitation, not two.
+    expect(plan.agendaItems[0]?.invitedContactIds).toEqual(['next']);
+    expect(plan.duties.map((d) => d.recipient.party?.refId ?? d.fromContactId)).toEqual(['next', 'next']);
+    // The successor's own backup was the leaver: nobody is their own backup.
+    expect(plan.backups.map((c) => [c.id, c.backupContactId])).toEqual([['b1', 'next'], ['next', undefined]]);
+    expect(plan.summary).toMatchObject({ actions: 1, involvements: 1, involvementsUnnamed: 0, invitations: 1, invitationsEnded: 0, agendaItems: 1, duties: 2, backups: 2, households: 1 });
+  });
+
+  it('a successor elsewhere: the involvement keeps its organisation; invitations move only with consent', () => {
+    const inv: Involvement = { id: 'i1', householdId: H, organisationId: 'o', contactId: 'leaving', level: 'afwegen', since: '2025-01-01', createdAt: T };
+    const work = selectReplacementWork(
+      'leaving',
+      { ...none, actions: [action({})], involvements: [inv], invitations: [invitation({}), invitation({ householdId: 'h2' })], agendaItems: [item({}), item({ householdId: 'h2' })] },
+      '2025-03-01',
+      notClosed,
+    );
+    // Only household h2 gave the other organisation consent.
+    const asked: string[] = [];
+    const plan = applyContactReplacement(work, leaver, elsewhere, '2025-03-01', (h, org, purpose) => {
+      asked.push(`${h}|${org}|${purpose}`);
+      return h === 'h2';
+    });
+    expect(plan.actions[0]).toMatchObject({ ownerId: 'far' });
+    expect(plan.involvements[0]).toMatchObject({ organisationId: 'o' });
+    expect(plan.involvements[0]?.contactId).toBeUndefined();
+    expect(plan.invitations.map((i) => [i.householdId, i.contactId, i.organisationId, i.cancelledAt])).toEqual([
+      [H, 'leaving', 'o', '2025-03-01'],
+      ['h2', 'far', 'o-other', undefined],
+    ]);
+    expect(plan.agendaItems.map((i) => i.invitedContactIds)).toEqual([['x'], ['far', 'x']]);
+    expect(asked).toContain(`h2|o-other|bespreken`);
+    expect(plan.summary).toMatchObject({ involvements: 0, involvementsUnnamed: 1, invitations: 1, invitationsEnded: 1, agendaItems: 1, agendaItemsDropped: 1, households: 2 });
+  });
+
+  it('offers colleagues of the same organisation first, then active contacts elsewhere', () => {
+    const list = [contact({ id: 'z', organisationId: 'o-other' }), leaver, colleague, contact({ id: 'gone', active: false })];
+    expect(successorCandidates(leaver, list)).toEqual({ sameOrganisation: [colleague], otherOrganisations: [list[0]] });
   });
 });
 

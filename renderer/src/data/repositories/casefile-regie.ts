@@ -16,12 +16,13 @@ import {
   closingViolations,
 } from '@shared/domain/casefile-rules';
 import { HouseholdSchema, type Household, type HouseholdStatus } from '@shared/domain/household';
+import { TeamMemberSchema } from '@shared/domain/team';
 import type { StoredRow } from '../db';
 import { getSession } from '../session';
 import { sealAudit } from './audit';
 import { countOpenFeedback } from './casefile';
 import { getHousehold } from './households';
-import { newId, nowIso, openAll, seal } from './kit';
+import { newId, nowIso, open, openAll, seal } from './kit';
 
 async function mustGet(householdId: string): Promise<Household> {
   const h = await getHousehold(householdId);
@@ -47,6 +48,11 @@ function statusEvent(householdId: string, from: HouseholdStatus, to: HouseholdSt
 export async function handOver(householdId: string, expectedFromId: string | undefined, input: HandoverDraft): Promise<Handover> {
   const draft = HandoverDraftSchema.parse(input);
   const before = await mustGet(householdId);
+  // The regie goes to a person at the table: an existing, active team member (not a typo'd id,
+  // not someone who left). Handing it to the current regisseur is refused by applyHandover.
+  const memberRow = await getSession().db.teamMembers.get(draft.toId);
+  const member = memberRow ? await open('teamMembers', memberRow, TeamMemberSchema) : undefined;
+  if (!member?.active) throw new RuleViolation('regisseur.notMember');
   const now = nowIso();
   const after: Household = { ...applyHandover(before, draft.toId, expectedFromId), updatedAt: now, lastActivityAt: now };
   const handover = HandoverSchema.parse({ ...draft, id: newId(), householdId, fromId: expectedFromId, createdAt: now });
@@ -58,9 +64,11 @@ export async function handOver(householdId: string, expectedFromId: string | und
     sealAudit({ action: 'handover', entity: 'household', entityId: householdId }),
   ]);
   const db = getSession().db;
-  await db.transaction('rw', [db.households, db.handovers, db.events, db.audit], async () => {
+  await db.transaction('rw', [db.households, db.handovers, db.events, db.teamMembers, db.audit], async () => {
     const row = await db.households.get(householdId);
     assertUnchanged(row, before);
+    // Again inside the transaction: the member's row may be gone by now.
+    if (!(await db.teamMembers.get(draft.toId))) throw new RuleViolation('regisseur.notMember');
     assertOneRegisseur(after);
     await db.households.put(hRow);
     await db.handovers.add(xRow);

@@ -1,5 +1,16 @@
-import { ActionSchema, NoteSchema, type Action, type Note } from '@shared/domain/casefile';
-import { checkPartnerAccess, planContactReplacement, type PartnerAccess, type WorkloadInput } from '@shared/domain/partner-rules';
+import { ActionSchema, NoteSchema, type Note } from '@shared/domain/casefile';
+import { FeedbackDutySchema } from '@shared/domain/feedback';
+import { AgendaItemSchema } from '@shared/domain/meeting';
+import {
+  applyContactReplacement,
+  checkPartnerAccess,
+  inviteRule,
+  selectReplacementWork,
+  type PartnerAccess,
+  type ReplacementSummary,
+  type ReplacementWork,
+  type WorkloadInput,
+} from '@shared/domain/partner-rules';
 import {
   ConsentDraftSchema,
   ConsentSchema,
@@ -33,6 +44,7 @@ import {
 } from '@shared/domain/partners';
 import { TeamMemberSchema } from '@shared/domain/team';
 import type { z } from 'zod';
+import type { StoredRow } from '../db';
 import { getSession } from '../session';
 import { sealAudit } from './audit';
 import { newId, nowIso, open, openAll, seal } from './kit';
@@ -67,6 +79,35 @@ export async function saveOrganisation(input: OrganisationDraft, id?: string): P
     await db.audit.add(audit);
   });
   return org;
+}
+
+/**
+ * A new organisation and its first ring placement, in one transaction: an organisation never
+ * lands half-placed (saved but in no ring) because the second of two writes failed. Both drafts
+ * are validated before anything is written; the placement's organisationId is the new id.
+ */
+export async function createPlacedOrganisation(
+  input: OrganisationDraft,
+  placementInput: Omit<PlacementDraft, 'organisationId'>,
+): Promise<{ organisation: Organisation; placement: Placement }> {
+  const draft = OrganisationDraftSchema.parse(input);
+  const org = OrganisationSchema.parse({ id: newId(), createdAt: nowIso(), ...draft });
+  if (draft.description === undefined) delete org.description;
+  const placement = PlacementSchema.parse({ id: newId(), ...PlacementDraftSchema.parse({ ...placementInput, organisationId: org.id }), updatedAt: nowIso() });
+  if (placement.shell === undefined) delete placement.shell;
+  const [orgRow, placementRow, orgAudit, placementAudit] = await Promise.all([
+    seal('organisations', org),
+    seal('placements', placement),
+    sealAudit({ action: 'settings.change', entity: 'organisation', entityId: org.id, details: { change: 'create' } }),
+    sealAudit({ action: 'settings.change', entity: 'placement', entityId: placement.id, details: { organisationId: org.id, from: 'none', to: placement.ring } }),
+  ]);
+  const db = getSession().db;
+  await db.transaction('rw', [db.organisations, db.placements, db.audit], async () => {
+    await db.organisations.add(orgRow);
+    await db.placements.add(placementRow);
+    await db.audit.bulkAdd([orgAudit, placementAudit]);
+  });
+  return { organisation: org, placement };
 }
 
 export type PartnerBundle = Readonly<{ organisations: readonly Organisation[]; contacts: readonly Contact[]; placements: readonly Placement[] }>;
@@ -128,59 +169,85 @@ export async function saveContact(input: ContactDraft, id?: string): Promise<Con
   return contact;
 }
 
-/** What would move if this contact left today: open actions they own and their active involvements. */
-export async function previewReplacement(contactId: string, today: string): Promise<{ actions: number; involvements: number; households: number }> {
-  const { actions, involvements } = await loadReplacementWork(contactId, today);
-  const households = new Set([...actions.map((a) => a.householdId), ...involvements.map((i) => i.householdId)]);
-  return { actions: actions.length, involvements: involvements.length, households: households.size };
-}
-
-async function loadReplacementWork(contactId: string, today: string): Promise<{ actions: Action[]; involvements: Involvement[] }> {
-  const db = getSession().db;
-  // ownerId and status are plain index fields: only the open actions of this owner are decrypted.
-  const actionRows = (await db.actions.where('ownerId').equals(contactId).toArray()).filter((r) => r.status === 'open');
-  const involvementRows = await db.involvements.where('contactId').equals(contactId).toArray();
-  const [actions, involvements] = await Promise.all([openAll('actions', actionRows, ActionSchema), openAll('involvements', involvementRows, InvolvementSchema)]);
-  return planContactReplacement(contactId, actions, involvements, today);
-}
-
-export type ReplacementResult = Readonly<{ movedActions: number; movedInvolvements: number; households: number }>;
+/** What a contact still has open, with what the consent rule needs to decide on invitations. */
+export type ReplacementPreview = Readonly<{ work: ReplacementWork; placements: readonly Placement[]; consents: readonly Consent[] }>;
 
 /**
- * A contact leaves: their open actions and active involvements move to the successor, each
- * affected household gets an internal note with the handover, and the contact is marked as
- * left with the handover note. One transaction, one audit entry (counts only, no content).
+ * What would move if this contact left on `leftAt`: the caller shows the counts and, once a
+ * successor is chosen, what applyContactReplacement would do with them.
+ */
+export async function previewReplacement(contactId: string, leftAt: string): Promise<ReplacementPreview> {
+  return loadReplacementWork(contactId, leftAt);
+}
+
+async function loadReplacementWork(contactId: string, leftAt: string): Promise<ReplacementPreview> {
+  const db = getSession().db;
+  const [actionRows, involvementRows, invitationRows, agendaRows, dutyRows, contacts, closedIds, placements] = await Promise.all([
+    // "Terugkoppelen aan" is sealed, so every open action is read, not only those owned by the
+    // contact (ownerId): a contact leaving is rare and deliberate, and shows a preview first.
+    db.actions.where('status').equals('open').toArray(),
+    db.involvements.where('contactId').equals(contactId).toArray(),
+    db.invitations.where('contactId').equals(contactId).toArray(),
+    // Agenda items keep their invited contacts sealed; a team has a few hundred items at most.
+    db.agendaItems.toArray(),
+    // Who a duty is owed to or by is sealed too: every open duty is read.
+    db.feedbackDuties.where('status').equals('open').toArray(),
+    listContacts(),
+    db.households.where('status').equals('afgesloten').primaryKeys(),
+    listPlacements(),
+  ]);
+  const closed = new Set(closedIds.map(String));
+  // Rows of closed households are never rewritten, so they are not even decrypted.
+  const live = (rows: StoredRow[]) => rows.filter((r) => !closed.has(String(r.householdId)));
+  const [actions, involvements, invitations, agendaItems, duties] = await Promise.all([
+    openAll('actions', live(actionRows), ActionSchema),
+    openAll('involvements', live(involvementRows), InvolvementSchema),
+    openAll('invitations', live(invitationRows), InvitationSchema),
+    openAll('agendaItems', live(agendaRows), AgendaItemSchema),
+    openAll('feedbackDuties', live(dutyRows), FeedbackDutySchema),
+  ]);
+  const work = selectReplacementWork(contactId, { actions, involvements, invitations, agendaItems, duties, contacts }, leftAt, (h) => closed.has(h));
+  // Consent decides whether an invitation may move to another organisation's contact.
+  const invitedIn = [...new Set([...work.invitations, ...work.agendaItems].map((r) => r.householdId))];
+  const consentRows = invitedIn.length > 0 ? await db.consents.where('householdId').anyOf(invitedIn).toArray() : [];
+  const consents = await openAll('consents', consentRows, ConsentSchema);
+  return { work, placements, consents };
+}
+
+/**
+ * A contact leaves: their open work moves to the successor in one transaction (see
+ * applyContactReplacement in shared/domain/partner-rules.ts for what moves and what does not
+ * when the successor works elsewhere): open actions they own or that report to them, their
+ * involvements, household invitations, invitations on agenda items not yet discussed, open
+ * feedback duties owed to or by them, and other contacts' backup. Each affected household gets an
+ * internal note with the handover; the contact is marked as left with the handover note.
+ * Closed households are left alone. One audit entry (counts only, no content).
  * `householdNote` is the text written into each household's file (the caller words it).
  */
-export async function replaceContact(input: ContactReplacement, householdNote: (handoverNote: string) => string): Promise<ReplacementResult> {
+export async function replaceContact(input: ContactReplacement, householdNote: (handoverNote: string) => string): Promise<ReplacementSummary> {
   const r = ContactReplacementSchema.parse(input);
   const db = getSession().db;
   const [leavingRow, successorRow] = await Promise.all([db.contacts.get(r.contactId), db.contacts.get(r.successorId)]);
   if (!leavingRow || !successorRow) throw new Error('contact not found');
   const [leaving, successor] = await Promise.all([open('contacts', leavingRow, ContactSchema), open('contacts', successorRow, ContactSchema)]);
+  if (!leaving.active) throw new TeamRuleError('team.replace.alreadyLeft');
   if (!successor.active) throw new TeamRuleError('team.replace.successorInactive');
 
-  const work = await loadReplacementWork(r.contactId, r.leftAt);
-  const movedActions = work.actions.map((a) =>
-    ActionSchema.parse({
-      ...a,
-      owner: { ...a.owner, refId: successor.id },
-      ownerId: successor.id,
-      // A result promised to the leaving contact is now reported to the successor.
-      reportTo: a.reportTo.kind === 'contact' && a.reportTo.refId === leaving.id ? { ...a.reportTo, refId: successor.id } : a.reportTo,
-    }),
-  );
-  const movedInvolvements = work.involvements.map((i) => InvolvementSchema.parse({ ...i, contactId: successor.id, organisationId: successor.organisationId }));
-  const householdIds = [...new Set([...movedActions.map((a) => a.householdId), ...movedInvolvements.map((i) => i.householdId)])];
+  const { work, placements, consents } = await loadReplacementWork(r.contactId, r.leftAt);
+  const plan = applyContactReplacement(work, leaving, successor, r.leftAt, inviteRule(placements, consents, r.leftAt));
   const now = nowIso();
-  const notes: Note[] = householdIds.map((householdId) =>
+  const notes: Note[] = plan.householdIds.map((householdId) =>
     NoteSchema.parse({ id: newId(), householdId, createdAt: now, text: householdNote(r.handoverNote), internal: true }),
   );
   const updatedLeaving = ContactSchema.parse({ ...leaving, active: false, leftAt: r.leftAt, successorId: successor.id, handoverNote: r.handoverNote });
 
-  const [actionRows, involvementRows, noteRows, contactRow] = await Promise.all([
-    Promise.all(movedActions.map((a) => seal('actions', a))),
-    Promise.all(movedInvolvements.map((i) => seal('involvements', i))),
+  const [actionRows, involvementRows, invitationRows, agendaRows, dutyRows, backupRows, noteRows, contactRow] = await Promise.all([
+    Promise.all(plan.actions.map((a) => seal('actions', ActionSchema.parse(a)))),
+    Promise.all(plan.involvements.map((i) => seal('involvements', InvolvementSchema.parse(i)))),
+    Promise.all(plan.invitations.map((i) => seal('invitations', InvitationSchema.parse(i)))),
+    Promise.all(plan.agendaItems.map((i) => seal('agendaItems', AgendaItemSchema.parse(i)))),
+    Promise.all(plan.duties.map((d) => seal('feedbackDuties', FeedbackDutySchema.parse(d)))),
+    Promise.all(plan.backups.map((c) => seal('contacts', ContactSchema.parse(c)))),
     Promise.all(notes.map((n) => seal('notes', n))),
     seal('contacts', updatedLeaving),
   ]);
@@ -188,16 +255,26 @@ export async function replaceContact(input: ContactReplacement, householdNote: (
     action: 'handover',
     entity: 'contact',
     entityId: leaving.id,
-    details: { successorId: successor.id, movedActions: actionRows.length, movedInvolvements: involvementRows.length, households: householdIds.length },
+    details: { successorId: successor.id, ...plan.summary },
   });
-  await db.transaction('rw', [db.actions, db.involvements, db.notes, db.contacts, db.audit], async () => {
-    await db.actions.bulkPut(actionRows);
-    await db.involvements.bulkPut(involvementRows);
-    await db.notes.bulkAdd(noteRows);
-    await db.contacts.put(contactRow);
-    await db.audit.add(audit);
-  });
-  return { movedActions: actionRows.length, movedInvolvements: involvementRows.length, households: householdIds.length };
+  await db.transaction(
+    'rw',
+    [db.actions, db.involvements, db.invitations, db.agendaItems, db.feedbackDuties, db.notes, db.contacts, db.households, db.audit],
+    async () => {
+      // A household closed since the work was read is read-only now: write nothing, say so.
+      const households = await db.households.bulkGet(plan.householdIds);
+      if (households.some((h) => h?.status === 'afgesloten')) throw new TeamRuleError('team.replace.changedMeanwhile');
+      await db.actions.bulkPut(actionRows);
+      await db.involvements.bulkPut(involvementRows);
+      await db.invitations.bulkPut(invitationRows);
+      await db.agendaItems.bulkPut(agendaRows);
+      await db.feedbackDuties.bulkPut(dutyRows);
+      await db.notes.bulkAdd(noteRows);
+      await db.contacts.bulkPut([...backupRows, contactRow]);
+      await db.audit.add(audit);
+    },
+  );
+  return plan.summary;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -240,15 +317,34 @@ async function householdRows<S extends z.ZodType>(table: 'involvements' | 'conse
   return openAll(table, rows, schema);
 }
 
+/** The message key of the refusal below (translated by the team UI). */
+export const HOUSEHOLD_CLOSED_KEY = 'team.closed.readOnly';
+
+/**
+ * A closed household's partner data is history: involvements, consents and invitations are
+ * read-only. Only recording a withdrawal of consent stays possible (the resident's right, and the
+ * ledger must say from when consent no longer holds). Reads the plain status field, so it is
+ * cheap and can run inside a write transaction.
+ */
+async function assertHouseholdOpen(householdId: string): Promise<void> {
+  const row = await getSession().db.households.get(householdId);
+  if (!row) throw new Error('household not found');
+  if (row.status === 'afgesloten') throw new TeamRuleError(HOUSEHOLD_CLOSED_KEY);
+}
+
 async function putHouseholdRecord(
   table: 'involvements' | 'consents' | 'invitations',
   record: Involvement | Consent | Invitation,
   change: string,
+  opts: Readonly<{ allowClosed?: boolean }> = {},
 ): Promise<void> {
+  if (!opts.allowClosed) await assertHouseholdOpen(record.householdId);
   const row = await seal(table, record);
   const audit = await sealAudit({ action: 'household.update', entity: table, entityId: record.id, details: { householdId: record.householdId, change } });
   const db = getSession().db;
-  await db.transaction('rw', [db.rows(table), db.audit], async () => {
+  await db.transaction('rw', [db.rows(table), db.households, db.audit], async () => {
+    // Again inside the transaction: the household may have been closed meanwhile.
+    if (!opts.allowClosed) await assertHouseholdOpen(record.householdId);
     await db.rows(table).put(row);
     await db.audit.add(audit);
   });
@@ -295,7 +391,7 @@ export async function withdrawConsent(householdId: string, id: string, date: str
   const current = (await listConsents(householdId)).find((c) => c.id === id);
   if (!current) throw new Error('consent not found');
   const next = ConsentSchema.parse({ ...current, withdrawnAt: date });
-  await putHouseholdRecord('consents', next, 'withdraw');
+  await putHouseholdRecord('consents', next, 'withdraw', { allowClosed: true });
   return next;
 }
 
@@ -324,6 +420,8 @@ export class ConsentRequiredError extends Error {
  */
 export async function inviteContact(input: InvitationDraft, today: string): Promise<Invitation> {
   const draft = InvitationDraftSchema.parse(input);
+  // A closed household says so first, before any consent question.
+  await assertHouseholdOpen(draft.householdId);
   const access = await getPartnerAccess(draft.householdId, draft.organisationId, draft.purpose, today);
   if (!access.allowed) throw new ConsentRequiredError(access);
   if (access.ring === 'binnenring') throw new TeamRuleError('team.invite.binnenring');

@@ -14,6 +14,7 @@ import type {
 import {
   addInvolvement,
   cancelInvitation,
+  createPlacedOrganisation,
   inviteContact,
   placeOrganisation,
   recordConsent,
@@ -61,6 +62,15 @@ export function useSaveOrganisation() {
   return useMutation({
     mutationFn: ({ draft, id }: { draft: OrganisationDraft; id?: string | undefined }) => saveOrganisation(draft, id),
     onSuccess: () => invalidate(teamKeys.organisations()),
+  });
+}
+
+/** A new organisation with its first placement (one transaction, see createPlacedOrganisation). */
+export function useCreatePlacedOrganisation() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ draft, placement }: { draft: OrganisationDraft; placement: Omit<PlacementDraft, 'organisationId'> }) => createPlacedOrganisation(draft, placement),
+    onSuccess: () => invalidate(teamKeys.organisations(), teamKeys.placements()),
   });
 }
 

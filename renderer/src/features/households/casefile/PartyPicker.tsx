@@ -23,6 +23,7 @@ export function PartyPicker({
   const { t, tx } = useI18n();
   const people = usePeople();
   const choose = { value: '', label: t('casefile.choose') };
+  const noContacts = value.kind === 'contact' && people.contacts.length === 0;
   return (
     <fieldset className="cf-party">
       <legend>{legend}</legend>
@@ -30,8 +31,13 @@ export function PartyPicker({
         label={t('casefile.partyKind')}
         value={value.kind}
         onChange={(e) => onChange({ kind: e.target.value, refId: '', name: '' })}
-        options={[choose, ...PARTY_KINDS.map((k) => ({ value: k, label: tx(`casefile.party.${k}`) }))]}
-        error={errors[`${path}.kind`]}
+        options={[
+          choose,
+          // With no partner contacts yet, the option says so before anyone picks it.
+          ...PARTY_KINDS.map((k) => ({ value: k, label: k === 'contact' && people.contacts.length === 0 ? t('casefile.party.contactNone') : tx(`casefile.party.${k}`) })),
+        ]}
+        // With no contacts there is no "who" select to carry the missing-choice error: the kind does.
+        error={errors[`${path}.kind`] ?? (noContacts && errors[`${path}.refId`] ? 'casefile.noContactsChoose' : undefined)}
         required
       />
       {value.kind === 'team_member' ? (

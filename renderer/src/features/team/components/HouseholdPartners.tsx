@@ -5,6 +5,7 @@ import {
   consentState,
   invitationState,
   isInvolvementActive,
+  lapsedConsents,
   professionalsInvolved,
   ringOf,
   type PartnerAccess,
@@ -23,12 +24,15 @@ import {
 } from '@shared/domain/partners';
 import { ConsentRequiredError } from '../../../data/repositories/partners';
 import { useI18n } from '../../../i18n';
+import { useDates } from '../../households/format';
+import { useHousehold } from '../../households/queries';
 import type { FieldErrors } from '../../../ui/errors';
 import { SelectField, TextArea, TextField } from '../../../ui/Field';
 import { useAddInvolvement, useCancelInvitation, useInviteContact, useRecordConsent, useUpdateInvolvement, useWithdrawConsent } from '../mutations';
 import { todayIso, useConsents, useContacts, useInvitations, useInvolvements, useOrganisations, usePlacements, useTeamSettings } from '../queries';
 import { teamFieldErrors } from './errors';
 import { HouseholdRing } from './HouseholdRing';
+import { TeamSaveError } from './SaveError';
 
 type ConsentPrefill = Readonly<{ organisationId: string; purpose: ConsentPurpose; nonce: number }>;
 
@@ -37,7 +41,7 @@ type ConsentPrefill = Readonly<{ organisationId: string; purpose: ConsentPurpose
  * involvement levels, the consent ledger and invitations of partners from outside the table.
  */
 export function HouseholdPartners({ householdId }: Readonly<{ householdId: string }>) {
-  const { t } = useI18n();
+  const { t, tx } = useI18n();
   const today = todayIso();
   const orgs = useOrganisations();
   const contacts = useContacts();
@@ -46,19 +50,21 @@ export function HouseholdPartners({ householdId }: Readonly<{ householdId: strin
   const involvements = useInvolvements(householdId);
   const consents = useConsents(householdId);
   const invitations = useInvitations(householdId);
+  const household = useHousehold(householdId);
   const [consentPrefill, setConsentPrefill] = useState<ConsentPrefill | undefined>(undefined);
   const consentFormRef = useRef<HTMLDivElement>(null);
 
-  const loading = [orgs, contacts, placements, settings, involvements, consents, invitations].some((q) => q.isLoading);
+  const loading = [orgs, contacts, placements, settings, involvements, consents, invitations, household].some((q) => q.isLoading);
   if (loading) return <p>{t('common.loading')}</p>;
 
   const active = (involvements.data ?? []).filter((i) => isInvolvementActive(i, today));
+  // A closed household's partner data is history (the repository refuses edits too).
+  const closed = household.data?.status === 'afgesloten';
   const max = settings.data?.maxProfessionals ?? 5;
   const pros = professionalsInvolved(involvements.data ?? [], today, max);
-  const lapsed = (consents.data ?? []).filter((c) => {
-    const s = consentState(c, today);
-    return s === 'expired' || s === 'withdrawn';
-  });
+  // Per organisation and purpose: a lapsed line that was renewed since is history, not a warning.
+  const lapsed = lapsedConsents(consents.data ?? [], householdId, today);
+  const orgName = (id: string) => orgs.data?.find((o) => o.id === id)?.name ?? t('team.org.unknown');
 
   return (
     <section aria-labelledby="hh-partners-title" className="hh-partners" data-ready="household-partners">
@@ -70,23 +76,35 @@ export function HouseholdPartners({ householdId }: Readonly<{ householdId: strin
       ) : null}
       {lapsed.length > 0 ? (
         <p className="warning" role="status" data-testid="consent-lapsed">
-          {t('team.hh.consentLapsed', { count: lapsed.length })}
+          {t('team.hh.consentLapsed', {
+            list: lapsed
+              .map((l) => t('team.hh.consentLapsedItem', { name: orgName(l.organisationId), purpose: tx(`team.purpose.${l.purpose}`), state: tx(`team.consent.state.${l.status}`).toLocaleLowerCase('nl') }))
+              .join('; '),
+          })}
+        </p>
+      ) : null}
+      {closed ? (
+        <p className="notice" data-testid="partners-closed">
+          {t('team.closed.readOnly')}
         </p>
       ) : null}
       <div className="hh-partners__grid">
         <HouseholdRing involvements={active} organisations={orgs.data ?? []} contacts={contacts.data ?? []} placements={placements.data ?? []} />
         <div>
-          <InvolvementList householdId={householdId} today={today} />
-          <InvolvementForm householdId={householdId} today={today} />
+          <InvolvementList householdId={householdId} today={today} closed={closed} />
+          {closed ? null : <InvolvementForm householdId={householdId} today={today} />}
         </div>
       </div>
       <ConsentLedger householdId={householdId} today={today} />
-      <div ref={consentFormRef}>
-        <ConsentForm key={consentPrefill?.nonce ?? 0} householdId={householdId} today={today} prefill={consentPrefill} />
-      </div>
+      {closed ? null : (
+        <div ref={consentFormRef}>
+          <ConsentForm key={consentPrefill?.nonce ?? 0} householdId={householdId} today={today} prefill={consentPrefill} />
+        </div>
+      )}
       <Invitations
         householdId={householdId}
         today={today}
+        closed={closed}
         onRecordConsent={(organisationId, purpose) => {
           setConsentPrefill({ organisationId, purpose, nonce: Date.now() });
           requestAnimationFrame(() => consentFormRef.current?.querySelector<HTMLElement>('input, select')?.focus());
@@ -116,71 +134,75 @@ function orgOptions(orgs: readonly Organisation[], ringLabel: (id: string) => st
 
 // ---------------------------------------------------------------------------------------------
 
-function InvolvementList({ householdId, today }: Readonly<{ householdId: string; today: string }>) {
+function InvolvementList({ householdId, today, closed }: Readonly<{ householdId: string; today: string; closed: boolean }>) {
   const { t, tx } = useI18n();
+  const dates = useDates();
   const involvements = useInvolvements(householdId);
   const update = useUpdateInvolvement(householdId);
   const { orgName, contactName, ringLabel } = useLookups();
   const list = involvements.data ?? [];
   if (list.length === 0) return <p className="muted">{t('team.hh.noInvolvements')}</p>;
   return (
-    <table className="table table--compact">
-      <caption className="visually-hidden">{t('team.hh.involvementsCaption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('team.hh.partner')}</th>
-          <th scope="col">{t('team.hh.level')}</th>
-          <th scope="col">{t('team.hh.since')}</th>
-          <th scope="col">{t('team.hh.role')}</th>
-          <th scope="col">
-            <span className="visually-hidden">{t('team.member.actions')}</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {list.map((inv) => {
-          const activeNow = isInvolvementActive(inv, today);
-          const who = contactName(inv.contactId) ? `${contactName(inv.contactId) ?? ''} · ${orgName(inv.organisationId)}` : orgName(inv.organisationId);
-          return (
-            <tr key={inv.id} className={activeNow ? undefined : 'row--inactive'} data-involvement={orgName(inv.organisationId)}>
-              <th scope="row">
-                {who}
-                <div className="muted">{ringLabel(inv.organisationId)}</div>
-              </th>
-              <td>
-                {activeNow ? (
-                  <>
-                    <label className="visually-hidden" htmlFor={`lvl-${inv.id}`}>
-                      {t('team.hh.levelFor', { name: who })}
-                    </label>
-                    <select id={`lvl-${inv.id}`} value={inv.level} onChange={(e) => update.mutate({ id: inv.id, patch: { level: e.target.value as InvolvementLevel } })}>
-                      {INVOLVEMENT_LEVELS.map((l) => (
-                        <option key={l} value={l}>
-                          {tx(`team.level.${l}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </>
-                ) : (
-                  tx(`team.level.${inv.level}`)
-                )}
-              </td>
-              <td>{inv.since}</td>
-              <td>{inv.role ?? '—'}</td>
-              <td>
-                {activeNow ? (
-                  <button type="button" className="button button--secondary" onClick={() => update.mutate({ id: inv.id, patch: { endedAt: today } })} aria-label={t('team.hh.endFor', { name: who })}>
-                    {t('team.hh.end')}
-                  </button>
-                ) : (
-                  <span className="muted">{t('team.hh.ended', { date: inv.endedAt ?? '' })}</span>
-                )}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <>
+      <table className="table table--compact">
+        <caption className="visually-hidden">{t('team.hh.involvementsCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('team.hh.partner')}</th>
+            <th scope="col">{t('team.hh.level')}</th>
+            <th scope="col">{t('team.hh.since')}</th>
+            <th scope="col">{t('team.hh.role')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('team.member.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.map((inv) => {
+            const activeNow = isInvolvementActive(inv, today);
+            const who = contactName(inv.contactId) ? `${contactName(inv.contactId) ?? ''} · ${orgName(inv.organisationId)}` : orgName(inv.organisationId);
+            return (
+              <tr key={inv.id} className={activeNow ? undefined : 'row--inactive'} data-involvement={orgName(inv.organisationId)}>
+                <th scope="row">
+                  {who}
+                  <div className="muted">{ringLabel(inv.organisationId)}</div>
+                </th>
+                <td>
+                  {activeNow && !closed ? (
+                    <>
+                      <label className="visually-hidden" htmlFor={`lvl-${inv.id}`}>
+                        {t('team.hh.levelFor', { name: who })}
+                      </label>
+                      <select id={`lvl-${inv.id}`} value={inv.level} onChange={(e) => update.mutate({ id: inv.id, patch: { level: e.target.value as InvolvementLevel } })}>
+                        {INVOLVEMENT_LEVELS.map((l) => (
+                          <option key={l} value={l}>
+                            {tx(`team.level.${l}`)}
+                          </option>
+                        ))}
+                      </select>
+                    </>
+                  ) : (
+                    tx(`team.level.${inv.level}`)
+                  )}
+                </td>
+                <td>{dates.date(inv.since)}</td>
+                <td>{inv.role ?? '—'}</td>
+                <td>
+                  {activeNow && !closed ? (
+                    <button type="button" className="button button--secondary" onClick={() => update.mutate({ id: inv.id, patch: { endedAt: today } })} aria-label={t('team.hh.endFor', { name: who })}>
+                      {t('team.hh.end')}
+                    </button>
+                  ) : inv.endedAt ? (
+                    <span className="muted">{t('team.hh.ended', { date: dates.date(inv.endedAt) })}</span>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <TeamSaveError error={update.error} />
+    </>
   );
 }
 
@@ -208,7 +230,11 @@ function InvolvementForm({ householdId, today }: Readonly<{ householdId: string;
       setErrors(teamFieldErrors(parsed.error));
       return;
     }
-    await add.mutateAsync(draft);
+    try {
+      await add.mutateAsync(draft);
+    } catch {
+      return; // shown next to the button (TeamSaveError); nothing was written
+    }
     setForm({ organisationId: '', contactId: '', level: 'afstemmen', since: today, role: '' });
     setErrors({});
     setOpen(false);
@@ -242,7 +268,7 @@ function InvolvementForm({ householdId, today }: Readonly<{ householdId: string;
         <TextField label={t('team.hh.since')} type="date" value={form.since} onChange={(e) => setForm({ ...form, since: e.target.value })} error={errors.since} required />
       </div>
       <TextField label={t('team.hh.role')} hint={t('team.hh.roleHint')} value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })} error={errors.role} autoComplete="off" />
-      {add.isError ? <p role="alert" className="field__error">{t('common.errorGeneric')}</p> : null}
+      <TeamSaveError error={add.error} />
       <div className="form-actions">
         <button type="submit" className="button" disabled={add.isPending}>
           {t('team.hh.involveSubmit')}
@@ -259,6 +285,7 @@ function InvolvementForm({ householdId, today }: Readonly<{ householdId: string;
 
 function ConsentLedger({ householdId, today }: Readonly<{ householdId: string; today: string }>) {
   const { t, tx } = useI18n();
+  const dates = useDates();
   const consents = useConsents(householdId);
   const withdraw = useWithdrawConsent(householdId);
   const { orgName } = useLookups();
@@ -295,11 +322,11 @@ function ConsentLedger({ householdId, today }: Readonly<{ householdId: string; t
                   </th>
                   <td>{tx(`team.purpose.${c.purpose}`)}</td>
                   <td>{c.givenBy}</td>
-                  <td>{c.givenAt}</td>
-                  <td>{c.expiresAt ?? t('team.consent.noExpiry')}</td>
+                  <td>{dates.date(c.givenAt)}</td>
+                  <td>{c.expiresAt ? dates.date(c.expiresAt) : t('team.consent.noExpiry')}</td>
                   <td>
                     <span className={`badge badge--consent-${state}`}>{tx(`team.consent.state.${state}`)}</span>
-                    {c.withdrawnAt ? <div className="muted">{t('team.consent.withdrawnOn', { date: c.withdrawnAt })}</div> : null}
+                    {c.withdrawnAt ? <div className="muted">{t('team.consent.withdrawnOn', { date: dates.date(c.withdrawnAt) })}</div> : null}
                   </td>
                   <td>
                     {state === 'valid' || state === 'pending' ? (
@@ -334,6 +361,7 @@ function ConsentLedger({ householdId, today }: Readonly<{ householdId: string; t
           </tbody>
         </table>
       )}
+      <TeamSaveError error={withdraw.error} />
     </section>
   );
 }
@@ -356,7 +384,11 @@ function ConsentForm({ householdId, today, prefill }: Readonly<{ householdId: st
       setErrors(teamFieldErrors(parsed.error));
       return;
     }
-    await record.mutateAsync(draft);
+    try {
+      await record.mutateAsync(draft);
+    } catch {
+      return; // shown next to the button (TeamSaveError); nothing was written
+    }
     setSaved(t('team.consent.saved'));
     setErrors({});
     setForm({ ...empty, organisationId: '', givenBy: '' });
@@ -395,7 +427,7 @@ function ConsentForm({ householdId, today, prefill }: Readonly<{ householdId: st
             <TextField label={t('team.consent.expiresAt')} hint={t('team.consent.expiresHint')} type="date" value={form.expiresAt} onChange={(e) => setForm({ ...form, expiresAt: e.target.value })} error={errors.expiresAt} />
           </div>
           <TextArea label={t('team.consent.scope')} hint={t('team.consent.scopeHint')} value={form.scope} onChange={(e) => setForm({ ...form, scope: e.target.value })} error={errors.scope} rows={2} />
-          {record.isError ? <p role="alert" className="field__error">{t('common.errorGeneric')}</p> : null}
+          <TeamSaveError error={record.error} />
           <div className="form-actions">
             <button type="submit" className="button" disabled={record.isPending}>
               {t('team.consent.save')}
@@ -415,9 +447,11 @@ function ConsentForm({ householdId, today, prefill }: Readonly<{ householdId: st
 function Invitations({
   householdId,
   today,
+  closed,
   onRecordConsent,
-}: Readonly<{ householdId: string; today: string; onRecordConsent: (organisationId: string, purpose: ConsentPurpose) => void }>) {
+}: Readonly<{ householdId: string; today: string; closed: boolean; onRecordConsent: (organisationId: string, purpose: ConsentPurpose) => void }>) {
   const { t, tx } = useI18n();
+  const dates = useDates();
   const invitations = useInvitations(householdId);
   const consents = useConsents(householdId);
   const invite = useInviteContact(householdId);
@@ -456,10 +490,11 @@ function Invitations({
       setOpen(false);
       setForm({ ...form, contactId: '', note: '' });
     } catch (err) {
+      // Any other failure is shown next to the button from the mutation's error.
       if (err instanceof ConsentRequiredError) {
         setRefusal({ access: err.access, organisationId: draft.organisationId, purpose: draft.purpose });
         requestAnimationFrame(() => refusalRef.current?.focus());
-      } else throw err;
+      }
     }
   }
 
@@ -493,12 +528,12 @@ function Invitations({
                     {inv.note ? <div className="muted">{inv.note}</div> : null}
                   </th>
                   <td>{tx(`team.purpose.${inv.purpose}`)}</td>
-                  <td>{inv.kind === 'meeting' ? t('team.invite.forMeeting', { date: inv.startDate }) : t('team.invite.forPeriod', { from: inv.startDate, to: inv.endDate })}</td>
+                  <td>{inv.kind === 'meeting' ? t('team.invite.forMeeting', { date: dates.date(inv.startDate) }) : t('team.invite.forPeriod', { from: dates.date(inv.startDate), to: dates.date(inv.endDate) })}</td>
                   <td>
                     <span className={`badge badge--invite-${state}`}>{tx(`team.invite.state.${state}`)}</span>
                   </td>
                   <td>
-                    {state === 'active' || state === 'scheduled' ? (
+                    {(state === 'active' || state === 'scheduled') && !closed ? (
                       <button type="button" className="button button--secondary" onClick={() => cancel.mutate({ id: inv.id, date: today })} aria-label={t('team.invite.cancelFor', { name: who })}>
                         {t('team.invite.cancel')}
                       </button>
@@ -510,7 +545,8 @@ function Invitations({
           </tbody>
         </table>
       )}
-      {!open ? (
+      <TeamSaveError error={cancel.error} />
+      {closed ? null : !open ? (
         <button type="button" className="button button--secondary" onClick={() => setOpen(true)}>
           {t('team.invite.add')}
         </button>
@@ -564,7 +600,7 @@ function Invitations({
                 {tx(`team.invite.refused.${refusal.access.reason}`, {
                   purpose: tx(`team.purpose.${refusal.purpose}`),
                   ring: refusal.access.ring ? tx(`team.ring.${refusal.access.ring}`) : t('team.ring.notPlaced'),
-                  date: refusal.access.consent?.withdrawnAt ?? refusal.access.consent?.expiresAt ?? '',
+                  date: refusalDate(refusal.access, dates.date),
                 })}
               </p>
               <p>{t('team.invite.whatToDo')}</p>
@@ -573,7 +609,7 @@ function Invitations({
               </button>
             </div>
           ) : null}
-          {invite.isError && !(invite.error instanceof ConsentRequiredError) ? <p role="alert" className="field__error">{t('common.errorGeneric')}</p> : null}
+          {invite.error instanceof ConsentRequiredError ? null : <TeamSaveError error={invite.error} />}
           <div className="form-actions">
             <button type="submit" className="button" disabled={invite.isPending}>
               {t('team.invite.submit')}
@@ -586,4 +622,10 @@ function Invitations({
       )}
     </section>
   );
+}
+
+/** The date a refusal names: when the consent was withdrawn, or when it expired. */
+function refusalDate(access: PartnerAccess, format: (iso: string) => string): string {
+  const iso = access.consent?.withdrawnAt ?? access.consent?.expiresAt;
+  return iso ? format(iso) : '';
 }

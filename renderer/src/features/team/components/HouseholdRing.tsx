@@ -11,6 +11,8 @@ const BAND: Record<Ring, { inner: number; outer: number }> = {
   invliegen: { inner: 235, outer: 296 },
 };
 const FILL: Record<Ring, string> = { binnenring: '#dcebfa', buitenring: '#e3f2e8', invliegen: '#fff4e0' };
+/** An organisation without a ring placement: an open, dashed circle in this ink (AA on white). */
+const UNPLACED_INK = '#55606e';
 /** Heavier involvement, thicker line: informeren → afstemmen → afwegen → doorzetten. */
 const LINE = [1.5, 3, 5, 7.5];
 
@@ -21,25 +23,44 @@ type Props = Readonly<{
   placements: readonly Placement[];
 }>;
 
+/** Where an involved organisation is drawn: its ring in the team, or 'unplaced' when it has none. */
+export type RingSpot = Ring | 'unplaced';
+
+/**
+ * The involvements by where they are drawn. An organisation without a ring placement is treated
+ * as outside the table (it needs consent, see checkPartnerAccess), so it is drawn in the outer
+ * band — but as 'unplaced', never silently as invliegen. Within a band, placed ones come first.
+ */
+export function ringSpots(involvements: readonly Involvement[], placements: readonly Placement[]): { inv: Involvement; ring: Ring; spot: RingSpot }[] {
+  const spotted = involvements.map((inv) => ({ inv, spot: (ringOf(placements, inv.organisationId) ?? 'unplaced') as RingSpot }));
+  return RINGS.flatMap((ring) => {
+    const inBand = spotted.filter((s) => (s.spot === 'unplaced' ? 'invliegen' : s.spot) === ring);
+    return [...inBand.filter((s) => s.spot !== 'unplaced'), ...inBand.filter((s) => s.spot === 'unplaced')].map((s) => ({ ...s, ring }));
+  });
+}
+
 /**
  * The household in the middle, the partners involved now around it, each in the ring its
- * organisation holds in the team; the line's weight shows the level of involvement.
+ * organisation holds in the team; the line's weight shows the level of involvement. An
+ * organisation not placed in any ring is drawn as an open, dashed circle and named below.
  */
 export function HouseholdRing({ involvements, organisations, contacts, placements }: Props) {
   const { t, tx } = useI18n();
   const orgName = (id: string) => organisations.find((o) => o.id === id)?.name ?? t('team.org.unknown');
+  const spots = ringSpots(involvements, placements);
   const nodes = RINGS.flatMap((ring) => {
-    const inRing = involvements.filter((i) => (ringOf(placements, i.organisationId) ?? 'invliegen') === ring);
+    const inRing = spots.filter((s) => s.ring === ring);
     const band = BAND[ring];
     const points = spread(inRing.length, C, C, (band.inner + band.outer) / 2, { stagger: 12, gap: 0.7, phase: [0.5, 0.3, 0.7][RINGS.indexOf(ring)] ?? 0.5 });
-    return inRing.map((inv, i) => ({ inv, ring, point: points[i] ?? { x: C, y: C, angle: 0 } }));
+    return inRing.map((s, i) => ({ inv: s.inv, spot: s.spot, point: points[i] ?? { x: C, y: C, angle: 0 } }));
   });
+  const unplaced = [...new Set(nodes.filter((n) => n.spot === 'unplaced').map((n) => orgName(n.inv.organisationId)))];
 
-  const describe = (inv: Involvement, ring: Ring) => {
+  const describe = (inv: Involvement, spot: RingSpot) => {
     const contact = contacts.find((c) => c.id === inv.contactId);
     return t('team.hh.ringNode', {
       who: contact ? `${contact.name} (${orgName(inv.organisationId)})` : orgName(inv.organisationId),
-      ring: tx(`team.ring.${ring}`),
+      ring: spot === 'unplaced' ? t('team.ring.notPlaced') : tx(`team.ring.${spot}`),
       level: tx(`team.level.${inv.level}`),
     });
   };
@@ -62,13 +83,17 @@ export function HouseholdRing({ involvements, organisations, contacts, placement
         <text x={C} y={C + 7} textAnchor="middle" className="hh-ring__center">
           {t('team.hh.center')}
         </text>
-        {nodes.map(({ inv, ring, point }) => {
+        {nodes.map(({ inv, spot: where, point }) => {
           const contact = contacts.find((c) => c.id === inv.contactId);
-          const spot = labelSpot(point, 13, contact?.name ?? orgName(inv.organisationId), { side: ring === 'buitenring', fontSize: 21, maxLine: 14 });
+          const spot = labelSpot(point, 13, contact?.name ?? orgName(inv.organisationId), { side: where === 'buitenring', fontSize: 21, maxLine: 14 });
           return (
-            <g key={inv.id}>
-              <title>{describe(inv, ring)}</title>
-              <circle cx={point.x} cy={point.y} r={13} fill={RING_INK[ring]} stroke="#fff" strokeWidth={3} />
+            <g key={inv.id} data-spot={where}>
+              <title>{describe(inv, where)}</title>
+              {where === 'unplaced' ? (
+                <circle cx={point.x} cy={point.y} r={13} fill="#fff" stroke={UNPLACED_INK} strokeWidth={3} strokeDasharray="5 3" />
+              ) : (
+                <circle cx={point.x} cy={point.y} r={13} fill={RING_INK[where]} stroke="#fff" strokeWidth={3} />
+              )}
               <text x={spot.x} y={spot.y} textAnchor={spot.anchor} className="hh-ring__label">
                 {spot.lines.map((line, i) => (
                   <tspan key={i} x={spot.x} dy={i === 0 ? 0 : spot.lineHeight}>
@@ -81,7 +106,7 @@ export function HouseholdRing({ involvements, organisations, contacts, placement
         })}
       </svg>
       <figcaption id="hh-ring-caption" className="visually-hidden">
-        {nodes.length === 0 ? t('team.hh.ringEmpty') : t('team.hh.ringCaption', { list: nodes.map((n) => describe(n.inv, n.ring)).join('; ') })}
+        {nodes.length === 0 ? t('team.hh.ringEmpty') : t('team.hh.ringCaption', { list: nodes.map((n) => describe(n.inv, n.spot)).join('; ') })}
       </figcaption>
       <ul className="level-legend" aria-label={t('team.hh.levelLegend')}>
         {INVOLVEMENT_LEVELS.map((l, i) => (
@@ -93,6 +118,14 @@ export function HouseholdRing({ involvements, organisations, contacts, placement
           </li>
         ))}
       </ul>
+      {unplaced.length > 0 ? (
+        <p className="muted hh-ring__unplaced" data-testid="ring-unplaced">
+          <svg width="16" height="16" aria-hidden="true">
+            <circle cx="8" cy="8" r="6" fill="#fff" stroke={UNPLACED_INK} strokeWidth={2} strokeDasharray="3 2" />
+          </svg>{' '}
+          {t('team.hh.ringUnplaced', { list: unplaced.join(', ') })}
+        </p>
+      ) : null}
     </figure>
   );
 }

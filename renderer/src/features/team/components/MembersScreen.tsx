@@ -9,6 +9,7 @@ import { SelectField, TextField } from '../../../ui/Field';
 import { useSaveMember } from '../mutations';
 import { teamKeys, useMembers, useOrganisations } from '../queries';
 import { teamFieldErrors } from './errors';
+import { TeamSaveError } from './SaveError';
 import { TeamNav } from './TeamNav';
 
 /** The people at the table: home organisation, hours for the team, specialism. The current user is one of them. */
@@ -94,7 +95,11 @@ function MemberForm({ member, onDone }: Readonly<{ member: TeamMember | undefine
       setErrors(teamFieldErrors(parsed.error));
       return;
     }
-    await save.mutateAsync({ draft: form, id: member?.id });
+    try {
+      await save.mutateAsync({ draft: form, id: member?.id });
+    } catch {
+      return; // shown next to the button (TeamSaveError); nothing was written
+    }
     onDone();
   }
 
@@ -116,7 +121,7 @@ function MemberForm({ member, onDone }: Readonly<{ member: TeamMember | undefine
         <input type="checkbox" checked={form.active} onChange={(e) => setForm({ ...form, active: e.target.checked })} />
         {t('team.member.active')}
       </label>
-      {save.isError ? <p role="alert" className="field__error">{t('common.errorGeneric')}</p> : null}
+      <TeamSaveError error={save.error} />
       <div className="form-actions">
         <button type="submit" className="button" disabled={save.isPending}>
           {t('common.save')}

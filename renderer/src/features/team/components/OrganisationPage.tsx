@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { placementOf } from '@shared/domain/partner-rules';
+import { applyContactReplacement, inviteRule, placementOf, successorCandidates } from '@shared/domain/partner-rules';
 import {
   ContactDraftSchema,
   ContactReplacementSchema,
@@ -12,16 +12,19 @@ import {
 import { href } from '../../../app/router';
 import { TeamRuleError } from '../../../data/repositories/partners';
 import { useI18n } from '../../../i18n';
+import { useDates } from '../../households/format';
 import type { FieldErrors } from '../../../ui/errors';
 import { SelectField, TextArea, TextField } from '../../../ui/Field';
 import { useReplaceContact, useSaveContact, useSaveOrganisation } from '../mutations';
 import { todayIso, useContacts, useOrganisations, usePlacements, useReplacementPreview } from '../queries';
 import { teamFieldErrors } from './errors';
+import { TeamSaveError } from './SaveError';
 import { positionOf } from './geometry';
 import { TeamNav } from './TeamNav';
 
 export function OrganisationPage({ id }: Readonly<{ id: string }>) {
   const { t, tx } = useI18n();
+  const dates = useDates();
   const orgs = useOrganisations();
   const contacts = useContacts();
   const placements = usePlacements();
@@ -77,7 +80,7 @@ export function OrganisationPage({ id }: Readonly<{ id: string }>) {
               <div>
                 <strong>{c.name}</strong> {c.role ? <span className="muted">· {c.role}</span> : null}
                 {c.example ? <span className="badge badge--example">{t('team.example.badge')}</span> : null}
-                {!c.active ? <span className="badge">{t('team.contact.left', { date: c.leftAt ?? '' })}</span> : null}
+                {!c.active ? <span className="badge">{t('team.contact.left', { date: c.leftAt ? dates.date(c.leftAt) : '' })}</span> : null}
                 <div className="muted">
                   {[c.phone, c.email].filter(Boolean).join(' · ')}
                   {c.backupContactId ? ` ${t('team.contact.backupIs', { name: nameOf(c.backupContactId) })}` : ''}
@@ -150,7 +153,11 @@ function OrganisationEdit({ org }: Readonly<{ org: Organisation }>) {
       setErrors(teamFieldErrors(parsed.error));
       return;
     }
-    await save.mutateAsync({ draft, id: org.id });
+    try {
+      await save.mutateAsync({ draft, id: org.id });
+    } catch {
+      return; // shown next to the button (TeamSaveError); nothing was written
+    }
     setOpen(false);
   }
   return (
@@ -160,6 +167,7 @@ function OrganisationEdit({ org }: Readonly<{ org: Organisation }>) {
         <SelectField label={t('team.org.type')} value={type} onChange={(e) => setType(e.target.value as OrganisationType)} options={ORGANISATION_TYPES.map((ty) => ({ value: ty, label: tx(`team.orgType.${ty}`) }))} />
       </div>
       <TextArea label={t('team.org.description')} value={description} onChange={(e) => setDescription(e.target.value)} error={errors.description} rows={2} />
+      <TeamSaveError error={save.error} />
       <div className="form-actions">
         <button type="submit" className="button" disabled={save.isPending}>
           {t('common.save')}
@@ -199,8 +207,8 @@ function ContactForm({ organisationId, contact, contacts, onDone }: Readonly<{ o
       await save.mutateAsync({ draft, id: contact?.id });
       onDone();
     } catch (err) {
+      // A broken rule stands next to its field; anything else below the form (TeamSaveError).
       if (err instanceof TeamRuleError) setErrors({ backupContactId: err.key });
-      else throw err;
     }
   }
 
@@ -220,7 +228,7 @@ function ContactForm({ organisationId, contact, contacts, onDone }: Readonly<{ o
           error={errors.backupContactId}
         />
       </div>
-      {save.isError ? <p role="alert" className="field__error">{t('common.errorGeneric')}</p> : null}
+      {save.error instanceof TeamRuleError ? null : <TeamSaveError error={save.error} />}
       <div className="form-actions">
         <button type="submit" className="button" disabled={save.isPending}>
           {t('common.save')}
@@ -234,16 +242,20 @@ function ContactForm({ organisationId, contact, contacts, onDone }: Readonly<{ o
 }
 
 /**
- * A contact leaves: choose the successor (the backup is proposed), write the handover note,
- * see what will move, confirm. Open actions and active involvements move in one transaction.
+ * A contact leaves: choose the successor (the backup is proposed, colleagues of the same
+ * organisation come first, others are marked), write the handover note, see what will move,
+ * confirm. Everything open moves in one transaction (replaceContact).
  */
 function LeaveForm({ contact, contacts, onDone }: Readonly<{ contact: Contact; contacts: readonly Contact[]; onDone: (message?: string) => void }>) {
   const { t } = useI18n();
   const today = todayIso();
   const replace = useReplaceContact();
   const preview = useReplacementPreview(contact.id, today);
-  const candidates = contacts.filter((c) => c.active && c.id !== contact.id);
-  const proposed = candidates.find((c) => c.id === contact.backupContactId) ?? candidates.find((c) => c.organisationId === contact.organisationId);
+  const orgs = useOrganisations();
+  const orgName = (id: string) => orgs.data?.find((o) => o.id === id)?.name ?? t('team.org.unknown');
+  const { sameOrganisation, otherOrganisations } = successorCandidates(contact, contacts);
+  const candidates = [...sameOrganisation, ...otherOrganisations];
+  const proposed = sameOrganisation.find((c) => c.id === contact.backupContactId) ?? candidates.find((c) => c.id === contact.backupContactId) ?? sameOrganisation[0];
   const [successorId, setSuccessorId] = useState(proposed?.id ?? '');
   const [leftAt, setLeftAt] = useState(today);
   const [note, setNote] = useState('');
@@ -251,6 +263,14 @@ function LeaveForm({ contact, contacts, onDone }: Readonly<{ contact: Contact; c
   const ref = useRef<HTMLFormElement>(null);
   useEffect(() => ref.current?.querySelector('select')?.focus(), []);
   const successor = candidates.find((c) => c.id === successorId);
+  const otherOrg = successor !== undefined && successor.organisationId !== contact.organisationId;
+  const work = preview.data?.work;
+  // What this successor would get: across organisations, consent decides about invitations.
+  const outcome =
+    preview.data && successor
+      ? applyContactReplacement(preview.data.work, contact, successor, today, inviteRule(preview.data.placements, preview.data.consents, today)).summary
+      : undefined;
+  const own = orgName(contact.organisationId);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -262,33 +282,65 @@ function LeaveForm({ contact, contacts, onDone }: Readonly<{ contact: Contact; c
     }
     const from = contact.name;
     const to = successor?.name ?? '';
-    const result = await replace.mutateAsync({
-      replacement,
-      householdNote: (n) => t('team.leave.householdNote', { from, to, note: n }),
-    });
-    onDone(t('team.leave.done', { from, to, actions: result.movedActions, involvements: result.movedInvolvements }));
+    try {
+      const r = await replace.mutateAsync({
+        replacement,
+        householdNote: (n) => t('team.leave.householdNote', { from, to, note: n }),
+      });
+      const done = t('team.leave.done', { from, to, actions: r.actions, involvements: r.involvements, invitations: r.invitations, agendaItems: r.agendaItems, duties: r.duties });
+      const other = r.involvementsUnnamed + r.invitationsEnded + r.agendaItemsDropped > 0
+        ? t('team.leave.doneOther', { own, unnamed: r.involvementsUnnamed, ended: r.invitationsEnded, dropped: r.agendaItemsDropped })
+        : '';
+      onDone(done + other);
+    } catch {
+      // Shown next to the button (TeamSaveError); nothing was handed over.
+    }
   }
 
   return (
     <form ref={ref} onSubmit={(e) => void submit(e)} noValidate className="member-fieldset form-card leave-form" aria-labelledby={`leave-${contact.id}`}>
       <h3 id={`leave-${contact.id}`}>{t('team.leave.title', { name: contact.name })}</h3>
-      <p className="muted" role="status">
-        {preview.data
-          ? t('team.leave.preview', { actions: preview.data.actions, involvements: preview.data.involvements, households: preview.data.households })
+      <p className="muted" role="status" data-testid="leave-preview">
+        {work
+          ? t('team.leave.preview', {
+              actions: work.actions.length,
+              involvements: work.involvements.length,
+              invitations: work.invitations.length,
+              agendaItems: work.agendaItems.length,
+              duties: work.duties.length,
+              backups: work.backups.length,
+              households: new Set([...work.actions, ...work.involvements, ...work.invitations, ...work.agendaItems, ...work.duties].map((r) => r.householdId)).size,
+            })
           : t('common.loading')}
       </p>
       <div className="grid-2">
         <SelectField
           label={t('team.leave.successor')}
-          hint={t('team.leave.successorHint')}
+          hint={t('team.leave.successorHint', { org: own })}
           value={successorId}
           onChange={(e) => setSuccessorId(e.target.value)}
-          options={[{ value: '', label: t('team.leave.chooseSuccessor') }, ...candidates.map((c) => ({ value: c.id, label: c.name }))]}
+          options={[
+            { value: '', label: t('team.leave.chooseSuccessor') },
+            ...sameOrganisation.map((c) => ({ value: c.id, label: c.name })),
+            ...otherOrganisations.map((c) => ({ value: c.id, label: t('team.leave.otherOrgOption', { name: c.name, org: orgName(c.organisationId) }) })),
+          ]}
           error={errors.successorId}
           required
         />
         <TextField label={t('team.leave.leftAt')} type="date" value={leftAt} onChange={(e) => setLeftAt(e.target.value)} error={errors.leftAt} required />
       </div>
+      {otherOrg && successor ? (
+        <p className="warning" data-testid="successor-other-org">
+          {t('team.leave.otherOrgWarning', {
+            name: successor.name,
+            org: orgName(successor.organisationId),
+            own,
+            unnamed: outcome?.involvementsUnnamed ?? 0,
+            ended: outcome?.invitationsEnded ?? 0,
+            dropped: outcome?.agendaItemsDropped ?? 0,
+          })}
+        </p>
+      ) : null}
       <TextArea
         label={t('team.leave.note')}
         hint={t('team.leave.noteHint', { name: successor?.name ?? t('team.leave.theSuccessor') })}
@@ -298,7 +350,7 @@ function LeaveForm({ contact, contacts, onDone }: Readonly<{ contact: Contact; c
         required
         rows={4}
       />
-      {replace.isError ? <p role="alert" className="field__error">{t('common.errorGeneric')}</p> : null}
+      <TeamSaveError error={replace.error} />
       <div className="form-actions">
         <button type="submit" className="button" disabled={replace.isPending}>
           {t('team.leave.submit')}

@@ -5,9 +5,10 @@ import { href, navigate } from '../../../app/router';
 import { useI18n } from '../../../i18n';
 import type { FieldErrors } from '../../../ui/errors';
 import { SelectField, TextArea, TextField } from '../../../ui/Field';
-import { usePlaceOrganisation, useSaveOrganisation } from '../mutations';
+import { useCreatePlacedOrganisation } from '../mutations';
 import { useContacts, useOrganisations, usePlacements } from '../queries';
 import { teamFieldErrors } from './errors';
+import { TeamSaveError } from './SaveError';
 import { POSITIONS, positionOf, splitPosition, type Position } from './geometry';
 import { TeamNav } from './TeamNav';
 
@@ -61,8 +62,7 @@ export function OrganisationsScreen() {
 
 function NewOrganisationForm() {
   const { t, tx } = useI18n();
-  const saveOrg = useSaveOrganisation();
-  const place = usePlaceOrganisation();
+  const create = useCreatePlacedOrganisation();
   const [name, setName] = useState('');
   const [type, setType] = useState<OrganisationType>('amw');
   const [description, setDescription] = useState('');
@@ -73,17 +73,21 @@ function NewOrganisationForm() {
   async function submit(e: FormEvent) {
     e.preventDefault();
     const draft = { name, type, description };
+    const placement = { ...splitPosition(position), reason };
     const o = OrganisationDraftSchema.safeParse(draft);
-    // The placement is checked before anything is written: an organisation never lands half-placed.
-    const p = PlacementDraftSchema.safeParse({ organisationId: 'pending', ...splitPosition(position), reason });
+    // Both are checked here to show every error at once; the repository writes them together.
+    const p = PlacementDraftSchema.safeParse({ organisationId: 'pending', ...placement });
     if (!o.success || !p.success) {
       setErrors({ ...(o.success ? {} : teamFieldErrors(o.error)), ...(p.success ? {} : teamFieldErrors(p.error)) });
       return;
     }
     setErrors({});
-    const org = await saveOrg.mutateAsync({ draft });
-    await place.mutateAsync({ organisationId: org.id, ...splitPosition(position), reason });
-    navigate(`/team/organisations/${org.id}`);
+    try {
+      const { organisation } = await create.mutateAsync({ draft, placement });
+      navigate(`/team/organisations/${organisation.id}`);
+    } catch {
+      // Shown below from the mutation's error; nothing was written.
+    }
   }
 
   return (
@@ -112,9 +116,9 @@ function NewOrganisationForm() {
         <TextArea label={t('team.ring.reason')} hint={t('team.ring.reasonHint')} value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} required rows={2} />
       </div>
       <TextArea label={t('team.org.description')} value={description} onChange={(e) => setDescription(e.target.value)} error={errors.description} rows={2} />
-      {saveOrg.isError || place.isError ? <p role="alert" className="field__error">{t('common.errorGeneric')}</p> : null}
+      <TeamSaveError error={create.error} />
       <div className="form-actions">
-        <button type="submit" className="button" disabled={saveOrg.isPending || place.isPending}>
+        <button type="submit" className="button" disabled={create.isPending}>
           {t('team.org.addSubmit')}
         </button>
       </div>

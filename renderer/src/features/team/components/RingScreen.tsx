@@ -8,6 +8,7 @@ import { SelectField, TextArea } from '../../../ui/Field';
 import { useLoadExampleTeam, usePlaceOrganisation } from '../mutations';
 import { useContacts, useMembers, useOrganisations, usePlacements, useTeamSettings } from '../queries';
 import { teamFieldErrors } from './errors';
+import { TeamSaveError } from './SaveError';
 import { POSITIONS, positionOf, splitPosition, type Position } from './geometry';
 import { TeamNav } from './TeamNav';
 import { TeamRingView } from './TeamRingView';
@@ -64,6 +65,7 @@ export function RingScreen() {
             </button>
           </div>
           <p className="muted">{t('team.example.hint')}</p>
+          <TeamSaveError error={loadExample.error} />
         </div>
       ) : (
         <div className="ring-layout">
@@ -158,7 +160,11 @@ function MovePanel({
       setErrors(teamFieldErrors(parsed.error));
       return;
     }
-    await place.mutateAsync(draft);
+    try {
+      await place.mutateAsync(draft);
+    } catch {
+      return; // shown next to the button (TeamSaveError); nothing was written
+    }
     onDone(t('team.ring.moved', { name: org.name, ring: tx(`team.position.${position}`) }));
   }
 
@@ -187,7 +193,7 @@ function MovePanel({
           rows={3}
         />
       </div>
-      {place.isError ? <p role="alert" className="field__error">{t('common.errorGeneric')}</p> : null}
+      <TeamSaveError error={place.error} />
       <div className="form-actions">
         <button type="submit" className="button" disabled={place.isPending}>
           {t('team.ring.moveSave')}

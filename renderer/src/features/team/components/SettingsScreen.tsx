@@ -4,6 +4,7 @@ import { useI18n } from '../../../i18n';
 import { useSaveTeamSettings } from '../mutations';
 import { useTeamSettings } from '../queries';
 import { TeamNav } from './TeamNav';
+import { TeamSaveError } from './SaveError';
 import { TeamSettingsForm } from './TeamSettingsForm';
 
 export function SettingsScreen() {
@@ -29,14 +30,19 @@ export function SettingsScreen() {
             saving={save.isPending}
             onSubmit={async (draft) => {
               setSaved(false);
-              await save.mutateAsync(draft);
+              // TeamSettingsForm awaits this without a catch: a failed save is shown below, never thrown.
+              try {
+                await save.mutateAsync(draft);
+              } catch {
+                return;
+              }
               setSaved(true);
             }}
           />
           <p role="status" className="muted">
             {saved ? t('team.settings.saved') : ''}
           </p>
-          {save.isError ? <p role="alert" className="field__error">{t('common.errorGeneric')}</p> : null}
+          <TeamSaveError error={save.error} />
         </>
       )}
     </section>

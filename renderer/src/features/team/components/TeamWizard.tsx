@@ -4,6 +4,7 @@ import { defaultTeamSettingsDraft } from '../../../data/repositories/team';
 import { useI18n } from '../../../i18n';
 import { useLoadExampleTeam, useSaveTeamSettings } from '../mutations';
 import { useOrganisations, useTeamSettings } from '../queries';
+import { TeamSaveError } from './SaveError';
 import { TeamSettingsForm } from './TeamSettingsForm';
 
 const STEPS = 3;
@@ -44,7 +45,7 @@ export function TeamWizard() {
           </button>
         </div>
       ) : null}
-      {loadExample.isError ? <p role="alert" className="field__error">{t('common.errorGeneric')}</p> : null}
+      <TeamSaveError error={loadExample.error} />
       <TeamSettingsForm
         initial={settings.data ?? defaultTeamSettingsDraft()}
         step={step}
@@ -63,11 +64,16 @@ export function TeamWizard() {
             setStep(step + 1);
             return;
           }
-          await save.mutateAsync(draft);
+          // TeamSettingsForm awaits this without a catch: a failed save is shown below, never thrown.
+          try {
+            await save.mutateAsync(draft);
+          } catch {
+            return;
+          }
           navigate('/team');
         }}
       />
-      {save.isError ? <p role="alert" className="field__error">{t('common.errorGeneric')}</p> : null}
+      <TeamSaveError error={save.error} />
     </section>
   );
 }
