@@ -46,6 +46,7 @@ import {
   type AttentionItem,
   type LetterInput,
 } from '@shared/domain/feedback-rules';
+import { localIsoDate } from '@shared/domain/common';
 import { HouseholdSchema, type Household } from '@shared/domain/household';
 import { ConsentSchema, DEFAULT_LIFE_DOMAINS, TeamSettingsSchema, type LifeDomain } from '@shared/domain/partners';
 import { AppSettingsSchema, TeamMemberSchema, type TeamMember } from '@shared/domain/team';
@@ -114,9 +115,8 @@ async function openManyLenient<S extends z.ZodType>(table: TableName, rows: read
   return out;
 }
 
-export function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
-}
+/** Today in the worker's time zone: the app's one local-date function (shared/domain/common). */
+export const todayIso = (): string => localIsoDate();
 
 // --- Team rules --------------------------------------------------------------------------------
 
