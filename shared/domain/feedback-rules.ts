@@ -1,5 +1,5 @@
-import type { Action, Intake, IntakeDecision, Plan, ReferrerType } from './casefile';
-import type { FeedbackDuty, FeedbackKind, Escalation, Knelpunt, KnelpuntCategory } from './feedback';
+import type { Action, Goal, Intake, IntakeDecision, Plan, ReferrerType } from './casefile';
+import type { FeedbackDuty, FeedbackKind, Escalation, GoalResult, Knelpunt, KnelpuntCategory, NextStep } from './feedback';
 import { KNELPUNT_CATEGORIES } from './feedback';
 
 /**
@@ -234,6 +234,26 @@ export function actionFollowUp(action: Pick<Action, 'status' | 'dueDate'>, today
 /** The next evaluation of an active plan: its own date, or start + the team's cycle. */
 export function nextEvaluationOf(plan: Pick<Plan, 'startedAt' | 'nextEvaluationDate'>, evaluationMonths: number): string {
   return plan.nextEvaluationDate ?? addMonths(plan.startedAt, evaluationMonths);
+}
+
+/**
+ * A goal's stored `status` is its WORK status, kept apart from what an evaluation found:
+ * 'open' while the team and the household still work on it; once finished, the result it was
+ * finished with ('bereikt', 'deels', 'niet_bereikt'). Every evaluation's own per-goal result is
+ * kept in the evaluation record (Evaluation.goals), so nothing is lost by not copying it here.
+ *
+ * Decision: the "what next" answer decides whether work goes on (001:1232-1238). Only
+ * "goed genoeg" finishes a goal; "meer", "beter" or "anders" keep it open, whatever the result
+ * ("deels bereikt, meer van hetzelfde" is a goal still being worked on, and must stay in the
+ * meeting pack and meeting mode). A later evaluation can open a finished goal again.
+ */
+export function goalStatusAfterEvaluation(e: Readonly<{ result: GoalResult; next: NextStep }>): Goal['status'] {
+  return e.next === 'goed_genoeg' ? e.result : 'open';
+}
+
+/** Still being worked on: shown in the meeting pack, meeting mode and wherever open goals are offered. */
+export function isGoalInWork(goal: Pick<Goal, 'status'>): boolean {
+  return goal.status === 'open';
 }
 
 // --- Escalation ---------------------------------------------------------------------------

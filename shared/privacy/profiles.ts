@@ -3,6 +3,7 @@ import type { Household } from '../domain/household';
 import type { AgendaItem, Meeting } from '../domain/meeting';
 import { sortAgenda } from '../domain/meeting';
 import type { Consent, Contact, LifeDomain, Organisation, Placement } from '../domain/partners';
+import { isGoalInWork } from '../domain/feedback-rules';
 import { checkPartnerAccess, type PartnerAccess } from '../domain/partner-rules';
 import type { TeamMember } from '../domain/team';
 import { fixed, freeTextFactory, type Block, type DocText, type ExportDocument, type Section } from './document';
@@ -299,7 +300,8 @@ function caseSummary(
   }
 
   const plan = input.plans.find((p) => p.householdId === household.id && p.status === 'actief');
-  const goals = plan ? input.goals.filter((g) => g.planId === plan.id && g.status === 'open') : [];
+  // Goals still being worked on; a goal evaluated as "deels, meer" is one of them (feedback-rules isGoalInWork).
+  const goals = plan ? input.goals.filter((g) => g.planId === plan.id && isGoalInWork(g)) : [];
   if (allow.has('goals')) {
     blocks.push({
       type: 'list',

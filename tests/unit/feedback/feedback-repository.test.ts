@@ -19,6 +19,12 @@ import {
   syncFeedbackDuties,
 } from '../../../renderer/src/data/repositories/feedback';
 import type { WijktafelDB } from '../../../renderer/src/data/db';
+import { listMeetings, loadCaseSummary, nominate } from '../../../renderer/src/data/repositories/meetings';
+import { loadMeetingExportInput } from '../../../renderer/src/data/repositories/exports';
+import { isGoalInWork } from '@shared/domain/feedback-rules';
+import type { GoalResult, NextStep } from '@shared/domain/feedback';
+import { projectMeetingPack } from '@shared/privacy/profiles';
+import { plainText } from '@shared/privacy/document';
 
 const NOW = '2026-03-02T09:00:00.000Z';
 let db: WijktafelDB;
@@ -87,7 +93,7 @@ describe('feedback duties in the database', () => {
 });
 
 describe('evaluation, escalation, knelpunten', () => {
-  it('an evaluation writes scores, the next date and goal status together', async () => {
+  it('an evaluation writes scores and the next date together, and a goal still worked on stays open', async () => {
     const { h, goal } = await seedCase();
     await saveEvaluation(h.id, {
       date: '2026-06-09',
@@ -98,9 +104,30 @@ describe('evaluation, escalation, knelpunten', () => {
     });
     const ctx = await loadEvaluationContext(h.id);
     expect(ctx.plan?.nextEvaluationDate).toBe('2026-09-09');
-    expect(ctx.goals[0]?.status).toBe('deels');
+    // "Deels bereikt, meer": the work status stays open; the result is in the evaluation.
+    expect(ctx.goals[0]?.status).toBe('open');
+    expect(ctx.evaluations[0]?.goals).toEqual([{ goalId: goal.id, result: 'deels', next: 'meer' }]);
     expect(ctx.lastScores.get('financien')?.score).toBe(3);
     expect(ctx.lastScores.get('financien')?.evaluationId).toBe(ctx.evaluations[0]?.id);
+    // So meeting mode and the meeting pack still show it.
+    const summary = await loadCaseSummary(h.id);
+    expect(summary?.goals.filter(isGoalInWork).map((g) => g.id)).toEqual([goal.id]);
+    await nominate({ householdId: h.id, question: 'Hoe verder?', timeBoxMinutes: 15 }, undefined, '2026-06-09');
+    const [meeting] = await listMeetings();
+    const pack = projectMeetingPack(await loadMeetingExportInput(meeting?.id ?? '', '2026-06-09'), { kind: 'binnenring' });
+    expect(plainText(pack.document)).toContain('Rust in de schulden');
+  });
+
+  it('"goed genoeg" finishes a goal with its result; a later "meer" opens it again', async () => {
+    const { h, goal } = await seedCase();
+    const evaluate = (date: string, next: NextStep, result: GoalResult, nextDate: string) =>
+      saveEvaluation(h.id, { date, goals: [{ goalId: goal.id, result, next }], narrative: 'Evaluatie.', scores: [], nextEvaluationDate: nextDate });
+    await evaluate('2026-06-09', 'goed_genoeg', 'deels', '2026-09-09');
+    expect((await loadEvaluationContext(h.id)).goals[0]?.status).toBe('deels');
+    const summary = await loadCaseSummary(h.id);
+    expect(summary?.goals.filter(isGoalInWork)).toEqual([]);
+    await evaluate('2026-09-09', 'meer', 'bereikt', '2026-12-09');
+    expect((await loadEvaluationContext(h.id)).goals[0]?.status).toBe('open');
   });
 
   it('an escalation runs its route and is resolved', async () => {

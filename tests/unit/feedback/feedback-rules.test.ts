@@ -11,7 +11,9 @@ import {
   deriveDuties,
   dutyIdFor,
   dutyState,
+  goalStatusAfterEvaluation,
   hasNextStep,
+  isGoalInWork,
   isDutyOverdue,
   knelpuntenExport,
   mine,
@@ -166,6 +168,23 @@ describe('attention', () => {
   });
   it('moves with today', () => {
     expect(attentionItems({ ...base, today: '2026-03-30' }).map((i) => i.key)).not.toContain('f:d1');
+  });
+});
+
+describe('goal work status after an evaluation', () => {
+  it('only "goed genoeg" finishes a goal; the result is kept apart', () => {
+    const cases = [
+      ['bereikt', 'goed_genoeg', 'bereikt'],
+      ['deels', 'goed_genoeg', 'deels'],
+      ['niet_bereikt', 'goed_genoeg', 'niet_bereikt'],
+      ['deels', 'meer', 'open'],
+      ['niet_bereikt', 'anders', 'open'],
+      ['bereikt', 'beter', 'open'],
+    ] as const;
+    for (const [result, next, status] of cases) {
+      expect(goalStatusAfterEvaluation({ result, next })).toBe(status);
+      expect(isGoalInWork({ status: goalStatusAfterEvaluation({ result, next }) })).toBe(status === 'open');
+    }
   });
 });
 

@@ -41,6 +41,7 @@ import {
   attentionItems,
   deriveDuties,
   dutyIdFor,
+  goalStatusAfterEvaluation,
   owedReferrerIntake,
   partnerReportDuty,
   type AttentionItem,
@@ -395,7 +396,7 @@ export async function loadEvaluationContext(householdId: string): Promise<Evalua
 
 /**
  * Record an evaluation: the evaluation, one assessment per re-scored domain, the plan's next
- * evaluation date, the goals' status and the household's activity — sealed first, written in
+ * evaluation date, the work status of goals it finished (or opened again) and the household's activity — sealed first, written in
  * ONE transaction so an evaluation is never half there.
  */
 export async function saveEvaluation(householdId: string, input: EvaluationDraft, authorId?: string): Promise<Evaluation> {
@@ -412,8 +413,9 @@ export async function saveEvaluation(householdId: string, input: EvaluationDraft
   const assessments = draft.scores.map((s) =>
     AssessmentSchema.parse({ id: newId(), householdId, date: draft.date, domainId: s.domainId, score: s.score, narrative: s.narrative, evaluationId: evaluation.id, createdAt: now }),
   );
-  const results = new Map(draft.goals.map((g) => [g.goalId, g.result]));
-  const changedGoals = goals.filter((g) => results.has(g.id)).map((g) => GoalSchema.parse({ ...g, status: results.get(g.id) }));
+  // The goal keeps its work status; the result itself lives in the evaluation (see goalStatusAfterEvaluation).
+  const outcome = new Map(draft.goals.map((g) => [g.goalId, goalStatusAfterEvaluation(g)]));
+  const changedGoals = goals.filter((g) => outcome.has(g.id) && outcome.get(g.id) !== g.status).map((g) => GoalSchema.parse({ ...g, status: outcome.get(g.id) }));
   const [evalRow, assessmentRows, planRow, goalRowsOut, hhRow, audit] = await Promise.all([
     seal('evaluations', evaluation),
     Promise.all(assessments.map((a) => seal('assessments', a))),

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { ACTION_LAYERS, type ActionLayer, type Party } from '@shared/domain/casefile';
 import { layerNeedsReason } from '@shared/domain/casefile-rules';
+import { isGoalInWork } from '@shared/domain/feedback-rules';
 import { ageBand, ageOn } from '@shared/domain/household';
 import { DECISION_KINDS, MeetingActionDraftSchema, formatClock, meetingActionFromDraft, nextOpenItem, timerState, type AgendaItem, type DecisionKind, type Meeting } from '@shared/domain/meeting';
 import { DEFAULT_LIFE_DOMAINS } from '@shared/domain/partners';
@@ -122,7 +123,7 @@ function ItemMode({ meeting, items, item }: Readonly<{ meeting: Meeting; items: 
   const timer = timerState(item.startedAt ? Date.parse(item.startedAt) : now, now, item.timeBoxMinutes);
   const domains = settings?.lifeDomains.length ? settings.lifeDomains : DEFAULT_LIFE_DOMAINS;
   const domainLabel = (id: string) => domains.find((d) => d.id === id)?.label ?? id;
-  const goals = summary?.goals.filter((g) => g.status === 'open') ?? [];
+  const goals = summary?.goals.filter(isGoalInWork) ?? [];
   const siblingsOf = (goalId: string) => [
     ...(summary?.actions.filter((a) => a.goalId === goalId) ?? []),
     ...item.actions.filter((a) => a.goalId === goalId).map((a) => ({ layer: a.layer, status: 'open' as const })),
