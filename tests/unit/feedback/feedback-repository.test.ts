@@ -22,6 +22,8 @@ import type { WijktafelDB } from '../../../renderer/src/data/db';
 import { listMeetings, loadCaseSummary, nominate } from '../../../renderer/src/data/repositories/meetings';
 import { loadMeetingExportInput } from '../../../renderer/src/data/repositories/exports';
 import { isGoalInWork } from '@shared/domain/feedback-rules';
+import { buildTimeline } from '@shared/domain/casefile-rules';
+import { loadCaseFile } from '../../../renderer/src/data/repositories/casefile';
 import type { GoalResult, NextStep } from '@shared/domain/feedback';
 import { projectMeetingPack } from '@shared/privacy/profiles';
 import { plainText } from '@shared/privacy/document';
@@ -109,6 +111,9 @@ describe('evaluation, escalation, knelpunten', () => {
     expect(ctx.evaluations[0]?.goals).toEqual([{ goalId: goal.id, result: 'deels', next: 'meer' }]);
     expect(ctx.lastScores.get('financien')?.score).toBe(3);
     expect(ctx.lastScores.get('financien')?.evaluationId).toBe(ctx.evaluations[0]?.id);
+    // The evaluation is on the household's timeline.
+    const cf = await loadCaseFile(h.id);
+    expect(cf && buildTimeline(cf).filter((e) => e.kind === 'evaluation').map((e) => e.date)).toEqual(['2026-06-09']);
     // So meeting mode and the meeting pack still show it.
     const summary = await loadCaseSummary(h.id);
     expect(summary?.goals.filter(isGoalInWork).map((g) => g.id)).toEqual([goal.id]);
