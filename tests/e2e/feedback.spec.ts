@@ -1,6 +1,7 @@
 import { expect, expectAccessible, test } from './fixtures';
 import { AppPage } from './pages/app-page';
 import { FeedbackPage, referByHuisarts } from './pages/feedback-page';
+import { TeamPage, createHouseholdInWijk } from './pages/team-page';
 
 /**
  * Feedback loops (issue 5) through the real UI. Time is moved with Playwright's clock, never
@@ -45,16 +46,31 @@ test('a knelpunt aggregates across two households and is suppressed below 5 in t
 test('an escalation runs its route to resolution and is visible to the coordinator meanwhile', async ({ app }) => {
   const ui = new AppPage(app.page, app.baseURL);
   const fb = new FeedbackPage(app.page);
+  const team = new TeamPage(app.page);
   await ui.open();
-  await ui.setup();
-  await ui.createHousehold('Familie Vastgelopen', [{ role: 'ouder', firstName: 'Henk' }]);
+  await ui.setup('Sanne de Vries');
+  // The team's route, with who holds its first step (kept through the save).
+  await team.runWizard('Wijkteam Noord', ['Centrum']);
+  await app.page.getByRole('button', { name: 'Volgende stap' }).click();
+  await app.page.getByRole('button', { name: 'Stap toevoegen' }).click();
+  await app.page.getByLabel('Stap 3', { exact: true }).fill('Doorzettingsmacht gemeente');
+  await app.page.getByLabel('Wie houdt stap 1 vast').selectOption({ label: 'Sanne de Vries' });
+  await expectAccessible(app.page, 'team wizard with the escalation route');
+  await app.page.getByRole('button', { name: 'Team opslaan' }).click();
+  await expect(app.page.locator('[data-ready="team-rings"]')).toBeVisible();
+  await team.tab('Instellingen', 'team-settings');
+  await expect(app.page.getByLabel('Wie houdt stap 1 vast').locator('option:checked')).toHaveText('Sanne de Vries');
+
+  await ui.gotoList();
+  await createHouseholdInWijk(app.page, 'Familie Vastgelopen', 'Henk', 'Centrum');
   await fb.markStuck('Partner levert niet', 'Zorgaanbieder reageert al zes weken niet.');
 
-  // The coordinator sees it under "Alles" and under Escalaties.
+  // The coordinator sees it under "Alles" and under Escalaties, with who holds it.
   await fb.gotoAttention('alles');
   const line = app.page.locator('.fb-item[data-kind="escalation_open"]');
   await expect(line).toContainText('Familie Vastgelopen');
   await fb.gotoPart('Escalaties', 'escalations');
+  await expect(app.page.locator('.fb-item[data-kind="escalation_open"]')).toContainText('Coördinator sociaal wijkteam · bij Sanne de Vries');
   await expectAccessible(app.page, 'open escalations');
   await app.page.getByRole('link', { name: /Familie Vastgelopen/ }).click();
   await expect(app.page.locator('[data-ready="escalation"]')).toBeVisible();
@@ -62,6 +78,7 @@ test('an escalation runs its route to resolution and is visible to the coordinat
   const steps = app.page.getByRole('list', { name: 'Escalatieroute' }).getByRole('listitem');
   await expect(steps).toHaveCount(3);
   await expect(steps.nth(0)).toHaveAttribute('aria-current', 'step');
+  await expect(steps.nth(0)).toContainText('bij Sanne de Vries');
   await expectAccessible(app.page, 'escalation page');
 
   await app.page.getByLabel('Notitie bij deze stap').fill('Besproken met de coördinator, geen beweging');
