@@ -1,6 +1,8 @@
 import { expect, expectAccessible, test } from './fixtures';
 import { AppPage } from './pages/app-page';
+import { CaseFilePage } from './pages/casefile-page';
 import { FeedbackPage, referByHuisarts } from './pages/feedback-page';
+import { MeetingPage } from './pages/meeting-page';
 import { TeamPage, createHouseholdInWijk } from './pages/team-page';
 
 /**
@@ -252,4 +254,80 @@ test('an evaluation records goals, re-scores a domain and sets the next date', a
   await expect(fb.section().getByText('Financiën: 2 → 4')).toBeVisible();
   await expect(fb.section().getByText('0 van 1 doelen bereikt')).toHaveCount(2);
   await app.page.screenshot({ path: '/tmp/feedback-household.png', fullPage: true });
+
+  // Both evaluations are on the household's timeline, newest first, with their story and next date.
+  await app.page.goto(`${app.baseURL}/#/households/${id}/tijdlijn`);
+  const evaluations = app.page.getByTestId('timeline').locator('.cf-timeline__item--evaluation');
+  await expect(evaluations).toHaveCount(2);
+  await expect(evaluations.nth(0)).toContainText('2 jun 2026');
+  await expect(evaluations.nth(0)).toContainText('Evaluatie: 0 van 1 doelen bereikt');
+  await expect(evaluations.nth(0)).toContainText('volgende evaluatie 2 sep 2026');
+  await expect(evaluations.nth(1)).toContainText('Post wordt geopend, eerste afspraak bij schuldhulp.');
+  await expectAccessible(app.page, 'timeline with evaluations');
+
+  // "Deels bereikt, meer": the goal is still being worked on, so the meeting still sees it.
+  const mt = new MeetingPage(app.page);
+  await app.page.goto(`${app.baseURL}/#/households/${id}`);
+  await mt.nominate('Hoe houden we de post op orde?', 15);
+  await mt.gotoMeetings();
+  await mt.openFirstUpcoming();
+  await app.page.getByRole('link', { name: 'Overleg starten' }).click();
+  await app.page.getByRole('button', { name: 'Overleg starten' }).click();
+  const mode = app.page.locator('[data-ready="meeting-mode"]');
+  await expect(mode.getByRole('heading', { name: 'Doelen' })).toBeVisible();
+  await expect(mode).toContainText('Financiën: Rust in de post');
+});
+
+test('follow-up: the team and one owner see due actions, and a result recorded there owes its "terugkoppelen aan"', async ({ app }) => {
+  await app.page.clock.install({ time: new Date('2026-03-02T09:00:00Z') });
+  const ui = new AppPage(app.page, app.baseURL);
+  const fb = new FeedbackPage(app.page);
+  const cf = new CaseFilePage(app.page);
+  await ui.open();
+  await ui.setup('Sanne de Vries');
+  const id = await ui.createHousehold('Familie Opvolging', [{ role: 'ouder', firstName: 'Ans' }]);
+  await cf.tab('Plan');
+  await cf.startPlan();
+  await cf.addGoal('Financiën', 'Grip op de post');
+  await cf.addAction(1, {
+    text: 'Samen de post openen',
+    layer: 'eigen_kracht',
+    owner: { kind: 'team_member', who: 'Sanne de Vries' },
+    reportTo: { kind: 'network', name: 'Buurvrouw Joke' },
+    dueDate: '2026-03-05',
+  });
+  await cf.addAction(1, {
+    text: 'Later nog eens kijken',
+    layer: 'eigen_kracht',
+    owner: { kind: 'team_member', who: 'Sanne de Vries' },
+    reportTo: { kind: 'team_member', who: 'Sanne de Vries' },
+    dueDate: '2026-06-30',
+  });
+
+  // The team's list holds what is due within two weeks; so does the owner's.
+  await fb.gotoPart('Acties', 'follow-up');
+  const row = app.page.getByRole('row', { name: /Samen de post openen/ });
+  await expect(row).toContainText('Familie Opvolging');
+  await expect(row).toContainText('Binnenkort');
+  await expect(app.page.getByRole('row', { name: /Later nog eens kijken/ })).toHaveCount(0);
+  await app.page.getByLabel('Eigenaar').selectOption({ label: 'Sanne de Vries' });
+  await expect(row).toBeVisible();
+  await expectAccessible(app.page, 'follow-up with a due action');
+
+  // Recording the result closes the action and creates the duty to report it back.
+  await row.getByRole('link', { name: 'Resultaat vastleggen' }).click();
+  await expect(app.page.locator('[data-ready="action-result"]')).toBeVisible();
+  await expectAccessible(app.page, 'recording an action result');
+  await app.page.getByRole('button', { name: 'Actie afronden' }).click();
+  await expect(app.page.locator('.field__error').first()).toBeVisible();
+  await app.page.getByLabel('Resultaat').fill('Post geopend en gesorteerd; twee rekeningen betaald.');
+  await app.page.getByRole('button', { name: 'Actie afronden' }).click();
+  await expect(app.page.locator('[data-ready="household"]')).toBeVisible();
+  expect(app.page.url()).toContain(`/households/${id}`);
+  const duty = fb.section().locator('.fb-item[data-kind="duty"]', { hasText: 'Resultaat van een actie' });
+  await expect(duty).toContainText('Aan: Buurvrouw Joke');
+  await expect(duty).toHaveAttribute('data-state', 'open');
+
+  await fb.gotoPart('Acties', 'follow-up');
+  await expect(app.page.getByText('Geen acties die nu opvolging vragen.')).toBeVisible();
 });

@@ -9,7 +9,9 @@ import {
   letterInputFor,
   linkKnelpunt,
   listDuties,
+  listFollowUp,
   listKnelpunten,
+  recordActionResult,
   loadAttention,
   loadEvaluationContext,
   markDutyDone,
@@ -156,5 +158,63 @@ describe('evaluation, escalation, knelpunten', () => {
     expect(stored?.householdIds.sort()).toEqual([h.id, h2.id].sort());
     const row = await db.knelpunten.get(k.id);
     expect(Object.keys(row ?? {}).sort()).toEqual(['enc', 'id']);
+  });
+});
+
+describe('follow-up of actions', () => {
+  async function seedActions() {
+    const one = await seedCase();
+    const two = await seedCase();
+    const action = (id: string, c: typeof one, over: Record<string, unknown>) => ({
+      id, householdId: c.h.id, planId: c.plan.id, goalId: c.goal.id, text: `Actie ${id}`, layer: 'eigen_kracht',
+      owner: { kind: 'team_member', refId: 'tm-1' }, ownerId: 'tm-1', dueDate: '2026-03-10',
+      reportTo: { kind: 'contact', refId: 'c-huisarts', name: 'Dokter Visser' }, status: 'open', createdAt: NOW, ...over,
+    });
+    const rows = [
+      action('a1', one, {}),
+      action('a2', one, { owner: { kind: 'team_member', refId: 'tm-2' }, ownerId: 'tm-2', dueDate: '2026-03-12' }),
+      action('a3', two, { dueDate: '2026-03-11' }),
+      action('a4', one, { dueDate: '2026-04-30' }), // after the window
+      action('a5', one, { status: 'gedaan', result: 'Al gedaan', completedAt: '2026-03-05' }),
+      // Owner and "terugkoppelen aan" are the same person: nothing to report back.
+      action('a6', two, { dueDate: '2026-03-13', reportTo: { kind: 'team_member', refId: 'tm-1' } }),
+    ];
+    for (const r of rows) await db.actions.add(await seal('actions', r));
+    return { one, two };
+  }
+  const until = '2026-03-20';
+
+  it('lists open actions due in the window for the team, per owner and per household, earliest first', async () => {
+    const { one, two } = await seedActions();
+    expect((await listFollowUp({ until })).map((a) => a.id)).toEqual(['a1', 'a3', 'a2', 'a6']);
+    expect((await listFollowUp({ ownerId: 'tm-1', until })).map((a) => a.id)).toEqual(['a1', 'a3', 'a6']);
+    expect((await listFollowUp({ ownerId: 'tm-2', until })).map((a) => a.id)).toEqual(['a2']);
+    expect((await listFollowUp({ householdId: one.h.id, until })).map((a) => a.id)).toEqual(['a1', 'a2']);
+    expect((await listFollowUp({ householdId: two.h.id, ownerId: 'tm-1', until })).map((a) => [a.id, a.householdName])).toEqual([
+      ['a3', 'Familie Test'],
+      ['a6', 'Familie Test'],
+    ]);
+  });
+
+  it('recording a result closes the action and creates the duty to its "terugkoppelen aan"', async () => {
+    const { one, two } = await seedActions();
+    await syncFeedbackDuties();
+    const before = (await listDuties(one.h.id)).filter((d) => d.kind === 'action_result');
+    expect(before.map((d) => d.sourceId)).toEqual(['a5']);
+    const done = await recordActionResult(one.h.id, 'a1', { result: 'Aanmelding gedaan', completedAt: '2026-03-11' });
+    expect(done).toMatchObject({ status: 'gedaan', result: 'Aanmelding gedaan', completedAt: '2026-03-11' });
+    const duty = (await listDuties(one.h.id)).find((d) => d.sourceId === 'a1');
+    expect(duty).toMatchObject({
+      kind: 'action_result',
+      status: 'open',
+      factDate: '2026-03-11',
+      dueDate: '2026-03-25',
+      ownerId: 'tm-1',
+      recipient: { kind: 'party', party: { kind: 'contact', refId: 'c-huisarts', name: 'Dokter Visser' } },
+    });
+    expect((await listFollowUp({ ownerId: 'tm-1', until })).map((a) => a.id)).toEqual(['a3', 'a6']);
+    // Reported to the owner themself: closed without a duty.
+    await recordActionResult(two.h.id, 'a6', { result: 'Klaar', completedAt: '2026-03-11' });
+    expect((await listDuties(two.h.id)).filter((d) => d.kind === 'action_result')).toEqual([]);
   });
 });
