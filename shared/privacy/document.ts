@@ -27,7 +27,7 @@ export type Section = Readonly<{
   blocks: readonly Block[];
 }>;
 
-export type ExportPurposeId = 'meeting_pack' | 'partner_pack' | 'minutes' | 'management' | 'inzage';
+export type ExportPurposeId = 'meeting_pack' | 'partner_pack' | 'minutes' | 'management' | 'inzage' | 'referrer_letter' | 'knelpunten';
 
 export type ExportDocument = Readonly<{
   purposeId: ExportPurposeId;
@@ -289,6 +289,59 @@ export function renderMarkdown(doc: ExportDocument, labels: RenderLabels = NL_RE
   if (doc.notice) header.push('', `> ${doc.notice}`);
   const body = doc.sections.map((s) => [`## ${md(s.title)}`, ...s.blocks.map(blockMd)].join('\n\n'));
   return `${[header.join('\n'), ...body, `---\n\n_${labels.footer}_`].join('\n\n')}\n`;
+}
+
+/**
+ * Plain text (a letter to copy into a mail or a referrer's system, or a .txt file): the header,
+ * then each section's title and blocks, one blank line between blocks. Holds the same strings as
+ * the preview, so what is copied is what was reviewed.
+ */
+export function renderText(doc: ExportDocument, labels: RenderLabels = NL_RENDER_LABELS): string {
+  const header = [
+    doc.title,
+    labels.confidential.toLocaleUpperCase('nl'),
+    `${labels.purpose}: ${doc.purpose}`,
+    `${labels.audience}: ${doc.audience}`,
+    `${labels.date}: ${doc.date}`,
+    ...(doc.madeOn !== doc.date ? [`${labels.madeOn}: ${doc.madeOn}`] : []),
+  ].join('\n');
+  const blockText = (b: Block): string => {
+    switch (b.type) {
+      case 'paragraph':
+      case 'subheading':
+        return b.text.text;
+      case 'facts':
+        return b.rows.map((r) => `${r.label}: ${r.value.text}`).join('\n');
+      case 'list':
+        return [...(b.label ? [b.label] : []), ...b.items.map((i) => `- ${i.text}`)].join('\n');
+      case 'table':
+        return [...(b.caption ? [b.caption] : []), b.head.join(' | '), ...b.rows.map((r) => r.map((c) => c.text).join(' | '))].join('\n');
+    }
+  };
+  const parts = [header, ...(doc.notice ? [doc.notice] : [])];
+  for (const s of doc.sections) parts.push(s.title.text, ...s.blocks.map(blockText));
+  parts.push(labels.footer);
+  return `${parts.filter((p) => p.length > 0).join('\n\n')}\n`;
+}
+
+function csvCell(v: string): string {
+  return /[",;\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/**
+ * CSV (semicolon-separated, as Dutch spreadsheets expect) of the document's TABLES only: the
+ * figures a spreadsheet is for. Tables are separated by one empty line. The header, notes and
+ * section titles are in the HTML and Markdown of the same document.
+ */
+export function renderCsv(doc: ExportDocument): string {
+  const tables: string[] = [];
+  for (const s of doc.sections) {
+    for (const b of s.blocks) {
+      if (b.type !== 'table') continue;
+      tables.push([b.head.map(csvCell).join(';'), ...b.rows.map((r) => r.map((c) => csvCell(c.text.replace(/\r?\n/g, ' '))).join(';'))].join('\n'));
+    }
+  }
+  return `${tables.join('\n\n')}\n`;
 }
 
 /** Every string a document will put in the file, for tests and the canary check. */
