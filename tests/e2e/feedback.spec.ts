@@ -40,9 +40,12 @@ test('a knelpunt aggregates across two households and is suppressed below 5 in t
 
   const md = await fb.download('Exporteren als Markdown');
   expect(md.name).toMatch(/\.md$/);
-  expect(md.text).toContain('| Wachtlijst | <5 | <5 |');
+  // Through the export path: the document's own Markdown (its header, "<" escaped as Markdown wants).
+  expect(md.text).toContain('| Wachtlijst | \\<5 | \\<5 |');
+  expect(md.text).toContain('**Doel:** signaleren van knelpunten');
   expect(md.text).not.toContain('Kanarievogel');
-  await expect(app.page.getByRole('status')).toContainText('vastgelegd in het auditlog');
+  await expect(app.page.getByTestId('knelpunten-export').getByRole('status').filter({ hasText: 'auditlog' })).toContainText('vastgelegd in het auditlog');
+  await expect(app.page.getByTestId('knelpunten-export').getByTestId('review-summary')).toHaveText('Geen namen, nummers, adressen of data gevonden in de vrije tekst.');
 });
 
 test('an escalation runs its route to resolution and is visible to the coordinator meanwhile', async ({ app }) => {
@@ -174,20 +177,23 @@ test('a huisarts referral owes feedback, turns overdue as days pass, and the let
   await expectAccessible(app.page, 'attention view with items');
   await app.page.screenshot({ path: '/tmp/feedback-attention.png', fullPage: true });
 
-  // The letter: received, taken up, contact; never a member's name.
+  // The letter: received, taken up, contact; never a member's name. Its preview is what leaves.
   await late.getByRole('link').click();
   await expect(app.page.locator('[data-ready="duty"]')).toBeVisible();
-  const letter = app.page.getByTestId('letter-text');
-  await expect(letter).toHaveValue(/Beste Dokter Visser,/);
-  await expect(letter).toHaveValue(/aanmelding van 2 maart 2026 ontvangen/);
-  await expect(letter).toHaveValue(/pakt deze aanmelding op/);
-  for (const name of ['Annegien', 'Zwaantje', 'Canarisch', 'schulden']) await expect(letter).not.toHaveValue(new RegExp(name));
+  const letter = app.page.getByTestId('letter').getByTestId('export-preview');
+  await expect(letter).toContainText('Beste Dokter Visser,');
+  await expect(letter).toContainText('aanmelding van 2 maart 2026 ontvangen');
+  await expect(letter).toContainText('pakt deze aanmelding op');
+  for (const name of ['Annegien', 'Zwaantje', 'Canarisch', 'schulden']) await expect(letter).not.toContainText(name);
+  await expect(app.page.getByTestId('review-summary')).toHaveText('Geen namen, nummers, adressen of data gevonden in de vrije tekst.');
   await expectAccessible(app.page, 'feedback duty with letter');
   await app.page.screenshot({ path: '/tmp/feedback-letter.png', fullPage: true });
   const file = await fb.download('Opslaan als bestand');
   expect(file.name).toBe('terugkoppeling-verwijzer-2026-03-17.txt');
-  expect(file.text).toContain('Dokter Visser');
+  expect(file.text).toContain('Beste Dokter Visser,');
+  expect(file.text).toContain('VERTROUWELIJK');
   for (const name of ['Annegien', 'Zwaantje', 'Canarisch', 'schulden']) expect(file.text).not.toContain(name);
+  await expect(app.page.getByTestId('letter').getByRole('status').filter({ hasText: 'Bestand opgeslagen' })).toContainText('vastgelegd in het auditlog');
 
   // Marked done when sent: it leaves the attention list.
   await app.page.getByLabel('Hoe').selectOption({ label: 'brief' });
@@ -197,6 +203,52 @@ test('a huisarts referral owes feedback, turns overdue as days pass, and the let
   await expect(app.page.locator('.fb-item[data-kind="feedback_overdue"]')).toHaveCount(0);
   await app.page.goto(`${app.baseURL}/#/households/${id}`);
   await expect(fb.section().locator('.fb-item[data-kind="duty"]', { hasText: 'Besluit over de aanmelding' })).toHaveAttribute('data-state', 'gedaan');
+});
+
+test('the closure letter: a postcode and house number typed in the outcome is flagged in the review and does not leave', async ({ app }) => {
+  await app.page.clock.install({ time: new Date('2026-03-02T09:00:00Z') });
+  const ui = new AppPage(app.page, app.baseURL);
+  const fb = new FeedbackPage(app.page);
+  const cf = new CaseFilePage(app.page);
+  await ui.open();
+  await ui.setup('Sanne de Vries');
+  await referByHuisarts(app.page, {
+    referrerName: 'Dokter Visser',
+    question: 'Huurachterstand',
+    household: 'Familie Verhuisd',
+    members: [{ role: 'ouder', firstName: 'Mirjam', lastName: 'Verhuisd' }],
+  });
+  await cf.tab('Afsluiten');
+  await app.page.getByLabel('Uitkomst').fill('Mirjam woont nu op 1234 AB 56 en heeft weer grip op haar geld.\nTweede regel blijft binnen.');
+  await app.page.getByRole('button', { name: 'Huishouden afsluiten' }).click();
+  await app.page.getByLabel(/^Ik heb de open acties/).check();
+  await app.page.getByRole('button', { name: 'Huishouden afsluiten' }).click();
+  await expect(app.page.locator('.casefile__head .badge', { hasText: 'Afgesloten' })).toBeVisible();
+
+  await cf.tab('Overzicht');
+  await fb.section().locator('.fb-item[data-kind="duty"]', { hasText: 'Afsluiting' }).getByRole('link').click();
+  await expect(app.page.locator('[data-ready="duty"]')).toBeVisible();
+  // The review flags the address and the name in the one outcome line; both are replaced by default.
+  await expect(app.page.getByTestId('review-summary')).toHaveText('2 mogelijke persoonsgegevens gevonden; 0 blijven staan, de rest wordt vervangen.');
+  const addressHit = app.page.locator('tr[data-hit-kind="adres"]');
+  await expect(addressHit).toContainText('1234 AB 56');
+  await expect(app.page.locator('tr[data-hit-kind="naam"]')).toContainText('Mirjam');
+  const preview = app.page.getByTestId('letter').getByTestId('export-preview');
+  await expect(preview).toContainText('Uitkomst in het kort: [naam] woont nu op [adres] en heeft weer grip op haar geld.');
+  await expect(preview).not.toContainText('1234 AB');
+  await expect(preview).not.toContainText('Tweede regel');
+  await expectAccessible(app.page, 'closure letter with review');
+  await app.page.screenshot({ path: '/tmp/feedback-closure-letter.png', fullPage: true });
+
+  // Keeping it would let it through (the preview is what leaves) ...
+  await addressHit.getByLabel('Laten staan').check();
+  await expect(preview).toContainText('woont nu op 1234 AB 56');
+  // ... replaced, it does not leave.
+  await addressHit.getByLabel('Vervangen door [adres]').check();
+  await expect(preview).not.toContainText('1234 AB');
+  const file = await fb.download('Opslaan als bestand');
+  expect(file.text).toContain('Uitkomst in het kort: [naam] woont nu op [adres] en heeft weer grip op haar geld.');
+  for (const secret of ['1234 AB', '1234AB', ' 56 ', 'Mirjam', 'Verhuisd', 'Tweede regel']) expect(file.text).not.toContain(secret);
 });
 
 test('an evaluation records goals, re-scores a domain and sets the next date', async ({ app }) => {

@@ -77,11 +77,11 @@ describe('feedback duties in the database', () => {
     expect(await syncFeedbackDuties()).toBe(1); // only the plan
   });
 
-  it('the letter input carries member names only for redaction, and the attention list turns overdue with time', async () => {
+  it('the letter input carries member and household names only for the scanner, and the attention list turns overdue with time', async () => {
     const { h, intake } = await seedCase();
     await syncFeedbackDuties();
     const input = await letterInputFor(`fd:intake:${intake.id}`);
-    expect(input).toMatchObject({ kind: 'intake_decision', referrerName: 'Dokter Visser', decision: 'oppakken', memberNames: ['Kanarie', 'Zwaluw'] });
+    expect(input).toMatchObject({ kind: 'intake_decision', householdId: h.id, referrerName: 'Dokter Visser', decision: 'oppakken', memberNames: ['Kanarie', 'Zwaluw', 'Test'] });
     expect((await loadAttention('2026-03-20')).items.filter((i) => i.kind === 'feedback_overdue')).toHaveLength(0);
     const later = await loadAttention('2026-03-21');
     expect(later.items.filter((i) => i.kind === 'feedback_overdue').map((i) => i.householdId)).toEqual([h.id]);

@@ -3,8 +3,11 @@ import { hitKey, plainText, renderHtml, renderMarkdown, resolveDocument, scanDoc
 import { projectManagementFigures } from '@shared/privacy/figures';
 import { projectInzage } from '@shared/privacy/inzage';
 import { nlDate } from '@shared/privacy/labels';
-import { ALLOWLIST, projectMeetingPack, projectMinutes } from '@shared/privacy/profiles';
-import { CANARIES, buildWorld, consent, findCanary } from './fixtures';
+import { projectKnelpunten } from '@shared/privacy/knelpunten';
+import { projectReferrerLetter } from '@shared/privacy/letter';
+import { ALLOWLIST, namesOf, projectMeetingPack, projectMinutes } from '@shared/privacy/profiles';
+import { translate } from '../../../renderer/src/i18n';
+import { CANARIES, SPECS, buildWorld, consent, findCanary, leaky } from './fixtures';
 
 /** What leaves with the default review (every hit replaced): HTML, Markdown and the plain text. */
 function outputs(doc: ExportDocument): string[] {
@@ -43,6 +46,49 @@ describe('canary check over every export profile', () => {
     ],
   ];
 
+  // The referrer letter at closure: its outcome line (typed by a worker) names everything of household A.
+  const [specA, specB] = SPECS;
+  const [canaryA, canaryB, canaryC] = CANARIES;
+  if (!specA || !specB || !canaryA || !canaryB || !canaryC) throw new Error('fixtures changed');
+  const letterT = (key: string, vars?: Readonly<Record<string, string>>) => translate('nl', `feedback.letter.${key}`, vars);
+  pseudonymised.push([
+    'referrer letter at closure',
+    projectReferrerLetter(
+      {
+        kind: 'closure',
+        householdId: 'hh-a',
+        referralDate: '2025-01-15',
+        referrerName: 'Dokter Visser',
+        decision: 'oppakken',
+        contactName: 'Sanne de Vries',
+        outcome: `${leaky(specA, 'Afgerond')}\nCANARY-SECOND-LINE`,
+        memberNames: namesOf([canaryA.household]),
+      },
+      letterT,
+      nlDate,
+      '2025-06-02',
+    ).document,
+  ]);
+  // Knelpunten for management: a barrier in five households whose title leaks A's identifiers
+  // (shown, so scanned), and a rare one whose title leaks B's (never shown at all).
+  const knelpuntLabels = {
+    note: 'n', categoriesTitle: 'c', category: 'Categorie', barriers: 'Knelpunten', households: 'Huishoudens', barrier: 'Knelpunt',
+    recurringTitle: 'r', noRecurring: '-', categoryLabel: (c: string) => c,
+  };
+  pseudonymised.push([
+    'knelpunten for management',
+    projectKnelpunten(
+      [
+        { id: 'k1', category: 'wachtlijst', title: leaky(specA, 'Wachtlijst').slice(0, 120), householdIds: ['hh-a', 'hh-b', 'hh-c', 'hh-x', 'hh-y'], createdAt: '2025-05-01T10:00:00.000Z', updatedAt: '2025-05-01T10:00:00.000Z' },
+        { id: 'k2', category: 'regel', title: `Regel bij ${specB.first} ${specB.last}`, householdIds: ['hh-b'], createdAt: '2025-05-01T10:00:00.000Z', updatedAt: '2025-05-01T10:00:00.000Z' },
+      ],
+      new Map(CANARIES.map((c) => [c.household.id, namesOf([c.household])])),
+      knelpuntLabels,
+      nlDate,
+      '2025-06-02',
+    ).document,
+  ]);
+
   it.each(pseudonymised)('%s holds no canary at all', (_name, doc) => {
     expect(hitsIn(outputs(doc), ALL_CANARIES)).toEqual([]);
   });
@@ -58,6 +104,15 @@ describe('canary check over every export profile', () => {
     expect(bsnHit).toBeDefined();
     const kept = renderHtml(resolveDocument(doc, hits, bsnHit ? { [hitKey(bsnHit)]: 'keep' } : {}));
     expect(bsnHit && kept.includes(bsnHit.text)).toBe(true);
+  });
+
+  it('the check can fail for the letter and the knelpunten too: unreviewed, their free text leaks', () => {
+    for (const name of ['referrer letter at closure', 'knelpunten for management']) {
+      const doc = pseudonymised.find(([n]) => n === name)?.[1];
+      expect(doc && hitsIn([renderHtml(doc)], canaryA.identifying).length).toBeGreaterThan(4);
+      // A rare barrier's title never appears, reviewed or not.
+      expect(doc && hitsIn([renderHtml(doc)], [specB.first])).toEqual([]);
+    }
   });
 
   it('the binnenring pack has every case; a partner pack only the case it is invited for and has consent to share', () => {

@@ -49,12 +49,15 @@ import {
 } from '@shared/domain/feedback-rules';
 import { localIsoDate } from '@shared/domain/common';
 import { HouseholdSchema, type Household } from '@shared/domain/household';
+import { householdsToScan } from '@shared/privacy/knelpunten';
+import { namesOf } from '@shared/privacy/profiles';
 import { ConsentSchema, DEFAULT_LIFE_DOMAINS, TeamSettingsSchema, type LifeDomain } from '@shared/domain/partners';
 import { AppSettingsSchema, TeamMemberSchema, type TeamMember } from '@shared/domain/team';
 import type { z } from 'zod';
 import type { StoredRow, TableName } from '../db';
 import { getSession, type Session } from '../session';
 import { sealAudit } from './audit';
+import { assertUnlocked } from './exports';
 import { updateActionProgress } from './casefile-plan';
 import { newId, nowIso, open, seal } from './kit';
 
@@ -283,25 +286,16 @@ export async function letterInputFor(dutyId: string): Promise<LetterInput | null
   const contact = members.find((m) => m.id === household.regisseurId) ?? members.find((m) => m.id === duty.ownerId);
   return {
     kind: duty.kind,
+    householdId: duty.householdId,
     referralDate: intake?.date ?? duty.factDate,
     referrerName: duty.recipient.name,
     decision: intake?.decision,
     contactName: contact?.name,
     outcome: duty.kind === 'closure' ? household.outcome : undefined,
     teamName: rules.teamName,
-    memberNames: household.members.flatMap((m) => [m.firstName, m.lastName ?? '']).filter(Boolean),
+    // For the scanner only: the members' names and the household's own name.
+    memberNames: namesOf([household]),
   };
-}
-
-/** Log a letter export: what, purpose, audience; never the content. */
-export async function auditLetterExport(dutyId: string, householdId: string, how: 'clipboard' | 'file'): Promise<void> {
-  const audit = await sealAudit({
-    action: 'export',
-    entity: 'feedbackDuty',
-    entityId: dutyId,
-    details: { export: 'referrer-letter', purpose: 'terugkoppeling', audience: 'verwijzer', householdId, via: how },
-  });
-  await getSession().db.audit.add(audit);
 }
 
 // --- Actions (follow-up) -------------------------------------------------------------------------
@@ -539,9 +533,17 @@ export async function linkKnelpunt(id: string, householdId: string, linked: bool
   return writeKnelpunt({ ...k, householdIds: [...ids], updatedAt: nowIso() }, linked ? 'knelpunt-link' : 'knelpunt-unlink');
 }
 
-export async function auditKnelpuntenExport(format: 'csv' | 'markdown'): Promise<void> {
-  const audit = await sealAudit({ action: 'export', entity: 'knelpunten', details: { export: 'knelpunten-aggregate', purpose: 'managementinformatie', audience: 'management', format } });
-  await getSession().db.audit.add(audit);
+/**
+ * What the knelpunten export is built from: the register, and the names the scanner looks for in
+ * the titles it will show (those of barriers in five or more households: only their households are opened).
+ */
+export async function loadKnelpuntenExportInput(): Promise<{ knelpunten: Knelpunt[]; namesByHousehold: Map<string, string[]> }> {
+  assertUnlocked();
+  const knelpunten = await listKnelpunten();
+  const ids = householdsToScan(knelpunten);
+  const rows = (await getSession().db.households.bulkGet(ids)).filter((r): r is StoredRow => r !== undefined);
+  const households = (await openManyLenient('households', rows, HouseholdSchema)) as Household[];
+  return { knelpunten, namesByHousehold: new Map(households.map((h) => [h.id, namesOf([h])])) };
 }
 
 // --- Attention ---------------------------------------------------------------------------------
