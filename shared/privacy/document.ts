@@ -178,14 +178,14 @@ function blockHtml(b: Block): string {
 /**
  * Print CSS for A4. Inline because the file must stand alone (opened from a USB stick, printed
  * by the desktop shell's sandboxed print window whose CSP allows inline styles and nothing else).
- * The browser print path (renderer/src/platform/platform.web.ts) drops <head>; the same classes
- * are styled for it under `.print-host` in renderer/src/styles.css.
+ * In three parts so the browser print path (renderer/src/platform/platform.web.ts) can use the
+ * same rules: the page box (document level), the root's font (the print view's host), and the
+ * content rules (inside the print view's shadow root, where the app's own styles do not reach).
  */
-export const EXPORT_CSS = `
-@page { size: A4; margin: 16mm 16mm 18mm 16mm; }
+export const EXPORT_PAGE_CSS = '@page { size: A4; margin: 16mm 16mm 18mm 16mm; }';
+export const EXPORT_ROOT_DECLARATIONS = 'font-family: "Segoe UI", "Helvetica Neue", Arial, sans-serif; font-size: 10.5pt; color: #1a1a1a; line-height: 1.4;';
+export const EXPORT_CONTENT_CSS = `
 * { box-sizing: border-box; }
-html { font-family: "Segoe UI", "Helvetica Neue", Arial, sans-serif; font-size: 10.5pt; color: #1a1a1a; line-height: 1.4; }
-body { margin: 0; }
 .doc-header { border-bottom: 2px solid #1f3a5f; padding-bottom: 6pt; margin-bottom: 10pt; display: flex; justify-content: space-between; gap: 12pt; align-items: flex-start; }
 .doc-header h1 { font-size: 16pt; margin: 0 0 2pt; color: #1f3a5f; }
 .doc-meta { margin: 0; color: #333; font-size: 9.5pt; }
@@ -213,6 +213,11 @@ tr { break-inside: avoid; }
 table.agenda td:nth-child(-n+2), table.agenda td:nth-child(4) { white-space: nowrap; }
 .doc-footer { margin-top: 14pt; border-top: 1px solid #c5ceda; padding-top: 4pt; font-size: 8.5pt; color: #555; }
 `;
+export const EXPORT_CSS = `
+${EXPORT_PAGE_CSS}
+html { ${EXPORT_ROOT_DECLARATIONS} }
+body { margin: 0; }
+${EXPORT_CONTENT_CSS}`;
 
 export type RenderLabels = Readonly<{ confidential: string; purpose: string; audience: string; date: string; madeOn: string; footer: string }>;
 

@@ -175,6 +175,13 @@ export type ExportFormat = 'pdf' | 'html' | 'markdown' | 'text' | 'csv' | 'clipb
  */
 export type ExportOutcome = 'saved' | 'print-dialog-opened' | 'copied';
 
+/** The log is a Dutch record like the exports it describes (purpose and audience are Dutch too). */
+const OUTCOME_IN_LOG: Readonly<Record<ExportOutcome, string>> = {
+  saved: 'opgeslagen',
+  'print-dialog-opened': 'afdrukvenster geopend',
+  copied: 'gekopieerd',
+};
+
 export type ExportLogInput = Readonly<{
   profile: ExportProfile;
   purpose: string;
@@ -209,7 +216,7 @@ export async function logExport(input: ExportLogInput): Promise<void> {
       purpose: input.purpose,
       audience: input.audience,
       format: input.format,
-      outcome: input.outcome ?? (input.format === 'clipboard' ? 'copied' : 'saved'),
+      outcome: OUTCOME_IN_LOG[input.outcome ?? (input.format === 'clipboard' ? 'copied' : 'saved')],
       households: [...input.householdIds],
     },
   });

@@ -80,20 +80,25 @@ function ExportBody({ source, data }: Readonly<{ source: ExportSource; data: Loa
     try {
       assertUnlocked();
       const name = `${data.fileBase}.${format === 'markdown' ? 'md' : format}`;
-      const ok =
+      // A PDF in the browser goes through its print dialog: whether it was then printed or
+      // cancelled the page cannot know, so that is logged and said as "print dialog opened".
+      const outcome =
         format === 'pdf'
           ? await platform().printToPdf(name, renderHtml(resolved))
-          : await platform().saveFile(name, MIME[format], format === 'html' ? renderHtml(resolved) : renderMarkdown(resolved));
-      if (!ok) return;
+          : (await platform().saveFile(name, MIME[format], format === 'html' ? renderHtml(resolved) : renderMarkdown(resolved)))
+            ? 'saved'
+            : 'cancelled';
+      if (outcome === 'cancelled') return;
       await logExport({
         profile: data.profile,
         purpose: resolved.purpose,
-        audience: resolved.audience,
+        audience: data.projected.auditAudience ?? resolved.audience,
         format,
         householdIds: data.projected.householdIds,
+        outcome: outcome === 'saved' ? 'saved' : 'print-dialog-opened',
         ...(source.kind === 'meeting' ? { meetingId: source.meetingId } : {}),
       });
-      setDone(name);
+      setDone(outcome === 'saved' ? t('meeting.export.done', { name }) : t('meeting.export.printOpened', { name }));
     } catch {
       setFailed(true);
     }
@@ -167,7 +172,7 @@ function ExportBody({ source, data }: Readonly<{ source: ExportSource; data: Loa
           {t('meeting.export.markdown')}
         </button>
       </div>
-      {done ? <p role="status" className="privacy-ok" data-testid="export-done">{t('meeting.export.done', { name: done })}</p> : null}
+      {done ? <p role="status" className="privacy-ok" data-testid="export-done">{done}</p> : null}
       {failed ? <p role="alert" className="field__error">{t('meeting.export.failed')}</p> : null}
 
       </div>
