@@ -106,6 +106,11 @@ export type ProjectedExport = Readonly<{
   document: ExportDocument;
   /** Internal ids of the households in the file: for the audit log, never written into the file. */
   householdIds: readonly string[];
+  /**
+   * The audience as the audit log records it, when the document's own audience line holds
+   * resident data (inzage names the household). Absent: the document's audience is used.
+   */
+  auditAudience?: string;
   excluded: readonly Excluded[];
 }>;
 

@@ -154,8 +154,12 @@ describe('canary check over every export profile', () => {
 describe('inzage: its own household in full, nothing of any other', () => {
   const world = buildWorld();
   it.each(CANARIES.map((c) => [c.household.id, c] as const))('inzage for %s', (_id, own) => {
-    const doc = projectInzage(world.inzageFor(own.household.id)).document;
+    const projected = projectInzage(world.inzageFor(own.household.id));
+    const doc = projected.document;
     const out = outputs(doc);
+    // The file is theirs and names them; the audit log's audience does not.
+    expect(doc.audience).toContain(own.household.displayName);
+    expect(projected.auditAudience).toBe('het huishouden zelf');
     // Its own data, including the narratives only inzage may show.
     // (The IBAN is not a household field: it only occurs in narratives, where it is flagged like any IBAN.)
     const expected = [...own.identifying.filter((c) => !c.startsWith('NL') && !/^\d{4}-\d{2}-\d{2}$/.test(c)), ...own.inzageOnly];
