@@ -173,7 +173,13 @@ test('a huisarts referral owes feedback, turns overdue as days pass, and the let
   const late = app.page.locator('.fb-item[data-kind="feedback_overdue"]');
   await expect(late).toContainText('Familie Canarisch');
   await expect(late).toContainText('uiterlijk 16 maart 2026');
-  await expect(app.page.getByTestId('attention-badge')).not.toHaveText('0');
+  // The badge counts exactly this user's lines: the late feedback and the open escalation
+  // (nobody is regisseur or holder, so both are everyone's). At zero it is absent, so a count is asserted.
+  const mineLines = app.page.locator('[data-ready="attention"] .fb-item');
+  await expect(mineLines).toHaveCount(2);
+  await expect(app.page.locator('.fb-item[data-kind="escalation_open"]')).toHaveCount(1);
+  await expect(app.page.getByTestId('attention-badge')).toHaveText('2');
+  await expect(app.page.getByRole('link', { name: /^Aandacht\s*\(2 voor u\)$/ })).toBeVisible();
   await expectAccessible(app.page, 'attention view with items');
   await app.page.screenshot({ path: '/tmp/feedback-attention.png', fullPage: true });
 
@@ -199,6 +205,8 @@ test('a huisarts referral owes feedback, turns overdue as days pass, and the let
   await app.page.getByLabel('Hoe').selectOption({ label: 'brief' });
   await app.page.getByRole('button', { name: 'Markeren als gedaan' }).click();
   await expect(app.page.locator('.fb-state')).toHaveText('Gedaan');
+  // One line fewer for this user: only the escalation is left.
+  await expect(app.page.getByTestId('attention-badge')).toHaveText('1');
   await fb.gotoAttention('alles');
   await expect(app.page.locator('.fb-item[data-kind="feedback_overdue"]')).toHaveCount(0);
   await app.page.goto(`${app.baseURL}/#/households/${id}`);
