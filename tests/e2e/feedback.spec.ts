@@ -3,6 +3,7 @@ import { AppPage } from './pages/app-page';
 import { CaseFilePage } from './pages/casefile-page';
 import { FeedbackPage, referByHuisarts } from './pages/feedback-page';
 import { MeetingPage } from './pages/meeting-page';
+import { optionLabel } from './pages/options';
 import { TeamPage, createHouseholdInWijk } from './pages/team-page';
 
 /**
@@ -390,4 +391,40 @@ test('follow-up: the team and one owner see due actions, and a result recorded t
 
   await fb.gotoPart('Acties', 'follow-up');
   await expect(app.page.getByText('Geen acties die nu opvolging vragen.')).toBeVisible();
+});
+
+test("a consent about to expire: the attention line goes straight to the household's consent ledger", async ({ app }) => {
+  await app.page.clock.install({ time: new Date('2026-03-02T09:00:00Z') });
+  const ui = new AppPage(app.page, app.baseURL);
+  const fb = new FeedbackPage(app.page);
+  const team = new TeamPage(app.page);
+  const mt = new MeetingPage(app.page);
+  await ui.open();
+  await ui.setup('Sanne de Vries');
+  await team.loadExampleFromWizard();
+  const id = await mt.createHousehold('Familie Toestemming', [{ role: 'ouder', firstName: 'Karin', lastName: 'Toestemming', birthDate: '1980-01-01' }]);
+  // Consent to discuss the case with GGZ, ending in 18 days (the attention list warns 30 days ahead).
+  const section = team.section();
+  await section.getByRole('button', { name: 'Toestemming vastleggen' }).click();
+  const form = section.getByRole('form', { name: 'Toestemming vastleggen' });
+  const org = form.getByLabel('Organisatie');
+  await expect(org.locator('option', { hasText: 'GGZ Oost' })).toHaveCount(1);
+  await org.selectOption({ label: await optionLabel(org, 'GGZ Oost') });
+  await form.getByLabel('Doel').selectOption({ label: 'bespreken in overleg' });
+  await form.getByLabel('Gegeven door').fill('Karin (moeder)');
+  await form.getByLabel('Geldig tot en met').fill('2026-03-20');
+  await form.getByRole('button', { name: 'Toestemming opslaan' }).click();
+  await expect(section.locator('[data-consent="GGZ Oost – FACT-team|bespreken"]')).toBeVisible();
+
+  await fb.gotoAttention('alles');
+  const line = app.page.locator('.fb-item[data-kind="consent_expiring"]');
+  await expect(line).toContainText('Familie Toestemming');
+  await expect(line).toContainText('verloopt 20 maart 2026');
+  await line.getByRole('link', { name: /Naar de toestemming/ }).click();
+  await expect(app.page.locator('[data-ready="household"]')).toBeVisible();
+  expect(app.page.url()).toContain(`/households/${id}/overzicht?focus=consent-title`);
+  // Keyboard focus lands on the consent ledger, where the consent is renewed.
+  await expect(app.page.locator('#consent-title')).toBeFocused();
+  await expect(app.page.getByTestId('consent-ledger')).toContainText('GGZ Oost');
+  await expectAccessible(app.page, 'household opened at its consent ledger');
 });

@@ -26,7 +26,7 @@ export const nl = {
   'action.action_overdue': 'Resultaat vastleggen',
   'action.evaluation_due': 'Evalueren',
   'action.escalation_open': 'Escalatie bekijken',
-  'action.consent_expiring': 'Naar het huishouden',
+  'action.consent_expiring': 'Naar de toestemming',
   'action.inactive': 'Naar het huishouden',
 
   // Feedback duties
@@ -276,7 +276,7 @@ export const en: typeof nl = {
   'action.action_overdue': 'Record result',
   'action.evaluation_due': 'Evaluate',
   'action.escalation_open': 'View escalation',
-  'action.consent_expiring': 'Go to household',
+  'action.consent_expiring': 'To the consent',
   'action.inactive': 'Go to household',
 
   dutiesTitle: 'Feedback',
