@@ -174,3 +174,26 @@ describe('inzage: its own household in full, nothing of any other', () => {
     expect(hitsIn(out, others)).toEqual([]);
   });
 });
+
+describe('the pack names a wijk, never a postcode', () => {
+  it('a household with a postcode and no wijk (or a postcode typed as its wijk) is "wijk onbekend" in the pack and the figures', () => {
+    const world = buildWorld();
+    const [a, b] = CANARIES;
+    if (!a || !b) throw new Error('fixtures changed');
+    const households = new Map(world.meetingInput.households);
+    households.set(a.household.id, { ...a.household, wijk: undefined, postcode: '1111 QQ' });
+    households.set(b.household.id, { ...b.household, wijk: '2222 RR' });
+    const doc = projectMeetingPack({ ...world.meetingInput, households }, { kind: 'binnenring' }).document;
+    const text = plainText(doc);
+    const wijken = doc.sections.flatMap((s) => s.blocks).flatMap((bl) => (bl.type === 'facts' ? bl.rows.filter((r) => r.label === 'Wijk').map((r) => r.value.text) : []));
+    expect(wijken).toEqual(['wijk onbekend', 'wijk onbekend', 'Centrum']);
+    for (const postcode of ['1111', '2222']) expect(text).not.toContain(postcode);
+    const figures = plainText(
+      projectManagementFigures({
+        households: [...households.values()], actions: [], assessments: [], meetings: [], items: [], domains: world.meetingInput.domains, today: '2025-06-02', madeOn: '2025-06-02',
+      }).document,
+    );
+    expect(figures).toContain('wijk onbekend');
+    expect(figures).not.toContain('2222');
+  });
+});

@@ -61,6 +61,8 @@ export async function loadMeetingExportInput(meetingId: string, today: string): 
     domains: settings?.lifeDomains.length ? settings.lifeDomains : DEFAULT_LIFE_DOMAINS,
     ...people,
     consents,
+    // No postcodeAreas: the team has no postcode → wijk table yet, so a household without a wijk
+    // is "wijk onbekend" in the pack (shared/privacy/pseudonym.ts wijkFor), never its postcode.
     today,
     madeOn: today,
   };
