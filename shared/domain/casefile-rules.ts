@@ -10,6 +10,7 @@ import {
   type Note,
   type Plan,
 } from './casefile';
+import type { Evaluation } from './feedback';
 import type { Household, HouseholdStatus, Member } from './household';
 
 /**
@@ -284,6 +285,8 @@ export type CaseFile = Readonly<{
   handovers: readonly Handover[];
   notes: readonly Note[];
   events: readonly CaseEvent[];
+  /** The plan's evaluations (feedback feature's table); optional so older callers still build a timeline. */
+  evaluations?: readonly Evaluation[];
 }>;
 
 export type TimelineEntry = Readonly<
@@ -300,6 +303,7 @@ export type TimelineEntry = Readonly<
     | { kind: 'handover'; handover: Handover }
     | { kind: 'note'; note: Note }
     | { kind: 'status_changed'; event: CaseEvent }
+    | { kind: 'evaluation'; evaluation: Evaluation }
     | { kind: 'closed' }
   )
 >;
@@ -331,6 +335,7 @@ export function buildTimeline(cf: CaseFile): TimelineEntry[] {
   for (const x of cf.handovers) out.push({ kind: 'handover', handover: x, key: `o:${x.id}`, date: x.date, sortKey: at(x.date, x.createdAt) });
   for (const n of cf.notes) out.push({ kind: 'note', note: n, key: `n:${n.id}`, date: n.createdAt.slice(0, 10), sortKey: at(n.createdAt.slice(0, 10), n.createdAt) });
   for (const e of cf.events) out.push({ kind: 'status_changed', event: e, key: `e:${e.id}`, date: e.at.slice(0, 10), sortKey: at(e.at.slice(0, 10), e.at) });
+  for (const e of cf.evaluations ?? []) out.push({ kind: 'evaluation', evaluation: e, key: `v:${e.id}`, date: e.date, sortKey: at(e.date, e.createdAt) });
   if (h.closedAt) out.push({ kind: 'closed', key: `c:${h.id}`, date: h.closedAt.slice(0, 10), sortKey: at(h.closedAt.slice(0, 10), `${h.closedAt}~`) });
   return out.sort((a, b) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : 0));
 }

@@ -70,6 +70,11 @@ export const PlanSchema = z.object({
 });
 export type Plan = z.infer<typeof PlanSchema>;
 
+/**
+ * A goal's work status: 'open' while it is worked on, otherwise the result it was finished with.
+ * Not the latest evaluation's result (that stays in the evaluation): see feedback-rules
+ * goalStatusAfterEvaluation.
+ */
 export const GOAL_STATUSES = ['open', 'bereikt', 'deels', 'niet_bereikt'] as const;
 export const GoalSchema = z.object({
   id: IdSchema,

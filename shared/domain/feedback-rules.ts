@@ -1,5 +1,5 @@
-import type { Action, Intake, IntakeDecision, Plan, ReferrerType } from './casefile';
-import type { FeedbackDuty, FeedbackKind, Escalation, Knelpunt, KnelpuntCategory } from './feedback';
+import type { Action, Goal, Intake, IntakeDecision, Plan, ReferrerType } from './casefile';
+import type { FeedbackDuty, FeedbackKind, Escalation, GoalResult, Knelpunt, KnelpuntCategory, NextStep } from './feedback';
 import { KNELPUNT_CATEGORIES } from './feedback';
 
 /**
@@ -257,6 +257,26 @@ export function nextEvaluationOf(plan: Pick<Plan, 'startedAt' | 'nextEvaluationD
   return plan.nextEvaluationDate ?? addMonths(plan.startedAt, evaluationMonths);
 }
 
+/**
+ * A goal's stored `status` is its WORK status, kept apart from what an evaluation found:
+ * 'open' while the team and the household still work on it; once finished, the result it was
+ * finished with ('bereikt', 'deels', 'niet_bereikt'). Every evaluation's own per-goal result is
+ * kept in the evaluation record (Evaluation.goals), so nothing is lost by not copying it here.
+ *
+ * Decision: the "what next" answer decides whether work goes on (001:1232-1238). Only
+ * "goed genoeg" finishes a goal; "meer", "beter" or "anders" keep it open, whatever the result
+ * ("deels bereikt, meer van hetzelfde" is a goal still being worked on, and must stay in the
+ * meeting pack and meeting mode). A later evaluation can open a finished goal again.
+ */
+export function goalStatusAfterEvaluation(e: Readonly<{ result: GoalResult; next: NextStep }>): Goal['status'] {
+  return e.next === 'goed_genoeg' ? e.result : 'open';
+}
+
+/** Still being worked on: shown in the meeting pack, meeting mode and wherever open goals are offered. */
+export function isGoalInWork(goal: Pick<Goal, 'status'>): boolean {
+  return goal.status === 'open';
+}
+
 // --- Escalation ---------------------------------------------------------------------------
 
 export function currentStep(e: Pick<Escalation, 'log'>) {
@@ -416,50 +436,6 @@ export function aggregateKnelpunten(list: readonly Knelpunt[]): KnelpuntAggregat
   return { byCategory, byBarrier };
 }
 
-export type ExportLabels = Readonly<{
-  title: string;
-  generated: string;
-  note: string;
-  category: string;
-  barriers: string;
-  households: string;
-  barrier: string;
-  recurringTitle: string;
-  noRecurring: string;
-  categoryLabel: (c: KnelpuntCategory) => string;
-}>;
-
-function csvCell(v: string): string {
-  return /[",;\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
-/**
- * The management export: aggregates only, no household ids, names or descriptions.
- * Barrier titles appear only for barriers that recur in at least five households; fewer is
- * not yet a pattern for management and a rare barrier's title could point at one case.
- * There is no total row: with suppressed cells a total would let a reader subtract them back.
- */
-export function knelpuntenExport(agg: KnelpuntAggregate, format: 'csv' | 'markdown', labels: ExportLabels, today: string): string {
-  const recurring = agg.byBarrier.filter((b) => b.households >= SUPPRESS_BELOW);
-  if (format === 'csv') {
-    const lines = [[labels.category, labels.barriers, labels.households].map(csvCell).join(';')];
-    for (const r of agg.byCategory) lines.push([labels.categoryLabel(r.category), suppress(r.barriers), suppress(r.households)].map(csvCell).join(';'));
-    lines.push('');
-    lines.push([labels.barrier, labels.category, labels.households].map(csvCell).join(';'));
-    for (const b of recurring) lines.push([b.title, labels.categoryLabel(b.category), String(b.households)].map(csvCell).join(';'));
-    return `${lines.join('\n')}\n`;
-  }
-  const md = [`# ${labels.title}`, '', `${labels.generated} ${today}`, '', labels.note, '', `| ${labels.category} | ${labels.barriers} | ${labels.households} |`, '|---|---:|---:|'];
-  for (const r of agg.byCategory) md.push(`| ${labels.categoryLabel(r.category)} | ${suppress(r.barriers)} | ${suppress(r.households)} |`);
-  md.push('', `## ${labels.recurringTitle}`, '');
-  if (recurring.length === 0) md.push(labels.noRecurring);
-  else {
-    md.push(`| ${labels.barrier} | ${labels.category} | ${labels.households} |`, '|---|---|---:|');
-    for (const b of recurring) md.push(`| ${b.title.replace(/\|/g, '/')} | ${labels.categoryLabel(b.category)} | ${b.households} |`);
-  }
-  return `${md.join('\n')}\n`;
-}
-
 // --- Referrer letter ----------------------------------------------------------------------
 
 export type LetterKind = 'intake_decision' | 'plan_made' | 'closure';
@@ -468,17 +444,20 @@ export const LETTER_KINDS: readonly FeedbackKind[] = ['intake_decision', 'plan_m
 /**
  * The ONLY fields a referrer letter may use (PRIVACY.md, "referrer feedback"): that the referral
  * was received, whether the team takes it up, who the contact is, at closure one line of outcome.
- * Member names are passed only to strip them from the outcome line.
+ * Member names are passed only so the free-text scanner can find them in the outcome line.
+ * The letter itself is built as an export document (shared/privacy/letter.ts).
  */
 export type LetterInput = Readonly<{
   kind: LetterKind;
+  /** For the audit log of the export only; never written into the letter. */
+  householdId: string;
   referralDate: string;
   referrerName?: string | undefined;
   decision?: IntakeDecision | undefined;
   contactName?: string | undefined;
   outcome?: string | undefined;
   teamName?: string | undefined;
-  /** Names of household members, to be removed from the outcome line. */
+  /** Names of household members (and the household's name), for the scanner. */
   memberNames: readonly string[];
 }>;
 
@@ -495,43 +474,7 @@ export type LetterKey =
   | 'contact'
   | 'privacy'
   | 'closing'
-  | 'team';
-
-/** Remove names, BSN-like numbers, phone numbers and e-mail addresses from a line of free text. */
-export function redact(text: string, names: readonly string[], placeholder = '…'): { text: string; changed: boolean } {
-  let out = text;
-  const words = [...new Set(names.flatMap((n) => n.split(/\s+/)).map((w) => w.trim()).filter((w) => w.length >= 2))].sort((a, b) => b.length - a.length);
-  for (const w of words) {
-    const escaped = w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'giu'), placeholder);
-  }
-  out = out
-    .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, placeholder)
-    .replace(/\+?\d[\d ()-]{7,}\d/g, placeholder);
-  return { text: out, changed: out !== text };
-}
-
-export function buildReferrerLetter(
-  input: LetterInput,
-  t: (key: LetterKey, vars?: Readonly<Record<string, string>>) => string,
-  formatDate: (iso: string) => string,
-): { text: string; redacted: boolean } {
-  const lines: string[] = [];
-  lines.push(input.referrerName ? t('greetingNamed', { name: input.referrerName }) : t('greeting'), '');
-  lines.push(t('received', { date: formatDate(input.referralDate) }));
-  if (input.decision) lines.push(t(`decision.${input.decision}`));
-  if (input.kind === 'plan_made') lines.push(t('planMade'));
-  let redacted = false;
-  if (input.kind === 'closure') {
-    lines.push(t('closure'));
-    const first = (input.outcome ?? '').split(/\r?\n/).map((l) => l.trim()).find((l) => l.length > 0);
-    if (first) {
-      const r = redact(first.length > 200 ? `${first.slice(0, 199)}…` : first, input.memberNames);
-      redacted = r.changed;
-      lines.push(t('outcome', { outcome: r.text }));
-    }
-  }
-  if (input.contactName) lines.push('', t('contact', { name: input.contactName }));
-  lines.push('', t('privacy'), '', t('closing'), t('team', { team: input.teamName ?? '' }).trim());
-  return { text: `${lines.join('\n').trim()}\n`, redacted };
-}
+  | 'team'
+  | 'subject.intake_decision'
+  | 'subject.plan_made'
+  | 'subject.closure';

@@ -27,7 +27,7 @@ export type Section = Readonly<{
   blocks: readonly Block[];
 }>;
 
-export type ExportPurposeId = 'meeting_pack' | 'partner_pack' | 'minutes' | 'management' | 'inzage';
+export type ExportPurposeId = 'meeting_pack' | 'partner_pack' | 'minutes' | 'management' | 'inzage' | 'referrer_letter' | 'knelpunten';
 
 export type ExportDocument = Readonly<{
   purposeId: ExportPurposeId;
@@ -178,14 +178,14 @@ function blockHtml(b: Block): string {
 /**
  * Print CSS for A4. Inline because the file must stand alone (opened from a USB stick, printed
  * by the desktop shell's sandboxed print window whose CSP allows inline styles and nothing else).
- * The browser print path (renderer/src/platform/platform.web.ts) drops <head>; the same classes
- * are styled for it under `.print-host` in renderer/src/styles.css.
+ * In three parts so the browser print path (renderer/src/platform/platform.web.ts) can use the
+ * same rules: the page box (document level), the root's font (the print view's host), and the
+ * content rules (inside the print view's shadow root, where the app's own styles do not reach).
  */
-export const EXPORT_CSS = `
-@page { size: A4; margin: 16mm 16mm 18mm 16mm; }
+export const EXPORT_PAGE_CSS = '@page { size: A4; margin: 16mm 16mm 18mm 16mm; }';
+export const EXPORT_ROOT_DECLARATIONS = 'font-family: "Segoe UI", "Helvetica Neue", Arial, sans-serif; font-size: 10.5pt; color: #1a1a1a; line-height: 1.4;';
+export const EXPORT_CONTENT_CSS = `
 * { box-sizing: border-box; }
-html { font-family: "Segoe UI", "Helvetica Neue", Arial, sans-serif; font-size: 10.5pt; color: #1a1a1a; line-height: 1.4; }
-body { margin: 0; }
 .doc-header { border-bottom: 2px solid #1f3a5f; padding-bottom: 6pt; margin-bottom: 10pt; display: flex; justify-content: space-between; gap: 12pt; align-items: flex-start; }
 .doc-header h1 { font-size: 16pt; margin: 0 0 2pt; color: #1f3a5f; }
 .doc-meta { margin: 0; color: #333; font-size: 9.5pt; }
@@ -213,6 +213,11 @@ tr { break-inside: avoid; }
 table.agenda td:nth-child(-n+2), table.agenda td:nth-child(4) { white-space: nowrap; }
 .doc-footer { margin-top: 14pt; border-top: 1px solid #c5ceda; padding-top: 4pt; font-size: 8.5pt; color: #555; }
 `;
+export const EXPORT_CSS = `
+${EXPORT_PAGE_CSS}
+html { ${EXPORT_ROOT_DECLARATIONS} }
+body { margin: 0; }
+${EXPORT_CONTENT_CSS}`;
 
 export type RenderLabels = Readonly<{ confidential: string; purpose: string; audience: string; date: string; madeOn: string; footer: string }>;
 
@@ -289,6 +294,59 @@ export function renderMarkdown(doc: ExportDocument, labels: RenderLabels = NL_RE
   if (doc.notice) header.push('', `> ${doc.notice}`);
   const body = doc.sections.map((s) => [`## ${md(s.title)}`, ...s.blocks.map(blockMd)].join('\n\n'));
   return `${[header.join('\n'), ...body, `---\n\n_${labels.footer}_`].join('\n\n')}\n`;
+}
+
+/**
+ * Plain text (a letter to copy into a mail or a referrer's system, or a .txt file): the header,
+ * then each section's title and blocks, one blank line between blocks. Holds the same strings as
+ * the preview, so what is copied is what was reviewed.
+ */
+export function renderText(doc: ExportDocument, labels: RenderLabels = NL_RENDER_LABELS): string {
+  const header = [
+    doc.title,
+    labels.confidential.toLocaleUpperCase('nl'),
+    `${labels.purpose}: ${doc.purpose}`,
+    `${labels.audience}: ${doc.audience}`,
+    `${labels.date}: ${doc.date}`,
+    ...(doc.madeOn !== doc.date ? [`${labels.madeOn}: ${doc.madeOn}`] : []),
+  ].join('\n');
+  const blockText = (b: Block): string => {
+    switch (b.type) {
+      case 'paragraph':
+      case 'subheading':
+        return b.text.text;
+      case 'facts':
+        return b.rows.map((r) => `${r.label}: ${r.value.text}`).join('\n');
+      case 'list':
+        return [...(b.label ? [b.label] : []), ...b.items.map((i) => `- ${i.text}`)].join('\n');
+      case 'table':
+        return [...(b.caption ? [b.caption] : []), b.head.join(' | '), ...b.rows.map((r) => r.map((c) => c.text).join(' | '))].join('\n');
+    }
+  };
+  const parts = [header, ...(doc.notice ? [doc.notice] : [])];
+  for (const s of doc.sections) parts.push(s.title.text, ...s.blocks.map(blockText));
+  parts.push(labels.footer);
+  return `${parts.filter((p) => p.length > 0).join('\n\n')}\n`;
+}
+
+function csvCell(v: string): string {
+  return /[",;\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/**
+ * CSV (semicolon-separated, as Dutch spreadsheets expect) of the document's TABLES only: the
+ * figures a spreadsheet is for. Tables are separated by one empty line. The header, notes and
+ * section titles are in the HTML and Markdown of the same document.
+ */
+export function renderCsv(doc: ExportDocument): string {
+  const tables: string[] = [];
+  for (const s of doc.sections) {
+    for (const b of s.blocks) {
+      if (b.type !== 'table') continue;
+      tables.push([b.head.map(csvCell).join(';'), ...b.rows.map((r) => r.map((c) => csvCell(c.text.replace(/\r?\n/g, ' '))).join(';'))].join('\n'));
+    }
+  }
+  return `${tables.join('\n\n')}\n`;
 }
 
 /** Every string a document will put in the file, for tests and the canary check. */

@@ -7,6 +7,7 @@ import { ACTION_LAYERS } from '../domain/casefile';
 import { fixed, type Block, type ExportDocument, type Section } from './document';
 import { nlDate, nlLabel } from './labels';
 import { PROFILE_PURPOSE, latestScores, type ProjectedExport } from './profiles';
+import { wijkFor } from './pseudonym';
 
 /**
  * Management figures: aggregates only, and every cell under the threshold (5) shown as "<5".
@@ -70,7 +71,9 @@ export function projectManagementFigures(input: FiguresInput): ProjectedExport {
   });
 
   // Households per wijk (each row its own count; no total, so primary suppression suffices).
-  const wijken = [...new Set(input.households.map((h) => h.wijk ?? 'wijk onbekend'))].sort((a, b) => a.localeCompare(b, 'nl'));
+  // The same reduction as in a pack: a postcode typed as the wijk is never a row label.
+  const wijkOf = (h: Pick<Household, 'wijk'>) => wijkFor({ wijk: h.wijk });
+  const wijken = [...new Set(input.households.map(wijkOf))].sort((a, b) => a.localeCompare(b, 'nl'));
   sections.push({
     id: 'wijken',
     title: fixed('Huishoudens per wijk'),
@@ -78,7 +81,7 @@ export function projectManagementFigures(input: FiguresInput): ProjectedExport {
       {
         type: 'table',
         head: ['Wijk', 'Aantal'],
-        rows: wijken.map((w) => [fixed(w), cellText(suppressCell(input.households.filter((h) => (h.wijk ?? 'wijk onbekend') === w).length))]),
+        rows: wijken.map((w) => [fixed(w), cellText(suppressCell(input.households.filter((h) => wijkOf(h) === w).length))]),
       },
     ],
   });

@@ -341,6 +341,8 @@ export function projectInzage(input: InzageInput): ProjectedExport {
       sections,
     },
     householdIds: [h.id],
+    // The file names the household (it is theirs); the audit log names it only by id.
+    auditAudience: meta.audience,
     excluded: [],
   };
 }

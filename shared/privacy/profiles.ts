@@ -3,6 +3,7 @@ import type { Household } from '../domain/household';
 import type { AgendaItem, Meeting } from '../domain/meeting';
 import { sortAgenda } from '../domain/meeting';
 import type { Consent, Contact, LifeDomain, Organisation, Placement } from '../domain/partners';
+import { isGoalInWork } from '../domain/feedback-rules';
 import { checkPartnerAccess, type PartnerAccess } from '../domain/partner-rules';
 import type { TeamMember } from '../domain/team';
 import { fixed, freeTextFactory, type Block, type DocText, type ExportDocument, type Section } from './document';
@@ -35,10 +36,14 @@ export const EXPORT_FIELDS = [
   'meetingActions',
   'aggregates',
   'everything',
+  'referralReceived',
+  'intakeDecision',
+  'contactPerson',
+  'closureOutcome',
 ] as const;
 export type ExportField = (typeof EXPORT_FIELDS)[number];
 
-export const EXPORT_PROFILES = ['meeting_pack', 'partner_pack', 'minutes', 'partner_minutes', 'management', 'inzage'] as const;
+export const EXPORT_PROFILES = ['meeting_pack', 'partner_pack', 'minutes', 'partner_minutes', 'management', 'inzage', 'referrer_letter', 'knelpunten'] as const;
 export type ExportProfile = (typeof EXPORT_PROFILES)[number];
 
 export const ALLOWLIST: Readonly<Record<ExportProfile, readonly ExportField[]>> = {
@@ -54,6 +59,10 @@ export const ALLOWLIST: Readonly<Record<ExportProfile, readonly ExportField[]>> 
   management: ['aggregates'],
   /** The resident: everything recorded about their own household (see inzage.ts). */
   inzage: ['everything'],
+  /** The referrer (PRIVACY.md "referrer feedback"): received, taken up or not, the contact, at closure one line of outcome (letter.ts). */
+  referrer_letter: ['referralReceived', 'intakeDecision', 'contactPerson', 'closureOutcome'],
+  /** Coordinator and municipality: the knelpunten register as counts, barriers named only when they recur in 5+ households. */
+  knelpunten: ['aggregates'],
 };
 
 export const PROFILE_PURPOSE: Readonly<Record<ExportProfile, { purpose: string; audience: string; title: string }>> = {
@@ -63,6 +72,8 @@ export const PROFILE_PURPOSE: Readonly<Record<ExportProfile, { purpose: string; 
   partner_minutes: { title: 'Verslag casuïstiekbespreking (deel voor partner)', purpose: 'vastleggen van adviezen, besluiten en acties', audience: 'genodigde partner' },
   management: { title: 'Managementinformatie wijkteam', purpose: 'sturing en verantwoording (geaggregeerd)', audience: 'coördinator en gemeente' },
   inzage: { title: 'Inzage in uw gegevens', purpose: 'inzageverzoek (artikel 15 AVG)', audience: 'het huishouden zelf' },
+  referrer_letter: { title: 'Terugkoppeling aan de verwijzer', purpose: 'terugkoppeling over een aanmelding', audience: 'de verwijzer' },
+  knelpunten: { title: 'Knelpunten sociaal wijkteam', purpose: 'signaleren van knelpunten in regels en aanbod (geaggregeerd)', audience: 'coördinator, management en gemeente' },
 };
 
 /** Everything a pack or the minutes may draw from, already decrypted. */
@@ -95,6 +106,11 @@ export type ProjectedExport = Readonly<{
   document: ExportDocument;
   /** Internal ids of the households in the file: for the audit log, never written into the file. */
   householdIds: readonly string[];
+  /**
+   * The audience as the audit log records it, when the document's own audience line holds
+   * resident data (inzage names the household). Absent: the document's audience is used.
+   */
+  auditAudience?: string;
   excluded: readonly Excluded[];
 }>;
 
@@ -299,7 +315,8 @@ function caseSummary(
   }
 
   const plan = input.plans.find((p) => p.householdId === household.id && p.status === 'actief');
-  const goals = plan ? input.goals.filter((g) => g.planId === plan.id && g.status === 'open') : [];
+  // Goals still being worked on; a goal evaluated as "deels, meer" is one of them (feedback-rules isGoalInWork).
+  const goals = plan ? input.goals.filter((g) => g.planId === plan.id && isGoalInWork(g)) : [];
   if (allow.has('goals')) {
     blocks.push({
       type: 'list',

@@ -68,8 +68,14 @@ export function wijkFor(
   household: Readonly<{ wijk?: string | undefined; postcode?: string | undefined }>,
   postcodeAreas: Readonly<Record<string, string>> = {},
 ): string {
-  if (household.wijk) return household.wijk;
-  const area = household.postcode?.slice(0, 4);
+  const wijk = household.wijk?.trim();
+  // Where the team has no list of wijken the field is free text: a postcode typed into it is
+  // treated as a postcode (reduced like one), never printed as the wijk.
+  const typedPostcode = wijk ? /^([1-9]\d{3})\s?[A-Za-z]{2}\b/.exec(wijk) : null;
+  if (wijk && !typedPostcode) return wijk;
+  // The team table (4-digit area → wijk); the app has no such table yet, so this is "wijk onbekend"
+  // unless a caller passes one. Not the 4-digit area itself: with age bands it can narrow a small area to one family.
+  const area = typedPostcode?.[1] ?? household.postcode?.trim().slice(0, 4);
   if (area && postcodeAreas[area]) return postcodeAreas[area];
   return 'wijk onbekend';
 }

@@ -392,7 +392,9 @@ export async function measureMeetingPack(page: Page, meetingId: string): Promise
     const w = window as unknown as { __benchPrinted?: { at: number; html: string } };
     w.__benchPrinted = undefined;
     window.print = () => {
-      w.__benchPrinted = { at: performance.now(), html: document.querySelector('.print-host')?.innerHTML ?? document.body.innerHTML };
+      // The print view renders the export inside its shadow root (platform.web.ts).
+      const host = document.querySelector('.print-host');
+      w.__benchPrinted = { at: performance.now(), html: host?.shadowRoot?.innerHTML ?? host?.innerHTML ?? document.body.innerHTML };
     };
     const t0 = performance.now();
     window.location.hash = `#/meetings/${id}/export/meeting_pack`;

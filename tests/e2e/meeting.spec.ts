@@ -112,6 +112,8 @@ test('a full meeting: agenda of three, meeting mode, write-back, follow-ups and 
   const mode = p.locator('[data-ready="meeting-mode"]');
   await expect(mode.getByRole('heading', { level: 1 })).toHaveText('Huishouden A');
   await expect(p.getByTestId('timer')).toHaveText(/^(20:00|19:5\d)$/);
+  // Dates as people read them, not ISO.
+  await expect(mode.locator('.mm-pos')).toHaveText(/^Punt 1 van 3 · overleg \d{1,2} jun 2025$/);
 
   await p.keyboard.press('Alt+B');
   await expect(p.getByLabel('Advies of besluit', { exact: true })).toBeFocused();
@@ -189,6 +191,19 @@ test('a full meeting: agenda of three, meeting mode, write-back, follow-ups and 
   for (const pseudo of ['Huishouden A', 'Huishouden B', 'Huishouden C']) expect(pack.text).toContain(pseudo);
   expect(found(pack.text, ALL)).toEqual([]);
 
+  // The pack as a coordinator would hand it out: the PDF from the app's own browser print path
+  // (its print view, styled by the export's own CSS), rendered to PNG.
+  for (const f of readdirSync('/tmp').filter((n) => /^meeting-pack-\d+\.png$/.test(n))) unlinkSync(`/tmp/${f}`);
+  await mt.printViaBrowser('/tmp/meeting-pack.pdf');
+  execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '70', '/tmp/meeting-pack.pdf', '/tmp/meeting-pack']);
+  // Agenda and one page per case: nothing of the app around it, a page per section.
+  expect(readdirSync('/tmp').filter((n) => /^meeting-pack-\d+\.png$/.test(n)).length).toBe(4);
+  expect(existsSync('/tmp/meeting-pack-1.png')).toBe(true);
+  const pdfText = execFileSync('/usr/bin/pdftotext', ['/tmp/meeting-pack.pdf', '-']).toString();
+  expect(pdfText).toContain('Overlegstukken casuïstiekbespreking');
+  expect(pdfText).not.toContain('Controle van vrije tekst');
+  expect(found(pdfText, ALL)).toEqual([]);
+
   const audience = p.getByLabel('Voor wie is deze export?');
   await audience.selectOption({ label: await optionLabel(audience, (l) => l.includes('GGZ Oost')) });
   await expect(p.locator('[data-ready="export"][data-profile="partner_pack"]')).toBeVisible();
@@ -199,15 +214,6 @@ test('a full meeting: agenda of three, meeting mode, write-back, follow-ups and 
   expect(partnerPack.text).not.toContain('Open acties');
   expect(found(partnerPack.text, ALL)).toEqual([]);
 
-  // The pack as a coordinator would hand it out: PDF from the same HTML, rendered to PNG.
-  for (const f of readdirSync('/tmp').filter((n) => /^meeting-pack-\d+\.png$/.test(n))) unlinkSync(`/tmp/${f}`);
-  const printPage = await app.context.newPage();
-  await printPage.setContent(pack.text);
-  await printPage.pdf({ path: '/tmp/meeting-pack.pdf', format: 'A4', printBackground: true, preferCSSPageSize: true });
-  await printPage.close();
-  execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '70', '/tmp/meeting-pack.pdf', '/tmp/meeting-pack']);
-  expect(readdirSync('/tmp').filter((n) => /^meeting-pack-\d+\.png$/.test(n)).length).toBe(4);
-  expect(existsSync('/tmp/meeting-pack-1.png')).toBe(true);
 
   // The actions are in the plans now.
   await p.goto(`${app.baseURL}/#/households/${ids.A}/plan`);
@@ -250,6 +256,30 @@ test('a full meeting: agenda of three, meeting mode, write-back, follow-ups and 
   expect(found(figures.text, ALL)).toEqual([]);
   expect(figures.text).not.toContain('Huishouden A');
 
-  // Every export is in the audit log, without content.
-  await p.goto(`${app.baseURL}/#/meetings`);
+  // Every export made above is in the audit log: what, purpose, audience, by whom, which
+  // households by internal id — and nothing of the content.
+  await privacy.open();
+  await privacy.openAudit();
+  const rows = privacy.auditRows('export');
+  const made = [
+    { profile: 'minutes', format: 'markdown', purpose: 'vastleggen van adviezen, besluiten en acties', audience: 'deelnemers aan het overleg', households: [ids.A, ids.B, ids.C] },
+    { profile: 'meeting_pack', format: 'html', purpose: 'voorbereiding casuïstiekbespreking', audience: 'binnenring van het wijkteam, aanwezig bij het overleg', households: [ids.A, ids.B, ids.C] },
+    { profile: 'meeting_pack', format: 'pdf', purpose: 'voorbereiding casuïstiekbespreking', audience: 'binnenring van het wijkteam, aanwezig bij het overleg', households: [ids.A, ids.B, ids.C], outcome: 'afdrukvenster geopend' },
+    { profile: 'partner_pack', format: 'html', purpose: 'voorbereiding casuïstiekbespreking', audience: 'genodigde partner: GGZ Oost', households: [ids.A] },
+    { profile: 'inzage', format: 'html', purpose: 'inzageverzoek (artikel 15 AVG)', audience: 'het huishouden zelf', households: [ids.A] },
+    { profile: 'management', format: 'markdown', purpose: 'sturing en verantwoording (geaggregeerd)', audience: 'coördinator en gemeente', households: [] },
+  ];
+  await expect(rows).toHaveCount(made.length);
+  for (const e of made) {
+    const row = rows.filter({ hasText: `profile: ${e.profile} · ` }).filter({ hasText: `format: ${e.format} · ` });
+    await expect(row, `${e.profile} as ${e.format}`).toHaveCount(1);
+    await expect(row).toContainText(`purpose: ${e.purpose} · `);
+    await expect(row).toContainText(`audience: ${e.audience}`);
+    await expect(row).toContainText(`outcome: ${e.outcome ?? 'opgeslagen'}`);
+    await expect(row.locator('td').nth(1)).toHaveText('Sanne de Vries');
+    const details = await row.locator('td').nth(4).innerText();
+    expect(details.split('households: ')[1]?.split(', ').filter(Boolean).sort() ?? []).toEqual([...e.households].sort());
+  }
+  expect(found((await rows.allInnerTexts()).join('\n'), ALL)).toEqual([]);
+  await expectAccessible(p, 'audit log with the exports');
 });

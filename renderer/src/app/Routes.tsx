@@ -1,6 +1,6 @@
 import { useI18n } from '../i18n';
 import { FEATURES } from './features';
-import { useRoute } from './router';
+import { useFocusFromRoute, useRoute } from './router';
 import type { NavItem } from './Shell';
 
 export function useNav(): NavItem[] {
@@ -24,6 +24,8 @@ export function Routes() {
 /** Sections other features add to a household's page, in order. */
 export function HouseholdSections({ householdId }: Readonly<{ householdId: string }>) {
   const sections = FEATURES.flatMap((f) => f.householdSections ?? []).sort((a, b) => a.order - b.order);
+  // A link into one section (e.g. the attention list's "consent expiring" → the consent ledger).
+  useFocusFromRoute();
   return (
     <>
       {sections.map((s) => (

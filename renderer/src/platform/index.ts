@@ -3,7 +3,7 @@ import { electronPlatform } from './platform.electron';
 import type { Platform } from './types';
 import { webPlatform } from './platform.web';
 
-export type { Platform } from './types';
+export type { Platform, PrintOutcome } from './types';
 
 declare global {
   interface Window {

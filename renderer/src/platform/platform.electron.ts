@@ -14,7 +14,7 @@ export function electronPlatform(api: WijktafelApi): Platform {
       return unwrap(await api.export.saveFile({ suggestedName, mimeType, data })).saved;
     },
     async printToPdf(suggestedName, html) {
-      return unwrap(await api.export.printPdf({ suggestedName, html })).saved;
+      return unwrap(await api.export.printPdf({ suggestedName, html })).saved ? 'saved' : 'cancelled';
     },
     onLockRequest(listener) {
       return api.events.onLock(() => listener());

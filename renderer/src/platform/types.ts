@@ -12,14 +12,21 @@ export type SaveMime =
   | 'application/json'
   | 'application/octet-stream';
 
+export type PrintOutcome = 'saved' | 'cancelled' | 'dialog-opened';
+
 export type BackupInfo = { name: string; size: number; createdAt: string };
 
 export interface Platform {
   readonly kind: 'electron' | 'browser';
   /** Save a file the user chose to export. Resolves false when the user cancelled. */
   saveFile(suggestedName: string, mimeType: SaveMime, data: string | Uint8Array): Promise<boolean>;
-  /** Print HTML to PDF (desktop: sandboxed print window + save dialog; browser: the print dialog). */
-  printToPdf(suggestedName: string, html: string): Promise<boolean>;
+  /**
+   * Print HTML to PDF (desktop: sandboxed print window + save dialog; browser: the print dialog).
+   * Says only what is known: the desktop shell knows whether the file was saved ('saved') or
+   * the dialog cancelled ('cancelled'); a web page only knows that the print dialog showed the
+   * document and was closed again ('dialog-opened'), not whether it was printed.
+   */
+  printToPdf(suggestedName: string, html: string): Promise<PrintOutcome>;
   /** Subscribe to lock requests from the OS (screen lock, suspend). */
   onLockRequest(listener: () => void): () => void;
   /** Automatic backups in the app's data folder (desktop only; null in the browser). */

@@ -68,6 +68,34 @@ export class MeetingPage {
     await row.getByRole('button', { name: 'Uitnodigen', exact: true }).click();
   }
 
+  /**
+   * "Opslaan als PDF" in the browser: the app's own print path shows its print view and opens
+   * the print dialog. Headless Chromium has no dialog (its window.print() leaves the page "being
+   * printed"), so the test stands in for the dialog and the person at it: window.print only
+   * records the call, the print view is printed to PDF (Playwright's page.pdf renders print
+   * media, as "Save as PDF" does), then the dialog closes (afterprint). Returns once logged.
+   */
+  async printViaBrowser(pdfPath?: string): Promise<void> {
+    const p = this.page;
+    await p.evaluate(() => {
+      const w = window as Window & { __printCalls?: number };
+      w.__printCalls = 0;
+      window.print = () => {
+        w.__printCalls = (w.__printCalls ?? 0) + 1;
+      };
+    });
+    await p.getByRole('button', { name: 'Opslaan als PDF' }).click();
+    await expect(p.locator('body.printing [data-testid="print-view"]')).toBeAttached();
+    expect(await p.evaluate(() => (window as Window & { __printCalls?: number }).__printCalls)).toBe(1);
+    // While the dialog is open nothing is logged: it could still be cancelled.
+    await expect(p.getByTestId('export-done')).toHaveCount(0);
+    if (pdfPath) await p.pdf({ path: pdfPath, format: 'A4', printBackground: true, preferCSSPageSize: true });
+    // The dialog closes (Chromium's own printing may already have fired afterprint: then this is a no-op).
+    await p.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await expect(p.locator('[data-testid="print-view"]')).toHaveCount(0);
+    await expect(p.getByTestId('export-done')).toContainText('afdrukvenster');
+  }
+
   /** Click an export button and read the downloaded file. */
   async download(button: string): Promise<{ name: string; text: string }> {
     const [download]: [Download, void] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: button }).click()]);

@@ -193,9 +193,13 @@ describe('timeline and trend', () => {
       handovers: [{ id: 'x1', householdId: 'h1', date: '2026-01-07', toId: 'm1', reason: 'r', note: 'n', createdAt: TS }],
       notes: [{ id: 'n1', householdId: 'h1', createdAt: '2026-02-15T10:00:00.000Z', text: 't', internal: true }],
       events: [{ id: 'e1', householdId: 'h1', at: '2026-01-07T10:00:00.000Z', kind: 'status_changed', from: 'aangemeld', to: 'actief' }],
+      evaluations: [
+        { id: 'v1', householdId: 'h1', planId: 'p2', date: '2026-05-01', goals: [], narrative: 'Gaat goed', scores: [], nextEvaluationDate: '2026-08-01', createdAt: '2026-05-01T09:00:00.000Z' },
+      ],
     };
     const kinds = buildTimeline(cf).map((e) => `${e.date} ${e.kind}`);
     expect(kinds).toEqual([
+      '2026-05-01 evaluation',
       '2026-02-15 note',
       '2026-02-01 plan_replaced',
       '2026-02-01 plan_started',

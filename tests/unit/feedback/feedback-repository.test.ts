@@ -9,7 +9,9 @@ import {
   letterInputFor,
   linkKnelpunt,
   listDuties,
+  listFollowUp,
   listKnelpunten,
+  recordActionResult,
   loadAttention,
   loadEvaluationContext,
   markDutyDone,
@@ -19,6 +21,14 @@ import {
   syncFeedbackDuties,
 } from '../../../renderer/src/data/repositories/feedback';
 import type { WijktafelDB } from '../../../renderer/src/data/db';
+import { listMeetings, loadCaseSummary, nominate } from '../../../renderer/src/data/repositories/meetings';
+import { loadMeetingExportInput } from '../../../renderer/src/data/repositories/exports';
+import { isGoalInWork } from '@shared/domain/feedback-rules';
+import { buildTimeline } from '@shared/domain/casefile-rules';
+import { loadCaseFile } from '../../../renderer/src/data/repositories/casefile';
+import type { GoalResult, NextStep } from '@shared/domain/feedback';
+import { projectMeetingPack } from '@shared/privacy/profiles';
+import { plainText } from '@shared/privacy/document';
 
 const NOW = '2026-03-02T09:00:00.000Z';
 let db: WijktafelDB;
@@ -67,11 +77,11 @@ describe('feedback duties in the database', () => {
     expect(await syncFeedbackDuties()).toBe(1); // only the plan
   });
 
-  it('the letter input carries member names only for redaction, and the attention list turns overdue with time', async () => {
+  it('the letter input carries member and household names only for the scanner, and the attention list turns overdue with time', async () => {
     const { h, intake } = await seedCase();
     await syncFeedbackDuties();
     const input = await letterInputFor(`fd:intake:${intake.id}`);
-    expect(input).toMatchObject({ kind: 'intake_decision', referrerName: 'Dokter Visser', decision: 'oppakken', memberNames: ['Kanarie', 'Zwaluw'] });
+    expect(input).toMatchObject({ kind: 'intake_decision', householdId: h.id, referrerName: 'Dokter Visser', decision: 'oppakken', memberNames: ['Kanarie', 'Zwaluw', 'Test'] });
     expect((await loadAttention('2026-03-20')).items.filter((i) => i.kind === 'feedback_overdue')).toHaveLength(0);
     const later = await loadAttention('2026-03-21');
     expect(later.items.filter((i) => i.kind === 'feedback_overdue').map((i) => i.householdId)).toEqual([h.id]);
@@ -87,7 +97,7 @@ describe('feedback duties in the database', () => {
 });
 
 describe('evaluation, escalation, knelpunten', () => {
-  it('an evaluation writes scores, the next date and goal status together', async () => {
+  it('an evaluation writes scores and the next date together, and a goal still worked on stays open', async () => {
     const { h, goal } = await seedCase();
     await saveEvaluation(h.id, {
       date: '2026-06-09',
@@ -98,9 +108,33 @@ describe('evaluation, escalation, knelpunten', () => {
     });
     const ctx = await loadEvaluationContext(h.id);
     expect(ctx.plan?.nextEvaluationDate).toBe('2026-09-09');
-    expect(ctx.goals[0]?.status).toBe('deels');
+    // "Deels bereikt, meer": the work status stays open; the result is in the evaluation.
+    expect(ctx.goals[0]?.status).toBe('open');
+    expect(ctx.evaluations[0]?.goals).toEqual([{ goalId: goal.id, result: 'deels', next: 'meer' }]);
     expect(ctx.lastScores.get('financien')?.score).toBe(3);
     expect(ctx.lastScores.get('financien')?.evaluationId).toBe(ctx.evaluations[0]?.id);
+    // The evaluation is on the household's timeline.
+    const cf = await loadCaseFile(h.id);
+    expect(cf && buildTimeline(cf).filter((e) => e.kind === 'evaluation').map((e) => e.date)).toEqual(['2026-06-09']);
+    // So meeting mode and the meeting pack still show it.
+    const summary = await loadCaseSummary(h.id);
+    expect(summary?.goals.filter(isGoalInWork).map((g) => g.id)).toEqual([goal.id]);
+    await nominate({ householdId: h.id, question: 'Hoe verder?', timeBoxMinutes: 15 }, undefined, '2026-06-09');
+    const [meeting] = await listMeetings();
+    const pack = projectMeetingPack(await loadMeetingExportInput(meeting?.id ?? '', '2026-06-09'), { kind: 'binnenring' });
+    expect(plainText(pack.document)).toContain('Rust in de schulden');
+  });
+
+  it('"goed genoeg" finishes a goal with its result; a later "meer" opens it again', async () => {
+    const { h, goal } = await seedCase();
+    const evaluate = (date: string, next: NextStep, result: GoalResult, nextDate: string) =>
+      saveEvaluation(h.id, { date, goals: [{ goalId: goal.id, result, next }], narrative: 'Evaluatie.', scores: [], nextEvaluationDate: nextDate });
+    await evaluate('2026-06-09', 'goed_genoeg', 'deels', '2026-09-09');
+    expect((await loadEvaluationContext(h.id)).goals[0]?.status).toBe('deels');
+    const summary = await loadCaseSummary(h.id);
+    expect(summary?.goals.filter(isGoalInWork)).toEqual([]);
+    await evaluate('2026-09-09', 'meer', 'bereikt', '2026-12-09');
+    expect((await loadEvaluationContext(h.id)).goals[0]?.status).toBe('open');
   });
 
   it('an escalation runs its route and is resolved', async () => {
@@ -124,5 +158,63 @@ describe('evaluation, escalation, knelpunten', () => {
     expect(stored?.householdIds.sort()).toEqual([h.id, h2.id].sort());
     const row = await db.knelpunten.get(k.id);
     expect(Object.keys(row ?? {}).sort()).toEqual(['enc', 'id']);
+  });
+});
+
+describe('follow-up of actions', () => {
+  async function seedActions() {
+    const one = await seedCase();
+    const two = await seedCase();
+    const action = (id: string, c: typeof one, over: Record<string, unknown>) => ({
+      id, householdId: c.h.id, planId: c.plan.id, goalId: c.goal.id, text: `Actie ${id}`, layer: 'eigen_kracht',
+      owner: { kind: 'team_member', refId: 'tm-1' }, ownerId: 'tm-1', dueDate: '2026-03-10',
+      reportTo: { kind: 'contact', refId: 'c-huisarts', name: 'Dokter Visser' }, status: 'open', createdAt: NOW, ...over,
+    });
+    const rows = [
+      action('a1', one, {}),
+      action('a2', one, { owner: { kind: 'team_member', refId: 'tm-2' }, ownerId: 'tm-2', dueDate: '2026-03-12' }),
+      action('a3', two, { dueDate: '2026-03-11' }),
+      action('a4', one, { dueDate: '2026-04-30' }), // after the window
+      action('a5', one, { status: 'gedaan', result: 'Al gedaan', completedAt: '2026-03-05' }),
+      // Owner and "terugkoppelen aan" are the same person: nothing to report back.
+      action('a6', two, { dueDate: '2026-03-13', reportTo: { kind: 'team_member', refId: 'tm-1' } }),
+    ];
+    for (const r of rows) await db.actions.add(await seal('actions', r));
+    return { one, two };
+  }
+  const until = '2026-03-20';
+
+  it('lists open actions due in the window for the team, per owner and per household, earliest first', async () => {
+    const { one, two } = await seedActions();
+    expect((await listFollowUp({ until })).map((a) => a.id)).toEqual(['a1', 'a3', 'a2', 'a6']);
+    expect((await listFollowUp({ ownerId: 'tm-1', until })).map((a) => a.id)).toEqual(['a1', 'a3', 'a6']);
+    expect((await listFollowUp({ ownerId: 'tm-2', until })).map((a) => a.id)).toEqual(['a2']);
+    expect((await listFollowUp({ householdId: one.h.id, until })).map((a) => a.id)).toEqual(['a1', 'a2']);
+    expect((await listFollowUp({ householdId: two.h.id, ownerId: 'tm-1', until })).map((a) => [a.id, a.householdName])).toEqual([
+      ['a3', 'Familie Test'],
+      ['a6', 'Familie Test'],
+    ]);
+  });
+
+  it('recording a result closes the action and creates the duty to its "terugkoppelen aan"', async () => {
+    const { one, two } = await seedActions();
+    await syncFeedbackDuties();
+    const before = (await listDuties(one.h.id)).filter((d) => d.kind === 'action_result');
+    expect(before.map((d) => d.sourceId)).toEqual(['a5']);
+    const done = await recordActionResult(one.h.id, 'a1', { result: 'Aanmelding gedaan', completedAt: '2026-03-11' });
+    expect(done).toMatchObject({ status: 'gedaan', result: 'Aanmelding gedaan', completedAt: '2026-03-11' });
+    const duty = (await listDuties(one.h.id)).find((d) => d.sourceId === 'a1');
+    expect(duty).toMatchObject({
+      kind: 'action_result',
+      status: 'open',
+      factDate: '2026-03-11',
+      dueDate: '2026-03-25',
+      ownerId: 'tm-1',
+      recipient: { kind: 'party', party: { kind: 'contact', refId: 'c-huisarts', name: 'Dokter Visser' } },
+    });
+    expect((await listFollowUp({ ownerId: 'tm-1', until })).map((a) => a.id)).toEqual(['a3', 'a6']);
+    // Reported to the owner themself: closed without a duty.
+    await recordActionResult(two.h.id, 'a6', { result: 'Klaar', completedAt: '2026-03-11' });
+    expect((await listDuties(two.h.id)).filter((d) => d.kind === 'action_result')).toEqual([]);
   });
 });

@@ -7,19 +7,21 @@ import {
   advanceEscalation,
   aggregateKnelpunten,
   attentionItems,
-  buildReferrerLetter,
   deriveDuties,
   dutyIdFor,
   dutyState,
+  goalStatusAfterEvaluation,
   hasNextStep,
+  isGoalInWork,
   isDutyOverdue,
-  knelpuntenExport,
   mine,
-  redact,
   suppress,
   type AttentionInput,
-  type ExportLabels,
 } from '../../../shared/domain/feedback-rules';
+import { renderCsv, renderMarkdown, renderText, resolveDocument, scanDocument, plainText } from '../../../shared/privacy/document';
+import { projectKnelpunten, type KnelpuntenLabels } from '../../../shared/privacy/knelpunten';
+import { projectReferrerLetter } from '../../../shared/privacy/letter';
+import { nlDate } from '../../../shared/privacy/labels';
 import { translate } from '../../../renderer/src/i18n';
 
 const NOW = '2026-03-02T09:00:00.000Z';
@@ -169,6 +171,23 @@ describe('attention', () => {
   });
 });
 
+describe('goal work status after an evaluation', () => {
+  it('only "goed genoeg" finishes a goal; the result is kept apart', () => {
+    const cases = [
+      ['bereikt', 'goed_genoeg', 'bereikt'],
+      ['deels', 'goed_genoeg', 'deels'],
+      ['niet_bereikt', 'goed_genoeg', 'niet_bereikt'],
+      ['deels', 'meer', 'open'],
+      ['niet_bereikt', 'anders', 'open'],
+      ['bereikt', 'beter', 'open'],
+    ] as const;
+    for (const [result, next, status] of cases) {
+      expect(goalStatusAfterEvaluation({ result, next })).toBe(status);
+      expect(isGoalInWork({ status: goalStatusAfterEvaluation({ result, next }) })).toBe(status === 'open');
+    }
+  });
+});
+
 describe('escalation route', () => {
   it('steps up the route with dates and holders until the last step', () => {
     let e: Escalation = {
@@ -186,8 +205,8 @@ describe('escalation route', () => {
 
 describe('knelpunten aggregation and suppression', () => {
   const k = (id: string, category: Knelpunt['category'], hh: string[], title = `Knelpunt ${id}`): Knelpunt => ({ id, category, title, householdIds: hh, createdAt: NOW, updatedAt: NOW });
-  const labels: ExportLabels = {
-    title: 'Knelpunten', generated: 'Gemaakt op', note: 'Alleen aantallen.', category: 'Categorie', barriers: 'Knelpunten', households: 'Huishoudens', barrier: 'Knelpunt',
+  const labels: KnelpuntenLabels = {
+    note: 'Alleen aantallen.', categoriesTitle: 'Per categorie', category: 'Categorie', barriers: 'Knelpunten', households: 'Huishoudens', barrier: 'Knelpunt',
     recurringTitle: 'Terugkerend', noRecurring: 'Geen', categoryLabel: (c) => c.toUpperCase(),
   };
   it('suppresses 1–4', () => {
@@ -199,43 +218,75 @@ describe('knelpunten aggregation and suppression', () => {
     expect(agg.byBarrier[0]).toMatchObject({ id: '3', households: 5 });
   });
   it('exports aggregates only, suppressed, without ids or rare barrier titles', () => {
-    const agg = aggregateKnelpunten([k('1', 'wachtlijst', ['hh-secret-1', 'hh-secret-2'], 'Wachtlijst GGZ familie Zonderland'), k('3', 'regel', ['a', 'b', 'c', 'd', 'e'], 'Kostendelersnorm')]);
-    for (const format of ['csv', 'markdown'] as const) {
-      const out = knelpuntenExport(agg, format, labels, '2026-04-01');
+    const list = [
+      k('1', 'wachtlijst', ['hh-secret-1', 'hh-secret-2'], 'Wachtlijst GGZ familie Zonderland'),
+      k('3', 'regel', ['a', 'b', 'c', 'd', 'e'], 'Kostendelersnorm'),
+    ];
+    const projected = projectKnelpunten(list, new Map(), labels, nlDate, '2026-04-01');
+    expect(projected.householdIds).toEqual([]);
+    const doc = resolveDocument(projected.document, scanDocument(projected.document), {});
+    for (const out of [renderCsv(doc), renderMarkdown(doc), plainText(doc)]) {
       expect(out).not.toContain('hh-secret');
       expect(out).not.toContain('Zonderland');
       expect(out).toContain('Kostendelersnorm');
-      expect(out).toMatch(/WACHTLIJST[;|\s]+<5[;|\s]+<5/);
-      expect(out).toMatch(/REGEL[;|\s]+<5[;|\s]+5/);
+      expect(out).toMatch(/WACHTLIJST[;|\s]+\\?<5[;|\s]+\\?<5/);
+      expect(out).toMatch(/REGEL[;|\s]+\\?<5[;|\s]+5/);
     }
+    expect(renderCsv(doc)).toBe(
+      'Categorie;Knelpunten;Huishoudens\nREGEL;<5;5\nWACHTLIJST;<5;<5\nWETTENGAT;0;0\nBUDGET;0;0\nBEREIKBAARHEID;0;0\nANDERS;0;0\n\nKnelpunt;Categorie;Huishoudens\nKostendelersnorm;REGEL;5\n',
+    );
+  });
+  it("a shown barrier's title is scanned with its households' names and replaced by default", () => {
+    const list = [k('3', 'wachtlijst', ['a', 'b', 'c', 'd', 'e'], 'Wachtlijst, bv. Pietronella aan de Dorpsstraat 12')];
+    const projected = projectKnelpunten(list, new Map([['c', ['Pietronella']]]), labels, nlDate, '2026-04-01');
+    const hits = scanDocument(projected.document);
+    expect(hits.map((h) => [h.kind, h.text])).toEqual([
+      ['naam', 'Pietronella'],
+      ['adres', 'Dorpsstraat 12'],
+    ]);
+    const out = renderCsv(resolveDocument(projected.document, hits, {}));
+    expect(out).toContain('"Wachtlijst, bv. [naam] aan de [adres]";WACHTLIJST;5');
   });
 });
 
 describe('referrer letter', () => {
   const t = (key: string, vars?: Readonly<Record<string, string>>) => translate('nl', `feedback.letter.${key}`, vars);
-  const fmt = (iso: string) => iso.split('-').reverse().join('-');
-  it('holds only the allowlisted facts and never another member’s name', () => {
-    const { text, redacted } = buildReferrerLetter(
-      {
-        kind: 'closure',
-        referralDate: '2026-03-02',
-        referrerName: 'Dokter Visser',
-        decision: 'oppakken',
-        contactName: 'Sanne de Vries',
-        outcome: 'Schulden geregeld; Kanariegeel Zwartkop en Ozewiezewoze Canarium gaan naar de dagbesteding, bel 06-12345678\nTweede regel geheim',
-        memberNames: ['Kanariegeel', 'Zwartkop', 'Ozewiezewoze', 'Canarium'],
-      },
-      t,
-      fmt,
-    );
-    for (const canary of ['Kanariegeel', 'Zwartkop', 'Ozewiezewoze', 'Canarium', '06-12345678', 'Tweede regel']) expect(text).not.toContain(canary);
-    expect(redacted).toBe(true);
-    expect(text).toContain('Dokter Visser');
-    expect(text).toContain('02-03-2026');
-    expect(text).toContain('Sanne de Vries');
-    expect(text).toContain('Schulden geregeld');
+  const closure = {
+    kind: 'closure' as const,
+    householdId: 'hh-1',
+    referralDate: '2026-03-02',
+    referrerName: 'Dokter Visser',
+    decision: 'oppakken' as const,
+    contactName: 'Sanne de Vries',
+    teamName: 'Wijkteam Noord',
+    memberNames: ['Kanariegeel', 'Zwartkop', 'Ozewiezewoze', 'Canarium'],
+  };
+  it('holds only the allowlisted facts, and the outcome line is reviewed: names, phone, address, postcode, date and IBAN are replaced', () => {
+    const outcome =
+      'Schulden geregeld; Kanariegeel Zwartkop en Ozewiezewoze Canarium verhuisd naar Dorpsstraat 12, 1234 AB op 03-04-2026, bel 06-12345678, IBAN NL91ABNA0417164300\nTweede regel geheim';
+    const projected = projectReferrerLetter({ ...closure, outcome }, t, nlDate, '2026-05-01');
+    expect(projected.householdIds).toEqual(['hh-1']);
+    const hits = scanDocument(projected.document);
+    expect(new Set(hits.map((h) => h.kind))).toEqual(new Set(['naam', 'adres', 'datum', 'telefoon', 'iban']));
+    const text = renderText(resolveDocument(projected.document, hits, {}));
+    for (const canary of ['Kanariegeel', 'Zwartkop', 'Ozewiezewoze', 'Canarium', 'Dorpsstraat 12', '1234 AB', '03-04-2026', '06-12345678', 'NL91ABNA0417164300', 'Tweede regel']) {
+      expect(text).not.toContain(canary);
+    }
+    expect(text).toContain('Uitkomst in het kort: Schulden geregeld; [naam] [naam] en [naam] [naam] verhuisd naar [adres] op [datum], bel [telefoon], IBAN [IBAN]');
+    expect(text).toContain('Beste Dokter Visser,');
+    expect(text).toContain('Wij hebben uw aanmelding van 2 maart 2026 ontvangen.');
+    expect(text).toContain('Uw contactpersoon in het wijkteam is Sanne de Vries.');
+    expect(text).toContain('Wijkteam Noord');
+    expect(text).toContain('Voor: de verwijzer: Dokter Visser');
+    // Without the review, the outcome line would leave as typed: the check can fail.
+    expect(renderText(projected.document)).toContain('Dorpsstraat 12, 1234 AB');
   });
-  it('redacts whole words only, any case', () => {
-    expect(redact('Anna en annabel en ANNA', ['Anna']).text).toBe('… en annabel en …');
+  it('before closure there is no outcome line at all, and nothing to review', () => {
+    const projected = projectReferrerLetter({ ...closure, kind: 'intake_decision', outcome: 'Kanariegeel woont 1234 AB 5' }, t, nlDate, '2026-03-17');
+    expect(scanDocument(projected.document)).toEqual([]);
+    const text = renderText(projected.document);
+    expect(text).not.toContain('Kanariegeel');
+    expect(text).not.toContain('Uitkomst');
+    expect(text).toContain('Het sociaal wijkteam pakt deze aanmelding op.');
   });
 });

@@ -40,6 +40,25 @@ describe('meetings repository', () => {
     await seedPartner();
   });
 
+  it("a partner's report is due after the team's own number of working days, not a fixed ten", async () => {
+    const db = getSession().db;
+    await db.settings.put(
+      await seal('settings', {
+        id: 'team', name: 'Team Test', model: 'vast_team', wijken: ['Centrum'], meeting: { everyWeeks: 2, weekday: 4, lengthMinutes: 90 },
+        lifeDomains: [{ id: 'financien', label: 'Financiën', active: true }], flags: [], alsoKnownByOptions: [], escalationRoute: [],
+        retentionMonths: 24, feedbackDueWorkingDays: 3, evaluationMonths: 3, inactivityWeeks: 6, maxProfessionals: 5, updatedAt: TS,
+      }),
+    );
+    const a = await createHousehold({ displayName: 'Familie Qwerty', members: [{ role: 'ouder', firstName: 'Anouk' }] });
+    await db.consents.add(await seal('consents', { id: 'cons1', householdId: a.id, organisationId: 'org-ggz', purpose: 'bespreken', givenBy: 'Anouk', givenAt: '2025-05-01', createdAt: TS }));
+    // Thursday 5 June 2025: three working days later is Tuesday 10 June (ten would be 19 June).
+    const meeting = await planMeeting('2025-06-05', TODAY);
+    const item = await nominate({ householdId: a.id, question: 'Wie pakt dit op?', timeBoxMinutes: '15', meetingId: meeting.id }, 'tm-1', TODAY);
+    await setInvitedContacts(item.id, ['c-ggz'], TODAY);
+    const result = await closeItem(item.id, TODAY);
+    expect(result.duties.map((d) => [d.kind, d.factDate, d.dueDate])).toEqual([['partner_report', '2025-06-05', '2025-06-10']]);
+  });
+
   it('runs a meeting: agenda, invitation only with consent, close writes actions into the plan, follow-ups come back', async () => {
     const a = await createHousehold({ displayName: 'Familie Qwerty', members: [{ role: 'ouder', firstName: 'Anouk' }] });
     const b = await createHousehold({ displayName: 'Familie Asdf', members: [{ role: 'ouder', firstName: 'Bram' }] });

@@ -3,8 +3,11 @@ import { hitKey, plainText, renderHtml, renderMarkdown, resolveDocument, scanDoc
 import { projectManagementFigures } from '@shared/privacy/figures';
 import { projectInzage } from '@shared/privacy/inzage';
 import { nlDate } from '@shared/privacy/labels';
-import { ALLOWLIST, projectMeetingPack, projectMinutes } from '@shared/privacy/profiles';
-import { CANARIES, buildWorld, consent, findCanary } from './fixtures';
+import { projectKnelpunten } from '@shared/privacy/knelpunten';
+import { projectReferrerLetter } from '@shared/privacy/letter';
+import { ALLOWLIST, namesOf, projectMeetingPack, projectMinutes } from '@shared/privacy/profiles';
+import { translate } from '../../../renderer/src/i18n';
+import { CANARIES, SPECS, buildWorld, consent, findCanary, leaky } from './fixtures';
 
 /** What leaves with the default review (every hit replaced): HTML, Markdown and the plain text. */
 function outputs(doc: ExportDocument): string[] {
@@ -43,6 +46,49 @@ describe('canary check over every export profile', () => {
     ],
   ];
 
+  // The referrer letter at closure: its outcome line (typed by a worker) names everything of household A.
+  const [specA, specB] = SPECS;
+  const [canaryA, canaryB, canaryC] = CANARIES;
+  if (!specA || !specB || !canaryA || !canaryB || !canaryC) throw new Error('fixtures changed');
+  const letterT = (key: string, vars?: Readonly<Record<string, string>>) => translate('nl', `feedback.letter.${key}`, vars);
+  pseudonymised.push([
+    'referrer letter at closure',
+    projectReferrerLetter(
+      {
+        kind: 'closure',
+        householdId: 'hh-a',
+        referralDate: '2025-01-15',
+        referrerName: 'Dokter Visser',
+        decision: 'oppakken',
+        contactName: 'Sanne de Vries',
+        outcome: `${leaky(specA, 'Afgerond')}\nCANARY-SECOND-LINE`,
+        memberNames: namesOf([canaryA.household]),
+      },
+      letterT,
+      nlDate,
+      '2025-06-02',
+    ).document,
+  ]);
+  // Knelpunten for management: a barrier in five households whose title leaks A's identifiers
+  // (shown, so scanned), and a rare one whose title leaks B's (never shown at all).
+  const knelpuntLabels = {
+    note: 'n', categoriesTitle: 'c', category: 'Categorie', barriers: 'Knelpunten', households: 'Huishoudens', barrier: 'Knelpunt',
+    recurringTitle: 'r', noRecurring: '-', categoryLabel: (c: string) => c,
+  };
+  pseudonymised.push([
+    'knelpunten for management',
+    projectKnelpunten(
+      [
+        { id: 'k1', category: 'wachtlijst', title: leaky(specA, 'Wachtlijst').slice(0, 120), householdIds: ['hh-a', 'hh-b', 'hh-c', 'hh-x', 'hh-y'], createdAt: '2025-05-01T10:00:00.000Z', updatedAt: '2025-05-01T10:00:00.000Z' },
+        { id: 'k2', category: 'regel', title: `Regel bij ${specB.first} ${specB.last}`, householdIds: ['hh-b'], createdAt: '2025-05-01T10:00:00.000Z', updatedAt: '2025-05-01T10:00:00.000Z' },
+      ],
+      new Map(CANARIES.map((c) => [c.household.id, namesOf([c.household])])),
+      knelpuntLabels,
+      nlDate,
+      '2025-06-02',
+    ).document,
+  ]);
+
   it.each(pseudonymised)('%s holds no canary at all', (_name, doc) => {
     expect(hitsIn(outputs(doc), ALL_CANARIES)).toEqual([]);
   });
@@ -58,6 +104,15 @@ describe('canary check over every export profile', () => {
     expect(bsnHit).toBeDefined();
     const kept = renderHtml(resolveDocument(doc, hits, bsnHit ? { [hitKey(bsnHit)]: 'keep' } : {}));
     expect(bsnHit && kept.includes(bsnHit.text)).toBe(true);
+  });
+
+  it('the check can fail for the letter and the knelpunten too: unreviewed, their free text leaks', () => {
+    for (const name of ['referrer letter at closure', 'knelpunten for management']) {
+      const doc = pseudonymised.find(([n]) => n === name)?.[1];
+      expect(doc && hitsIn([renderHtml(doc)], canaryA.identifying).length).toBeGreaterThan(4);
+      // A rare barrier's title never appears, reviewed or not.
+      expect(doc && hitsIn([renderHtml(doc)], [specB.first])).toEqual([]);
+    }
   });
 
   it('the binnenring pack has every case; a partner pack only the case it is invited for and has consent to share', () => {
@@ -99,8 +154,12 @@ describe('canary check over every export profile', () => {
 describe('inzage: its own household in full, nothing of any other', () => {
   const world = buildWorld();
   it.each(CANARIES.map((c) => [c.household.id, c] as const))('inzage for %s', (_id, own) => {
-    const doc = projectInzage(world.inzageFor(own.household.id)).document;
+    const projected = projectInzage(world.inzageFor(own.household.id));
+    const doc = projected.document;
     const out = outputs(doc);
+    // The file is theirs and names them; the audit log's audience does not.
+    expect(doc.audience).toContain(own.household.displayName);
+    expect(projected.auditAudience).toBe('het huishouden zelf');
     // Its own data, including the narratives only inzage may show.
     // (The IBAN is not a household field: it only occurs in narratives, where it is flagged like any IBAN.)
     const expected = [...own.identifying.filter((c) => !c.startsWith('NL') && !/^\d{4}-\d{2}-\d{2}$/.test(c)), ...own.inzageOnly];
@@ -113,5 +172,28 @@ describe('inzage: its own household in full, nothing of any other', () => {
     // No other household's anything.
     const others = CANARIES.filter((c) => c !== own).flatMap((c) => [...c.identifying, ...c.inzageOnly, c.internalNote]);
     expect(hitsIn(out, others)).toEqual([]);
+  });
+});
+
+describe('the pack names a wijk, never a postcode', () => {
+  it('a household with a postcode and no wijk (or a postcode typed as its wijk) is "wijk onbekend" in the pack and the figures', () => {
+    const world = buildWorld();
+    const [a, b] = CANARIES;
+    if (!a || !b) throw new Error('fixtures changed');
+    const households = new Map(world.meetingInput.households);
+    households.set(a.household.id, { ...a.household, wijk: undefined, postcode: '1111 QQ' });
+    households.set(b.household.id, { ...b.household, wijk: '2222 RR' });
+    const doc = projectMeetingPack({ ...world.meetingInput, households }, { kind: 'binnenring' }).document;
+    const text = plainText(doc);
+    const wijken = doc.sections.flatMap((s) => s.blocks).flatMap((bl) => (bl.type === 'facts' ? bl.rows.filter((r) => r.label === 'Wijk').map((r) => r.value.text) : []));
+    expect(wijken).toEqual(['wijk onbekend', 'wijk onbekend', 'Centrum']);
+    for (const postcode of ['1111', '2222']) expect(text).not.toContain(postcode);
+    const figures = plainText(
+      projectManagementFigures({
+        households: [...households.values()], actions: [], assessments: [], meetings: [], items: [], domains: world.meetingInput.domains, today: '2025-06-02', madeOn: '2025-06-02',
+      }).document,
+    );
+    expect(figures).toContain('wijk onbekend');
+    expect(figures).not.toContain('2222');
   });
 });

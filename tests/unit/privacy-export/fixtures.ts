@@ -26,9 +26,9 @@ export type CanarySet = Readonly<{
   internalNote: string;
 }>;
 
-type Spec = { key: string; first: string; last: string; bsn: string; phone: string; email: string; street: string; postcode: string; birth: string; iban: string };
+export type Spec = { key: string; first: string; last: string; bsn: string; phone: string; email: string; street: string; postcode: string; birth: string; iban: string };
 
-const SPECS: Spec[] = [
+export const SPECS: Spec[] = [
   { key: 'A1', first: 'Qxanarie', last: 'Vlopterman', bsn: '111222333', phone: '06-11223344', email: 'qxanarie@canary.example', street: 'Kanariestraat 99', postcode: '9999 ZZ', birth: '1986-03-12', iban: 'NL91ABNA0417164300' },
   { key: 'B2', first: 'Zorbelwick', last: 'Ploenkers', bsn: '123456782', phone: '0612398765', email: 'zorb.ploenk@canary.example', street: 'Vinkenlaan 7', postcode: '9998 YY', birth: '1990-11-30', iban: 'NL02RABO0123456789' },
   { key: 'C3', first: 'Wumbelina', last: 'Trastovicz', bsn: '999999990', phone: '+31 6 55501234', email: 'wumbel@canary.example', street: 'Meeuwweg 123', postcode: '9997 XX', birth: '1979-01-05', iban: 'NL20INGB0001234567' },
@@ -58,7 +58,7 @@ function household(id: string, s: Spec): Household {
 }
 
 /** A narrative that mentions every identifier of this household. */
-function leaky(s: Spec, what: string): string {
+export function leaky(s: Spec, what: string): string {
   const [d, m, y] = [s.birth.slice(8, 10), s.birth.slice(5, 7), s.birth.slice(0, 4)];
   return `${what}: ${s.first} ${s.last} (BSN ${s.bsn.slice(0, 4)}.${s.bsn.slice(4, 6)}.${s.bsn.slice(6)}) belt ${s.phone} of mailt ${s.email}; IBAN ${s.iban}; woont ${s.street}, ${s.postcode}; geboren ${d}-${m}-${y}.`;
 }

@@ -20,6 +20,10 @@ describe('pseudonyms', () => {
     expect(wijkFor({ wijk: 'Noord', postcode: '1234 AB' })).toBe('Noord');
     expect(wijkFor({ postcode: '1234 AB' }, { '1234': 'Oost' })).toBe('Oost');
     expect(wijkFor({ postcode: '1234 AB' })).toBe('wijk onbekend');
+    // A postcode typed into a free-text wijk field is reduced like a postcode.
+    expect(wijkFor({ wijk: '1234AB' })).toBe('wijk onbekend');
+    expect(wijkFor({ wijk: '1234 ab 12' }, { '1234': 'Oost' })).toBe('Oost');
+    expect(wijkFor({ wijk: '1234 Oost' })).toBe('1234 Oost');
   });
 });
 

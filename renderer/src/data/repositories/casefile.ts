@@ -9,6 +9,7 @@ import {
   PlanSchema,
 } from '@shared/domain/casefile';
 import type { CaseFile } from '@shared/domain/casefile-rules';
+import { EvaluationSchema } from '@shared/domain/feedback';
 import { HouseholdSchema } from '@shared/domain/household';
 import {
   ContactSchema,
@@ -34,12 +35,12 @@ export async function loadCaseFile(householdId: string): Promise<CaseFile | null
   const db = getSession().db;
   const raw = await db.transaction(
     'r',
-    [db.households, db.intakes, db.assessments, db.plans, db.goals, db.actions, db.handovers, db.notes, db.events],
+    [db.households, db.intakes, db.assessments, db.plans, db.goals, db.actions, db.handovers, db.notes, db.events, db.evaluations],
     async () => {
       const household = await db.households.get(householdId);
       if (!household) return null;
       const by = (t: Table<StoredRow, string>) => t.where('householdId').equals(householdId).toArray();
-      const [intakes, assessments, plans, goals, actions, handovers, notes, events] = await Promise.all([
+      const [intakes, assessments, plans, goals, actions, handovers, notes, events, evaluations] = await Promise.all([
         by(db.intakes),
         by(db.assessments),
         by(db.plans),
@@ -48,12 +49,14 @@ export async function loadCaseFile(householdId: string): Promise<CaseFile | null
         by(db.handovers),
         by(db.notes),
         by(db.events),
+        // Evaluations belong on the timeline (the feedback feature writes them).
+        by(db.evaluations),
       ]);
-      return { household, intakes, assessments, plans, goals, actions, handovers, notes, events };
+      return { household, intakes, assessments, plans, goals, actions, handovers, notes, events, evaluations };
     },
   );
   if (!raw) return null;
-  const [household, intakes, assessments, plans, goals, actions, handovers, notes, events] = await Promise.all([
+  const [household, intakes, assessments, plans, goals, actions, handovers, notes, events, evaluations] = await Promise.all([
     open('households', raw.household, HouseholdSchema),
     openAll('intakes', raw.intakes, IntakeSchema),
     openAll('assessments', raw.assessments, AssessmentSchema),
@@ -63,6 +66,7 @@ export async function loadCaseFile(householdId: string): Promise<CaseFile | null
     openAll('handovers', raw.handovers, HandoverSchema),
     openAll('notes', raw.notes, NoteSchema),
     openAll('events', raw.events, CaseEventSchema),
+    openAll('evaluations', raw.evaluations, EvaluationSchema),
   ]);
   const byCreated = <T extends { createdAt: string }>(list: T[]) => list.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   return {
@@ -75,6 +79,7 @@ export async function loadCaseFile(householdId: string): Promise<CaseFile | null
     handovers: byCreated(handovers),
     notes: byCreated(notes),
     events: events.sort((a, b) => a.at.localeCompare(b.at)),
+    evaluations: byCreated(evaluations),
   };
 }
 

@@ -61,6 +61,8 @@ export async function loadMeetingExportInput(meetingId: string, today: string): 
     domains: settings?.lifeDomains.length ? settings.lifeDomains : DEFAULT_LIFE_DOMAINS,
     ...people,
     consents,
+    // No postcodeAreas: the team has no postcode → wijk table yet, so a household without a wijk
+    // is "wijk onbekend" in the pack (shared/privacy/pseudonym.ts wijkFor), never its postcode.
     today,
     madeOn: today,
   };
@@ -164,19 +166,60 @@ export async function loadFiguresInput(today: string): Promise<FiguresInput> {
   };
 }
 
-export type ExportFormat = 'pdf' | 'html' | 'markdown';
+/** How it left: a file (pdf, html, markdown, text, csv) or the clipboard (a letter pasted into a mail). */
+export type ExportFormat = 'pdf' | 'html' | 'markdown' | 'text' | 'csv' | 'clipboard';
+
+/**
+ * What is known about how it left. 'saved': the desktop shell wrote the file, or the browser
+ * started the download. 'print-dialog-opened': the browser's print dialog showed the document;
+ * whether it was then printed or saved, or cancelled, a web page cannot know (see
+ * platform.web.ts), so the log says what is known and not more.
+ */
+export type ExportOutcome = 'saved' | 'print-dialog-opened' | 'copied';
+
+/** The log is a Dutch record like the exports it describes (purpose and audience are Dutch too). */
+const OUTCOME_IN_LOG: Readonly<Record<ExportOutcome, string>> = {
+  saved: 'opgeslagen',
+  'print-dialog-opened': 'afdrukvenster geopend',
+  copied: 'gekopieerd',
+};
+
+export type ExportLogInput = Readonly<{
+  profile: ExportProfile;
+  purpose: string;
+  audience: string;
+  format: ExportFormat;
+  householdIds: readonly string[];
+  meetingId?: string;
+  /** The record the export is about when it is not a meeting or one household (e.g. a feedback duty). */
+  ref?: Readonly<{ entity: string; id: string }>;
+  outcome?: ExportOutcome;
+}>;
 
 /**
  * The export log: what (profile and format), purpose, audience, when and by whom (the audit
  * entry's own fields), which households by internal id. Never the content. Called after the
  * file was handed to the platform; refused while locked.
  */
-export async function logExport(input: Readonly<{ profile: ExportProfile; purpose: string; audience: string; format: ExportFormat; householdIds: readonly string[]; meetingId?: string }>): Promise<void> {
+export async function logExport(input: ExportLogInput): Promise<void> {
   assertUnlocked();
+  const target = input.meetingId
+    ? { entity: 'meeting', entityId: input.meetingId }
+    : input.ref
+      ? { entity: input.ref.entity, entityId: input.ref.id }
+      : input.householdIds.length === 1 && input.householdIds[0]
+        ? { entity: 'household', entityId: input.householdIds[0] }
+        : { entity: 'export' };
   await appendAudit({
     action: 'export',
-    entity: input.meetingId ? 'meeting' : input.householdIds.length === 1 ? 'household' : 'export',
-    ...(input.meetingId ? { entityId: input.meetingId } : input.householdIds.length === 1 && input.householdIds[0] ? { entityId: input.householdIds[0] } : {}),
-    details: { profile: input.profile, purpose: input.purpose, audience: input.audience, format: input.format, households: [...input.householdIds] },
+    ...target,
+    details: {
+      profile: input.profile,
+      purpose: input.purpose,
+      audience: input.audience,
+      format: input.format,
+      outcome: OUTCOME_IN_LOG[input.outcome ?? (input.format === 'clipboard' ? 'copied' : 'saved')],
+      households: [...input.householdIds],
+    },
   });
 }

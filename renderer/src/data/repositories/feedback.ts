@@ -42,12 +42,16 @@ import {
   compareAttention,
   deriveDuties,
   dutyIdFor,
+  goalStatusAfterEvaluation,
   owedReferrerIntake,
   partnerReportDuty,
   type AttentionItem,
   type LetterInput,
 } from '@shared/domain/feedback-rules';
+import { localIsoDate } from '@shared/domain/common';
 import { HouseholdSchema, type Household } from '@shared/domain/household';
+import { householdsToScan } from '@shared/privacy/knelpunten';
+import { namesOf } from '@shared/privacy/profiles';
 import { ConsentSchema, DEFAULT_LIFE_DOMAINS, TeamSettingsSchema, type LifeDomain } from '@shared/domain/partners';
 import { AppSettingsSchema, TeamMemberSchema, type TeamMember } from '@shared/domain/team';
 import type { Table } from 'dexie';
@@ -56,6 +60,7 @@ import { onStoreChange } from '../changes';
 import type { StoredRow, TableName } from '../db';
 import { getSession, type Session } from '../session';
 import { sealAudit } from './audit';
+import { assertUnlocked } from './exports';
 import { updateActionProgress } from './casefile-plan';
 import { newId, nowIso, open, seal } from './kit';
 
@@ -117,9 +122,8 @@ async function openManyLenient<S extends z.ZodType>(table: TableName, rows: read
   return out;
 }
 
-export function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
-}
+/** Today in the worker's time zone: the app's one local-date function (shared/domain/common). */
+export const todayIso = (): string => localIsoDate();
 
 // --- Team rules --------------------------------------------------------------------------------
 
@@ -285,25 +289,16 @@ export async function letterInputFor(dutyId: string): Promise<LetterInput | null
   const contact = members.find((m) => m.id === household.regisseurId) ?? members.find((m) => m.id === duty.ownerId);
   return {
     kind: duty.kind,
+    householdId: duty.householdId,
     referralDate: intake?.date ?? duty.factDate,
     referrerName: duty.recipient.name,
     decision: intake?.decision,
     contactName: contact?.name,
     outcome: duty.kind === 'closure' ? household.outcome : undefined,
     teamName: rules.teamName,
-    memberNames: household.members.flatMap((m) => [m.firstName, m.lastName ?? '']).filter(Boolean),
+    // For the scanner only: the members' names and the household's own name.
+    memberNames: namesOf([household]),
   };
-}
-
-/** Log a letter export: what, purpose, audience; never the content. */
-export async function auditLetterExport(dutyId: string, householdId: string, how: 'clipboard' | 'file'): Promise<void> {
-  const audit = await sealAudit({
-    action: 'export',
-    entity: 'feedbackDuty',
-    entityId: dutyId,
-    details: { export: 'referrer-letter', purpose: 'terugkoppeling', audience: 'verwijzer', householdId, via: how },
-  });
-  await getSession().db.audit.add(audit);
 }
 
 // --- Actions (follow-up) -------------------------------------------------------------------------
@@ -398,7 +393,7 @@ export async function loadEvaluationContext(householdId: string): Promise<Evalua
 
 /**
  * Record an evaluation: the evaluation, one assessment per re-scored domain, the plan's next
- * evaluation date, the goals' status and the household's activity — sealed first, written in
+ * evaluation date, the work status of goals it finished (or opened again) and the household's activity — sealed first, written in
  * ONE transaction so an evaluation is never half there.
  */
 export async function saveEvaluation(householdId: string, input: EvaluationDraft, authorId?: string): Promise<Evaluation> {
@@ -415,8 +410,9 @@ export async function saveEvaluation(householdId: string, input: EvaluationDraft
   const assessments = draft.scores.map((s) =>
     AssessmentSchema.parse({ id: newId(), householdId, date: draft.date, domainId: s.domainId, score: s.score, narrative: s.narrative, evaluationId: evaluation.id, createdAt: now }),
   );
-  const results = new Map(draft.goals.map((g) => [g.goalId, g.result]));
-  const changedGoals = goals.filter((g) => results.has(g.id)).map((g) => GoalSchema.parse({ ...g, status: results.get(g.id) }));
+  // The goal keeps its work status; the result itself lives in the evaluation (see goalStatusAfterEvaluation).
+  const outcome = new Map(draft.goals.map((g) => [g.goalId, goalStatusAfterEvaluation(g)]));
+  const changedGoals = goals.filter((g) => outcome.has(g.id) && outcome.get(g.id) !== g.status).map((g) => GoalSchema.parse({ ...g, status: outcome.get(g.id) }));
   const [evalRow, assessmentRows, planRow, goalRowsOut, hhRow, audit] = await Promise.all([
     seal('evaluations', evaluation),
     Promise.all(assessments.map((a) => seal('assessments', a))),
@@ -540,9 +536,17 @@ export async function linkKnelpunt(id: string, householdId: string, linked: bool
   return writeKnelpunt({ ...k, householdIds: [...ids], updatedAt: nowIso() }, linked ? 'knelpunt-link' : 'knelpunt-unlink');
 }
 
-export async function auditKnelpuntenExport(format: 'csv' | 'markdown'): Promise<void> {
-  const audit = await sealAudit({ action: 'export', entity: 'knelpunten', details: { export: 'knelpunten-aggregate', purpose: 'managementinformatie', audience: 'management', format } });
-  await getSession().db.audit.add(audit);
+/**
+ * What the knelpunten export is built from: the register, and the names the scanner looks for in
+ * the titles it will show (those of barriers in five or more households: only their households are opened).
+ */
+export async function loadKnelpuntenExportInput(): Promise<{ knelpunten: Knelpunt[]; namesByHousehold: Map<string, string[]> }> {
+  assertUnlocked();
+  const knelpunten = await listKnelpunten();
+  const ids = householdsToScan(knelpunten);
+  const rows = (await getSession().db.households.bulkGet(ids)).filter((r): r is StoredRow => r !== undefined);
+  const households = (await openManyLenient('households', rows, HouseholdSchema)) as Household[];
+  return { knelpunten, namesByHousehold: new Map(households.map((h) => [h.id, namesOf([h])])) };
 }
 
 // --- Attention ---------------------------------------------------------------------------------

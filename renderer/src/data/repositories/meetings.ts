@@ -1,7 +1,8 @@
 import { ActionSchema, AssessmentSchema, GoalSchema, NoteSchema, PlanSchema, type Action, type Assessment, type Goal, type Note, type Plan } from '@shared/domain/casefile';
 import { RuleViolation, activePlanOf, assertActionUnderGoal, assertAtMostOneActivePlan, assertLayerReason } from '@shared/domain/casefile-rules';
+import { localIsoDate } from '@shared/domain/common';
 import { FeedbackDutySchema, type FeedbackDuty } from '@shared/domain/feedback';
-import { partnerReportDuty } from '@shared/domain/feedback-rules';
+import { DEFAULT_FEEDBACK_DUE_WORKING_DAYS, partnerReportDuty } from '@shared/domain/feedback-rules';
 import { HouseholdSchema, type Household } from '@shared/domain/household';
 import {
   AgendaItemSchema,
@@ -145,7 +146,7 @@ async function putItem(item: AgendaItem): Promise<AgendaItem> {
 }
 
 /** Plan a meeting (date and length from the team settings unless given). */
-export async function planMeeting(date?: string, today = nowIso().slice(0, 10)): Promise<Meeting> {
+export async function planMeeting(date?: string, today = localIsoDate()): Promise<Meeting> {
   const [settings, existing] = await Promise.all([readTeamSettings(), listMeetings()]);
   // After the latest meeting already planned or held, so two meetings never share a date by default.
   const latest = existing.reduce((max, m) => (m.date > max ? m.date : max), today);
@@ -403,10 +404,10 @@ export type CloseResult = Readonly<{ item: AgendaItem; plan: Plan; createdPlan: 
  * The case file's own rules decide (casefile-rules: action under a goal of the active plan,
  * layer reason, one active plan); its single-record `addAction` is not called because each call
  * is its own transaction, and a half-written set of agreements is worse than none. Invited
- * partners owe the team a report: their feedback duties (feedback-rules partnerReportDuty)
- * are written in the same transaction.
+ * partners owe the team a report: their feedback duties (feedback-rules partnerReportDuty, due
+ * after the team's feedbackDueWorkingDays) are written in the same transaction.
  */
-export async function closeItem(itemId: string, today: string, workingDays = 10): Promise<CloseResult> {
+export async function closeItem(itemId: string, today: string): Promise<CloseResult> {
   const db = getSession().db;
   const item = await getItem(itemId);
   if (item.status === 'besproken') throw new Error('item already closed');
@@ -453,7 +454,9 @@ export async function closeItem(itemId: string, today: string, workingDays = 10)
     assertActionUnderGoal(action, goal, plan);
     newActions.push(action);
   }
-  const people = item.invitedContactIds.length ? await loadPeople() : null;
+  const [people, settings] = item.invitedContactIds.length ? await Promise.all([loadPeople(), readTeamSettings()]) : [null, null];
+  // The team decides how long a partner has for the report (team settings, same rule as every duty).
+  const workingDays = settings?.feedbackDueWorkingDays ?? DEFAULT_FEEDBACK_DUE_WORKING_DAYS;
   const duties = item.invitedContactIds.map((contactId) => {
     const contact = people?.contacts.find((c) => c.id === contactId);
     const org = contact && people?.organisations.find((o) => o.id === contact.organisationId);

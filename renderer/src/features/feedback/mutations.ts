@@ -1,8 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ActionResultDraft, EscalationDraft, EvaluationDraft, FeedbackDone, KnelpuntDraft } from '@shared/domain/feedback';
 import {
-  auditKnelpuntenExport,
-  auditLetterExport,
   createKnelpunt,
   escalateNextStep,
   linkKnelpunt,
@@ -36,10 +34,6 @@ function useEverythingInvalidation() {
 export function useMarkDutyDone() {
   const invalidate = useFeedbackInvalidation();
   return useMutation({ mutationFn: ({ id, done }: { id: string; done: FeedbackDone }) => markDutyDone(id, done), onSuccess: invalidate });
-}
-
-export function useAuditLetter() {
-  return useMutation({ mutationFn: ({ dutyId, householdId, how }: { dutyId: string; householdId: string; how: 'clipboard' | 'file' }) => auditLetterExport(dutyId, householdId, how) });
 }
 
 export function useRecordActionResult() {
@@ -84,8 +78,4 @@ export function useCreateKnelpunt() {
 export function useLinkKnelpunt() {
   const invalidate = useFeedbackInvalidation();
   return useMutation({ mutationFn: ({ id, householdId, linked }: { id: string; householdId: string; linked: boolean }) => linkKnelpunt(id, householdId, linked), onSuccess: invalidate });
-}
-
-export function useAuditKnelpuntenExport() {
-  return useMutation({ mutationFn: (format: 'csv' | 'markdown') => auditKnelpuntenExport(format) });
 }

@@ -1,13 +1,9 @@
 import { useMemo } from 'react';
+import { localIsoDate } from '@shared/domain/common';
 import { useI18n } from '../../i18n';
 
-/** Today as YYYY-MM-DD in the worker's own time zone (a date field's value). */
-export function todayLocal(now: Date = new Date()): string {
-  const y = now.getFullYear();
-  const m = String(now.getMonth() + 1).padStart(2, '0');
-  const d = String(now.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
-}
+/** Today as YYYY-MM-DD in the worker's own time zone (a date field's value): the app's one local-date function. */
+export const todayLocal = (now: Date = new Date()): string => localIsoDate(now);
 
 /** Formats ISO dates ("2026-03-01") and timestamps for the current language. */
 export function useDates() {

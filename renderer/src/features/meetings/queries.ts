@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { localIsoDate } from '@shared/domain/common';
 import { getAppSettings } from '../../data/repositories/settings';
 import {
   getMeeting,
@@ -52,8 +53,5 @@ export const useTeamSettings = () => useQuery({ queryKey: meetingKeys.settings()
 export const useCurrentUserId = () =>
   useQuery({ queryKey: meetingKeys.me(), queryFn: async () => (await getAppSettings())?.currentUserId ?? null, staleTime: Infinity });
 
-/** Today as an ISO date in local time (the meeting's day is the user's day). */
-export function todayLocal(now = Date.now()): string {
-  const d = new Date(now);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+/** Today as an ISO date in local time (the meeting's day is the user's day): the app's one local-date function. */
+export const todayLocal = (now: number = Date.now()): string => localIsoDate(now);

@@ -194,6 +194,8 @@ export const nl = {
   'tl.note': 'Notitie',
   'tl.status_changed': 'Status: {from} → {to}',
   'tl.closed': 'Huishouden afgesloten',
+  'tl.evaluation': 'Evaluatie: {reached} van {total} doelen bereikt',
+  'tl.evaluationNext': '· volgende evaluatie {date}',
 
   // Closing
   stillOpen: 'Wat staat er nog open',
@@ -417,6 +419,8 @@ export const en: typeof nl = {
   'tl.note': 'Note',
   'tl.status_changed': 'Status: {from} → {to}',
   'tl.closed': 'Household closed',
+  'tl.evaluation': 'Evaluation: {reached} of {total} goals reached',
+  'tl.evaluationNext': '· next evaluation {date}',
 
   stillOpen: 'What is still open',
   openActionsTitle: 'Open actions ({count})',

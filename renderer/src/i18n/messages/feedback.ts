@@ -26,7 +26,7 @@ export const nl = {
   'action.action_overdue': 'Resultaat vastleggen',
   'action.evaluation_due': 'Evalueren',
   'action.escalation_open': 'Escalatie bekijken',
-  'action.consent_expiring': 'Naar het huishouden',
+  'action.consent_expiring': 'Naar de toestemming',
   'action.inactive': 'Naar het huishouden',
 
   // Feedback duties
@@ -72,11 +72,9 @@ export const nl = {
   // Letter
   letterTitle: 'Brief aan de verwijzer',
   letterIntro: 'Alleen wat de verwijzer mag weten: ontvangen, wel of niet opgepakt, wie de contactpersoon is en bij afsluiting één regel uitkomst. Nooit iets over andere gezinsleden.',
-  letterLabel: 'Tekst van de brief (alleen lezen)',
-  letterRedacted: 'Namen of contactgegevens uit de uitkomst zijn weggelaten (…).',
   copy: 'Kopiëren',
   copied: 'Gekopieerd. De export is vastgelegd in het auditlog.',
-  copyFailed: 'Kopiëren lukte niet; selecteer de tekst en kopieer die zelf.',
+  copyFailed: 'Kopiëren lukte niet. Sla de brief op als bestand; er is niets vastgelegd.',
   saveFile: 'Opslaan als bestand',
   saved: 'Bestand opgeslagen. De export is vastgelegd in het auditlog.',
   letterFileName: 'terugkoppeling-verwijzer-{date}.txt',
@@ -94,6 +92,9 @@ export const nl = {
   'letter.privacy': 'Om de privacy van de bewoner te beschermen delen wij niet meer dan dit. Heeft u vragen, neem dan contact op met de contactpersoon.',
   'letter.closing': 'Met vriendelijke groet,',
   'letter.team': '{team}',
+  'letter.subject.intake_decision': 'Uw aanmelding',
+  'letter.subject.plan_made': 'Uw aanmelding: er is een plan',
+  'letter.subject.closure': 'Uw aanmelding: afgerond',
 
   // Follow-up of actions
   followUpTitle: 'Opvolging van acties',
@@ -235,11 +236,11 @@ export const nl = {
   exportIntro: 'Alleen aantallen, geen casusgegevens. Aantallen onder 5 worden "<5". Knelpunten staan er met naam alleen als ze bij minstens 5 huishoudens terugkomen.',
   exportCsv: 'Exporteren als CSV',
   exportMarkdown: 'Exporteren als Markdown',
+  exportHtml: 'Exporteren als HTML',
   exported: 'Export opgeslagen en vastgelegd in het auditlog.',
   exportFileName: 'knelpunten-{date}',
-  'export.title': 'Knelpunten sociaal wijkteam',
-  'export.generated': 'Gemaakt op',
   'export.note': 'Alleen aantallen; aantallen onder 5 staan als "<5". Er is geen totaal, zodat weggelaten aantallen niet terug te rekenen zijn.',
+  'export.categoriesTitle': 'Knelpunten per categorie',
   'export.recurringTitle': 'Terugkerende knelpunten (5 of meer huishoudens)',
   'export.noRecurring': 'Geen knelpunten die bij 5 of meer huishoudens terugkomen.',
 
@@ -275,7 +276,7 @@ export const en: typeof nl = {
   'action.action_overdue': 'Record result',
   'action.evaluation_due': 'Evaluate',
   'action.escalation_open': 'View escalation',
-  'action.consent_expiring': 'Go to household',
+  'action.consent_expiring': 'To the consent',
   'action.inactive': 'Go to household',
 
   dutiesTitle: 'Feedback',
@@ -319,11 +320,9 @@ export const en: typeof nl = {
 
   letterTitle: 'Letter to the referrer',
   letterIntro: 'Only what the referrer may know: received, taken up or not, who the contact is and, at closure, a one-line outcome. Never anything about other household members.',
-  letterLabel: 'Letter text (read only)',
-  letterRedacted: 'Names or contact details were left out of the outcome (…).',
   copy: 'Copy',
   copied: 'Copied. The export is recorded in the audit log.',
-  copyFailed: 'Copying failed; select the text and copy it yourself.',
+  copyFailed: 'Copying failed. Save the letter as a file; nothing was recorded.',
   saveFile: 'Save as file',
   saved: 'File saved. The export is recorded in the audit log.',
   letterFileName: 'referrer-feedback-{date}.txt',
@@ -341,6 +340,9 @@ export const en: typeof nl = {
   'letter.privacy': 'To protect the resident’s privacy we share no more than this. For questions, please contact the contact person.',
   'letter.closing': 'Kind regards,',
   'letter.team': '{team}',
+  'letter.subject.intake_decision': 'Your referral',
+  'letter.subject.plan_made': 'Your referral: a plan is made',
+  'letter.subject.closure': 'Your referral: completed',
 
   followUpTitle: 'Follow-up of actions',
   followUpIntro: 'Open actions that are overdue or due within two weeks.',
@@ -478,11 +480,11 @@ export const en: typeof nl = {
   exportIntro: 'Counts only, no case data. Counts under 5 become "<5". A barrier is named only when it recurs in at least 5 households.',
   exportCsv: 'Export as CSV',
   exportMarkdown: 'Export as Markdown',
+  exportHtml: 'Export as HTML',
   exported: 'Export saved and recorded in the audit log.',
   exportFileName: 'barriers-{date}',
-  'export.title': 'Barriers of the neighbourhood social team',
-  'export.generated': 'Generated on',
   'export.note': 'Counts only; counts under 5 are shown as "<5". There is no total, so suppressed counts cannot be worked back.',
+  'export.categoriesTitle': 'Barriers per category',
   'export.recurringTitle': 'Recurring barriers (5 or more households)',
   'export.noRecurring': 'No barrier recurs in 5 or more households.',
 

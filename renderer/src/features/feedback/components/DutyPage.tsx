@@ -1,12 +1,18 @@
 import { FEEDBACK_METHODS, FeedbackDoneSchema, type FeedbackDuty, type FeedbackMethod } from '@shared/domain/feedback';
-import { buildReferrerLetter, dutyState, type LetterInput, type LetterKey } from '@shared/domain/feedback-rules';
+import { dutyState, type LetterInput } from '@shared/domain/feedback-rules';
+import { renderText } from '@shared/privacy/document';
+import { nlDate } from '@shared/privacy/labels';
+import { projectReferrerLetter, type LetterText } from '@shared/privacy/letter';
 import { useMemo, useState, type FormEvent } from 'react';
 import { href } from '../../../app/router';
-import { useI18n } from '../../../i18n';
+import { assertUnlocked, logExport } from '../../../data/repositories/exports';
+import { translate, useI18n } from '../../../i18n';
 import { platform } from '../../../platform';
+import { DocPreview } from '../../meetings/components/DocPreview';
+import { FreeTextReview, useExportReview } from '../../meetings/components/ExportReview';
 import { SelectField, TextArea, TextField } from '../../../ui/Field';
 import { fieldErrors, type FieldErrors } from '../../../ui/errors';
-import { useAuditLetter, useMarkDutyDone } from '../mutations';
+import { useMarkDutyDone } from '../mutations';
 import { useDuty } from '../queries';
 import { todayIso, useFormatDate } from './common';
 
@@ -65,49 +71,82 @@ export function DutyPage({ id }: Readonly<{ id: string }>) {
   );
 }
 
+/** The letter is an export: Dutch like every export, the catalogue's texts. */
+const letterText: LetterText = (key, vars) => translate('nl', `feedback.letter.${key}`, vars);
+
+/**
+ * The referrer letter through the export path: built from the allowlisted fields only, its
+ * outcome line scanned and reviewed like any narrative in a meeting pack (same review and
+ * preview components), refused while locked, and logged (purpose, audience, household id; never
+ * the text) when it is copied or saved.
+ */
 function Letter({ duty, input }: Readonly<{ duty: FeedbackDuty; input: LetterInput }>) {
-  const { t, tx } = useI18n();
-  const fmt = useFormatDate();
-  const audit = useAuditLetter();
+  const { t } = useI18n();
+  const projected = useMemo(() => projectReferrerLetter(input, letterText, nlDate, todayIso()), [input]);
+  const review = useExportReview(projected.document);
   const [notice, setNotice] = useState<string | null>(null);
-  const { text, redacted } = useMemo(
-    () => buildReferrerLetter(input, (key: LetterKey, vars) => tx(`feedback.letter.${key}`, vars), fmt),
-    [input, tx, fmt],
-  );
-  const copy = async () => {
+  const [failed, setFailed] = useState<string | null>(null);
+  const log = (format: 'clipboard' | 'text') =>
+    logExport({
+      profile: 'referrer_letter',
+      purpose: review.resolved.purpose,
+      audience: review.resolved.audience,
+      format,
+      householdIds: projected.householdIds,
+      ref: { entity: 'feedbackDuty', id: duty.id },
+    });
+  const run = async (action: () => Promise<string | null>, failure: string) => {
+    setNotice(null);
+    setFailed(null);
     try {
-      await navigator.clipboard.writeText(text);
-      await audit.mutateAsync({ dutyId: duty.id, householdId: duty.householdId, how: 'clipboard' });
-      setNotice(t('feedback.copied'));
+      assertUnlocked();
+      const done = await action();
+      if (done) setNotice(done);
     } catch {
-      setNotice(t('feedback.copyFailed'));
+      setFailed(failure);
     }
   };
-  const save = async () => {
-    const ok = await platform().saveFile(t('feedback.letterFileName', { date: todayIso() }), 'text/plain', text);
-    if (!ok) return;
-    await audit.mutateAsync({ dutyId: duty.id, householdId: duty.householdId, how: 'file' });
-    setNotice(t('feedback.saved'));
-  };
+  const copy = () =>
+    run(async () => {
+      await navigator.clipboard.writeText(renderText(review.resolved));
+      await log('clipboard');
+      return t('feedback.copied');
+    }, t('feedback.copyFailed'));
+  const save = () =>
+    run(async () => {
+      const ok = await platform().saveFile(t('feedback.letterFileName', { date: todayIso() }), 'text/plain', renderText(review.resolved));
+      if (!ok) return null;
+      await log('text');
+      return t('feedback.saved');
+    }, t('meeting.export.failed'));
   return (
-    <section aria-labelledby="letter-title" className="fb-card">
+    <section aria-labelledby="letter-title" className="fb-card" data-testid="letter">
       <h2 id="letter-title">{t('feedback.letterTitle')}</h2>
       <p className="muted">{t('feedback.letterIntro')}</p>
-      <TextArea label={t('feedback.letterLabel')} value={text} readOnly rows={Math.min(16, text.split('\n').length + 1)} className="fb-letter" data-testid="letter-text" />
-      {redacted ? <p className="notice">{t('feedback.letterRedacted')}</p> : null}
-      <div className="toolbar">
-        <button type="button" className="button button--secondary" onClick={() => void copy()}>
-          {t('feedback.copy')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={() => void save()}>
-          {t('feedback.saveFile')}
-        </button>
+      <div className="ex-layout">
+        <div>
+          <FreeTextReview review={review} showKeyNote={false} />
+          <div className="toolbar">
+            <button type="button" className="button button--secondary" onClick={() => void copy()}>
+              {t('feedback.copy')}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => void save()}>
+              {t('feedback.saveFile')}
+            </button>
+          </div>
+          {notice ? (
+            <p role="status" className="notice">
+              {notice}
+            </p>
+          ) : null}
+          {failed ? (
+            <p role="alert" className="field__error">
+              {failed}
+            </p>
+          ) : null}
+        </div>
+        <DocPreview doc={projected.document} hits={review.hits} resolutions={review.resolutions} />
       </div>
-      {notice ? (
-        <p role="status" className="notice">
-          {notice}
-        </p>
-      ) : null}
     </section>
   );
 }

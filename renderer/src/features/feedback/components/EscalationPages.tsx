@@ -13,7 +13,10 @@ export function EscalationsPage() {
   const { t, tx } = useI18n();
   const fmt = useFormatDate();
   const { data, isLoading } = useOpenEscalations();
+  const { data: team } = useTeam();
   const open = (data?.list ?? []).filter((e) => e.status === 'open');
+  // The coordinator sees who holds each one now (the route step's holder from the team settings, or whoever took it).
+  const holderOf = (e: Escalation) => team?.members.find((m) => m.id === currentStep(e)?.holderId)?.name;
   return (
     <section aria-labelledby="esc-title" data-ready={isLoading ? undefined : 'escalations'}>
       <div className="page-head">
@@ -29,6 +32,7 @@ export function EscalationsPage() {
               <span className="fb-item__name">{data?.names.get(e.householdId) ?? ''}</span>
               <span className="fb-item__detail">
                 {tx(`feedback.reason.${e.reason}`)} · {currentStep(e)?.label}
+                {holderOf(e) ? ` · ${t('feedback.stepHolder', { name: holderOf(e) ?? '' })}` : ''}
               </span>
             </a>
             <span className="fb-item__date">{t('feedback.since', { date: fmt(currentStep(e)?.startedAt ?? e.openedAt) })}</span>

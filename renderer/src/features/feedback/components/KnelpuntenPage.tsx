@@ -1,11 +1,19 @@
 import { KNELPUNT_CATEGORIES, KnelpuntDraftSchema, type KnelpuntCategory } from '@shared/domain/feedback';
-import { aggregateKnelpunten, knelpuntenExport, type KnelpuntAggregate } from '@shared/domain/feedback-rules';
-import { useState, type FormEvent } from 'react';
-import { useI18n } from '../../../i18n';
+import { aggregateKnelpunten, type KnelpuntAggregate } from '@shared/domain/feedback-rules';
+import { renderCsv, renderHtml, renderMarkdown } from '@shared/privacy/document';
+import { projectKnelpunten, type KnelpuntenLabels } from '@shared/privacy/knelpunten';
+import { nlDate } from '@shared/privacy/labels';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState, type FormEvent } from 'react';
+import { assertUnlocked, logExport } from '../../../data/repositories/exports';
+import { loadKnelpuntenExportInput } from '../../../data/repositories/feedback';
+import { translate, useI18n } from '../../../i18n';
 import { platform } from '../../../platform';
+import { DocPreview } from '../../meetings/components/DocPreview';
+import { FreeTextReview, useExportReview } from '../../meetings/components/ExportReview';
 import { SelectField, TextField } from '../../../ui/Field';
 import { fieldErrors, type FieldErrors } from '../../../ui/errors';
-import { useAuditKnelpuntenExport, useCreateKnelpunt } from '../mutations';
+import { useCreateKnelpunt } from '../mutations';
 import { useKnelpunten } from '../queries';
 import { SubNav, todayIso } from './common';
 
@@ -80,38 +88,95 @@ export function KnelpuntForm({ householdId }: Readonly<{ householdId?: string }>
   );
 }
 
+/** The export's texts: Dutch like every export, from the feedback catalogue. */
+const nl = (key: string) => translate('nl', key);
+const EXPORT_LABELS: KnelpuntenLabels = {
+  note: nl('feedback.export.note'),
+  categoriesTitle: nl('feedback.export.categoriesTitle'),
+  category: nl('feedback.colCategory'),
+  barriers: nl('feedback.colBarriers'),
+  households: nl('feedback.colHouseholds'),
+  barrier: nl('feedback.colBarrier'),
+  recurringTitle: nl('feedback.export.recurringTitle'),
+  noRecurring: nl('feedback.export.noRecurring'),
+  categoryLabel: (c: KnelpuntCategory) => nl(`feedback.category.${c}`),
+};
+
+const MIME = { csv: 'text/csv', markdown: 'text/markdown', html: 'text/html' } as const;
+type KnelpuntenFormat = keyof typeof MIME;
+
+/**
+ * The management export through the export path: the aggregate document, the same free-text
+ * review and preview as the meeting exports (barrier titles are typed by people), refused while
+ * locked, logged with purpose and audience and without content or household ids.
+ */
+function KnelpuntenExport({ input }: Readonly<{ input: Awaited<ReturnType<typeof loadKnelpuntenExportInput>> }>) {
+  const { t } = useI18n();
+  const today = todayIso();
+  const projected = useMemo(() => projectKnelpunten(input.knelpunten, input.namesByHousehold, EXPORT_LABELS, nlDate, today), [input, today]);
+  const review = useExportReview(projected.document);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
+  const doExport = async (format: KnelpuntenFormat) => {
+    setNotice(null);
+    setFailed(false);
+    try {
+      assertUnlocked();
+      const doc = review.resolved;
+      const text = format === 'csv' ? renderCsv(doc) : format === 'markdown' ? renderMarkdown(doc) : renderHtml(doc);
+      const name = `${t('feedback.exportFileName', { date: today })}.${format === 'markdown' ? 'md' : format}`;
+      if (!(await platform().saveFile(name, MIME[format], text))) return;
+      await logExport({ profile: 'knelpunten', purpose: doc.purpose, audience: doc.audience, format, householdIds: projected.householdIds });
+      setNotice(t('feedback.exported'));
+    } catch {
+      setFailed(true);
+    }
+  };
+  return (
+    <section className="fb-card" aria-labelledby="kp-export" data-testid="knelpunten-export">
+      <h2 id="kp-export">{t('feedback.exportTitle')}</h2>
+      <p className="muted">{t('feedback.exportIntro')}</p>
+      <div className="ex-layout">
+        <div>
+          <FreeTextReview review={review} showKeyNote={false} />
+          <div className="toolbar">
+            <button type="button" className="button button--secondary" onClick={() => void doExport('csv')}>
+              {t('feedback.exportCsv')}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => void doExport('markdown')}>
+              {t('feedback.exportMarkdown')}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => void doExport('html')}>
+              {t('feedback.exportHtml')}
+            </button>
+          </div>
+          {notice ? (
+            <p role="status" className="notice">
+              {notice}
+            </p>
+          ) : null}
+          {failed ? (
+            <p role="alert" className="field__error">
+              {t('meeting.export.failed')}
+            </p>
+          ) : null}
+        </div>
+        <DocPreview doc={projected.document} hits={review.hits} resolutions={review.resolutions} />
+      </div>
+    </section>
+  );
+}
+
 export function KnelpuntenPage() {
   const { t, tx } = useI18n();
   const { data, isLoading } = useKnelpunten();
-  const audit = useAuditKnelpuntenExport();
-  const [notice, setNotice] = useState<string | null>(null);
+  // What the export needs (the names its scanner looks for): read when the page opens, never cached
+  // once it is left (gcTime 0), like every export view. Under the feedback key, so a new or linked
+  // knelpunt refreshes it.
+  const exportInput = useQuery({ queryKey: ['feedback', 'knelpunten-export'], queryFn: loadKnelpuntenExportInput, staleTime: 0, gcTime: 0 });
   const agg = aggregateKnelpunten(data ?? []);
-  const doExport = async (format: 'csv' | 'markdown') => {
-    const text = knelpuntenExport(
-      agg,
-      format,
-      {
-        title: t('feedback.export.title'),
-        generated: t('feedback.export.generated'),
-        note: t('feedback.export.note'),
-        category: t('feedback.colCategory'),
-        barriers: t('feedback.colBarriers'),
-        households: t('feedback.colHouseholds'),
-        barrier: t('feedback.colBarrier'),
-        recurringTitle: t('feedback.export.recurringTitle'),
-        noRecurring: t('feedback.export.noRecurring'),
-        categoryLabel: (c: KnelpuntCategory) => tx(`feedback.category.${c}`),
-      },
-      todayIso(),
-    );
-    const name = `${t('feedback.exportFileName', { date: todayIso() })}.${format === 'csv' ? 'csv' : 'md'}`;
-    const ok = await platform().saveFile(name, format === 'csv' ? 'text/csv' : 'text/markdown', text);
-    if (!ok) return;
-    await audit.mutateAsync(format);
-    setNotice(t('feedback.exported'));
-  };
   return (
-    <section aria-labelledby="kp-title" data-ready={isLoading ? undefined : 'knelpunten'}>
+    <section aria-labelledby="kp-title" data-ready={isLoading || !exportInput.data ? undefined : 'knelpunten'}>
       <div className="page-head">
         <h1 id="kp-title">{t('feedback.knelpuntenTitle')}</h1>
       </div>
@@ -143,23 +208,8 @@ export function KnelpuntenPage() {
         </table>
       )}
       <KnelpuntForm />
-      <section className="fb-card" aria-labelledby="kp-export">
-        <h2 id="kp-export">{t('feedback.exportTitle')}</h2>
-        <p className="muted">{t('feedback.exportIntro')}</p>
-        <div className="toolbar">
-          <button type="button" className="button button--secondary" onClick={() => void doExport('csv')}>
-            {t('feedback.exportCsv')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => void doExport('markdown')}>
-            {t('feedback.exportMarkdown')}
-          </button>
-        </div>
-        {notice ? (
-          <p role="status" className="notice">
-            {notice}
-          </p>
-        ) : null}
-      </section>
+      {exportInput.data ? <KnelpuntenExport input={exportInput.data} /> : null}
+      {exportInput.isError ? <p role="alert">{t('common.errorGeneric')}</p> : null}
     </section>
   );
 }

@@ -52,6 +52,9 @@ export function targetOf(kind: string, householdId: string, refId: string): stri
       return `/aandacht/evaluatie/${householdId}`;
     case 'escalation_open':
       return `/aandacht/escalatie/${refId}`;
+    case 'consent_expiring':
+      // The consent ledger on the household's overview (team feature, HouseholdPartners: id "consent-title").
+      return `/households/${householdId}/overzicht?focus=consent-title`;
     default:
       return `/households/${householdId}`;
   }

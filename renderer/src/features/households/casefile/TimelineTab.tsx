@@ -89,6 +89,13 @@ function TimelineItem({ entry }: Readonly<{ entry: TimelineEntry }>) {
         to: tx(`households.status.${entry.event.to ?? 'aangemeld'}`),
       });
       break;
+    case 'evaluation': {
+      const reached = entry.evaluation.goals.filter((g) => g.result === 'bereikt').length;
+      title = t('casefile.tl.evaluation', { reached, total: entry.evaluation.goals.length });
+      body = entry.evaluation.narrative;
+      extra = <span className="muted">{t('casefile.tl.evaluationNext', { date: dates.date(entry.evaluation.nextEvaluationDate) })}</span>;
+      break;
+    }
     case 'closed':
       title = t('casefile.tl.closed');
       break;

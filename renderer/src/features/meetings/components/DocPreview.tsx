@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { groupHits, hitKey, type Block, type DocHit, type DocText, type ExportDocument, type Resolutions } from '@shared/privacy/document';
+import { NL_RENDER_LABELS, groupHits, hitKey, type Block, type DocHit, type DocText, type ExportDocument, type Resolutions } from '@shared/privacy/document';
 import { segments } from '@shared/privacy/scan';
 import { useI18n } from '../../../i18n';
 
@@ -8,7 +8,7 @@ import { useI18n } from '../../../i18n';
  * it will leave (its placeholder, or the kept text). The text content equals the export's.
  */
 export function DocPreview({ doc, hits, resolutions }: Readonly<{ doc: ExportDocument; hits: readonly DocHit[]; resolutions: Resolutions }>) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const byField = groupHits(hits);
   const text = (d: DocText): ReactNode => {
     if (d.kind !== 'free') return d.text;
@@ -84,18 +84,22 @@ export function DocPreview({ doc, hits, resolutions }: Readonly<{ doc: ExportDoc
         );
     }
   };
+  // The paper shows the document as the file will hold it: in Dutch, with the file's own header
+  // labels (shared/privacy/document.ts), whatever the UI language. Marked lang="nl" for screen readers.
+  const labels = NL_RENDER_LABELS;
   return (
     <section className="ex-preview" aria-labelledby="ex-preview-title" data-testid="export-preview">
       <h2 id="ex-preview-title">{t('meeting.export.preview')}</h2>
-      <div className="ex-paper">
+      {lang !== 'nl' ? <p className="muted">{t('meeting.export.documentLanguage')}</p> : null}
+      <div className="ex-paper" lang="nl">
         <div className="ex-paper__head">
           <div>
             <h3>{doc.title}</h3>
             <p className="muted">
-              {t('meeting.export.purposeLine', { purpose: doc.purpose, audience: doc.audience, date: doc.date })}
+              {labels.purpose}: {doc.purpose} · {labels.audience}: {doc.audience} · {labels.date}: {doc.date}
             </p>
           </div>
-          <span className="ex-confidential">Vertrouwelijk</span>
+          <span className="ex-confidential">{labels.confidential}</span>
         </div>
         {doc.notice ? <p className="notice">{doc.notice}</p> : null}
         {doc.sections.map((s) => (

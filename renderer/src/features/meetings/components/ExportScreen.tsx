@@ -1,16 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
-import { hitGroups, renderHtml, renderMarkdown, resolveDocument, scanDocument, type Resolutions } from '@shared/privacy/document';
+import { useState } from 'react';
+import { renderHtml, renderMarkdown } from '@shared/privacy/document';
 import { projectManagementFigures } from '@shared/privacy/figures';
 import { projectInzage } from '@shared/privacy/inzage';
-import { ALLOWLIST, PROFILE_PURPOSE, projectMeetingPack, projectMinutes, type Audience, type ExportProfile, type ProjectedExport } from '@shared/privacy/profiles';
-import { PLACEHOLDERS } from '@shared/privacy/scan';
+import { ALLOWLIST, projectMeetingPack, projectMinutes, type Audience, type ExportProfile, type ProjectedExport } from '@shared/privacy/profiles';
 import { href, navigate } from '../../../app/router';
-import { assertUnlocked, loadFiguresInput, loadInzageInput, loadMeetingExportInput, logExport, type ExportFormat } from '../../../data/repositories/exports';
+import { assertUnlocked, loadFiguresInput, loadInzageInput, loadMeetingExportInput, logExport } from '../../../data/repositories/exports';
 import { useI18n } from '../../../i18n';
 import { platform } from '../../../platform';
 import { todayLocal } from '../queries';
 import { DocPreview } from './DocPreview';
+import { FreeTextReview, useExportReview } from './ExportReview';
 
 export type ExportSource =
   | Readonly<{ kind: 'meeting'; meetingId: string; what: 'meeting_pack' | 'minutes'; orgId?: string | undefined }>
@@ -47,6 +47,7 @@ async function load(source: ExportSource): Promise<Loaded> {
 }
 
 const MIME = { pdf: 'application/pdf', html: 'text/html', markdown: 'text/markdown' } as const;
+type ScreenFormat = keyof typeof MIME;
 
 /**
  * Every export goes through this screen: the allowlist of its profile, the free-text review
@@ -54,43 +55,50 @@ const MIME = { pdf: 'application/pdf', html: 'text/html', markdown: 'text/markdo
  * then the file — logged in the audit log, refused while locked.
  */
 export function ExportScreen({ source }: Readonly<{ source: ExportSource }>) {
-  const { t, tx } = useI18n();
+  const { t } = useI18n();
   const key = ['export', source.kind, source.kind === 'meeting' ? `${source.meetingId}:${source.what}:${source.orgId ?? ''}` : source.kind === 'inzage' ? source.householdId : ''];
   // Resident data in an export view is not cached once the screen is left (gcTime 0).
   const { data, isLoading, isError } = useQuery({ queryKey: key, queryFn: () => load(source), staleTime: 0, gcTime: 0 });
-  const [resolutions, setResolutions] = useState<Resolutions>({});
-  const [done, setDone] = useState<string | null>(null);
-  const [failed, setFailed] = useState(false);
-  const hits = useMemo(() => (data ? scanDocument(data.projected.document) : []), [data]);
   if (isError) return <p role="alert">{t('common.errorGeneric')}</p>;
   if (isLoading || !data) return <p>{t('common.loading')}</p>;
-  const doc = data.projected.document;
-  const resolved = resolveDocument(doc, hits, resolutions);
-  const groups = hitGroups(hits);
-  const kept = groups.filter((g) => resolutions[g.key] === 'keep').length;
-  const meta = PROFILE_PURPOSE[data.profile];
+  // Keyed by what is exported: a "keep" chosen for one audience never carries over to another.
+  return <ExportBody key={key.join('|')} source={source} data={data} />;
+}
 
-  async function doExport(format: ExportFormat) {
-    if (!data) return;
+function ExportBody({ source, data }: Readonly<{ source: ExportSource; data: Loaded }>) {
+  const { t, tx } = useI18n();
+  const [done, setDone] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
+  const doc = data.projected.document;
+  const review = useExportReview(doc);
+  const { resolved } = review;
+  const partnerName = source.kind === 'meeting' ? (data.partners.find((p) => p.id === source.orgId)?.name ?? '') : '';
+
+  async function doExport(format: ScreenFormat) {
     setDone(null);
     setFailed(false);
     try {
       assertUnlocked();
       const name = `${data.fileBase}.${format === 'markdown' ? 'md' : format}`;
-      const ok =
+      // A PDF in the browser goes through its print dialog: whether it was then printed or
+      // cancelled the page cannot know, so that is logged and said as "print dialog opened".
+      const outcome =
         format === 'pdf'
           ? await platform().printToPdf(name, renderHtml(resolved))
-          : await platform().saveFile(name, MIME[format], format === 'html' ? renderHtml(resolved) : renderMarkdown(resolved));
-      if (!ok) return;
+          : (await platform().saveFile(name, MIME[format], format === 'html' ? renderHtml(resolved) : renderMarkdown(resolved)))
+            ? 'saved'
+            : 'cancelled';
+      if (outcome === 'cancelled') return;
       await logExport({
         profile: data.profile,
         purpose: resolved.purpose,
-        audience: resolved.audience,
+        audience: data.projected.auditAudience ?? resolved.audience,
         format,
         householdIds: data.projected.householdIds,
+        outcome: outcome === 'saved' ? 'saved' : 'print-dialog-opened',
         ...(source.kind === 'meeting' ? { meetingId: source.meetingId } : {}),
       });
-      setDone(name);
+      setDone(outcome === 'saved' ? t('meeting.export.done', { name }) : t('meeting.export.printOpened', { name }));
     } catch {
       setFailed(true);
     }
@@ -102,11 +110,11 @@ export function ExportScreen({ source }: Readonly<{ source: ExportSource }>) {
       <dl className="facts">
         <div>
           <dt>{t('meeting.export.purpose')}</dt>
-          <dd>{meta.purpose}</dd>
+          <dd>{tx(`meeting.export.purposeOf.${data.profile}`)}</dd>
         </div>
         <div>
           <dt>{t('meeting.export.audience')}</dt>
-          <dd>{doc.audience}</dd>
+          <dd>{tx(`meeting.export.audienceOf.${data.profile}`, { partner: partnerName })}</dd>
         </div>
         <div>
           <dt>{t('meeting.export.holds')}</dt>
@@ -151,55 +159,7 @@ export function ExportScreen({ source }: Readonly<{ source: ExportSource }>) {
 
       <div className="ex-layout">
       <div>
-      <section aria-labelledby="ex-review" className="mt-card">
-        <h2 id="ex-review">{t('meeting.export.review')}</h2>
-        {hits.length === 0 ? (
-          <p role="status" data-testid="review-summary">{t('meeting.export.noHits')}</p>
-        ) : (
-          <>
-            <p role="status" data-testid="review-summary">{t('meeting.export.hits', { count: groups.length, kept })}</p>
-            <button type="button" className="button button--secondary" onClick={() => setResolutions({})}>
-              {t('meeting.export.replaceAll')}
-            </button>
-            <table className="ex-table ex-hits">
-              <caption className="visually-hidden">{t('meeting.export.review')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('meeting.export.colKind')}</th>
-                  <th scope="col">{t('meeting.export.colFound')}</th>
-                  <th scope="col">{t('meeting.export.colChoice')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {groups.map((h) => (
-                  <tr key={h.key} className={resolutions[h.key] === 'keep' ? 'ex-hit--keep' : undefined}>
-                    <td>
-                      <span className="badge">{tx(`meeting.hitKind.${h.kind}`)}</span>
-                    </td>
-                    <td>
-                      <q>{h.text}</q>
-                      {h.count > 1 ? <span className="muted"> {t('meeting.export.times', { count: h.count })}</span> : null}
-                    </td>
-                    <td>
-                      <div role="radiogroup" aria-label={t('meeting.export.choiceFor', { text: h.text })} className="ex-choice">
-                        <label>
-                          <input type="radio" name={`hit-${h.key}`} checked={resolutions[h.key] !== 'keep'} onChange={() => setResolutions({ ...resolutions, [h.key]: 'replace' })} />{' '}
-                          {t('meeting.export.replaceWith', { placeholder: PLACEHOLDERS[h.kind] })}
-                        </label>
-                        <label>
-                          <input type="radio" name={`hit-${h.key}`} checked={resolutions[h.key] === 'keep'} onChange={() => setResolutions({ ...resolutions, [h.key]: 'keep' })} />{' '}
-                          {t('meeting.export.keep')}
-                        </label>
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </>
-        )}
-        <p className="muted">{t('meeting.export.keyStays')}</p>
-      </section>
+      <FreeTextReview review={review} />
 
       <div className="ex-buttons">
         <button type="button" className="button" onClick={() => void doExport('pdf')}>
@@ -212,11 +172,11 @@ export function ExportScreen({ source }: Readonly<{ source: ExportSource }>) {
           {t('meeting.export.markdown')}
         </button>
       </div>
-      {done ? <p role="status" className="privacy-ok" data-testid="export-done">{t('meeting.export.done', { name: done })}</p> : null}
+      {done ? <p role="status" className="privacy-ok" data-testid="export-done">{done}</p> : null}
       {failed ? <p role="alert" className="field__error">{t('meeting.export.failed')}</p> : null}
 
       </div>
-      <DocPreview doc={doc} hits={hits} resolutions={resolutions} />
+      <DocPreview doc={doc} hits={review.hits} resolutions={review.resolutions} />
       </div>
     </article>
   );

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { ACTION_LAYERS, type ActionLayer, type Party } from '@shared/domain/casefile';
 import { layerNeedsReason } from '@shared/domain/casefile-rules';
+import { isGoalInWork } from '@shared/domain/feedback-rules';
 import { ageBand, ageOn } from '@shared/domain/household';
 import { DECISION_KINDS, MeetingActionDraftSchema, formatClock, meetingActionFromDraft, nextOpenItem, timerState, type AgendaItem, type DecisionKind, type Meeting } from '@shared/domain/meeting';
 import { DEFAULT_LIFE_DOMAINS } from '@shared/domain/partners';
@@ -8,6 +9,7 @@ import { latestScores } from '@shared/privacy/profiles';
 import { pseudonymLabel } from '@shared/privacy/pseudonym';
 import { href, navigate } from '../../../app/router';
 import { useI18n } from '../../../i18n';
+import { useDates } from '../../households/format';
 import { fieldErrors, type FieldErrors } from '../../../ui/errors';
 import { SelectField, TextArea, TextField } from '../../../ui/Field';
 import { useAddAction, useAddDecision, useCloseItem, useCloseMeeting, useRemoveAction, useRemoveDecision, useStartItem, useStartMeeting, useUpdateItem } from '../mutations';
@@ -16,6 +18,7 @@ import { todayLocal, useAgenda, useCaseSummary, useHouseholdNames, useMeeting, u
 /** The chair's screen: one item at a time, a visible timer, keyboard shortcuts for the three things done most. */
 export function MeetingMode({ meetingId }: Readonly<{ meetingId: string }>) {
   const { t } = useI18n();
+  const dates = useDates();
   const { data: meeting, isLoading } = useMeeting(meetingId);
   const { data: items } = useAgenda(meetingId);
   const start = useStartMeeting(meetingId);
@@ -25,7 +28,7 @@ export function MeetingMode({ meetingId }: Readonly<{ meetingId: string }>) {
   if (meeting.status === 'gepland') {
     return (
       <section aria-labelledby="mm-title" data-ready="meeting-start">
-        <h1 id="mm-title">{t('meeting.modeTitle', { date: meeting.date })}</h1>
+        <h1 id="mm-title">{t('meeting.modeTitle', { date: dates.date(meeting.date) })}</h1>
         <p>{t('meeting.startIntro', { count: items.filter((i) => i.status === 'open').length })}</p>
         <button type="button" className="button" onClick={() => start.mutate()} disabled={start.isPending}>
           {t('meeting.start')}
@@ -37,7 +40,7 @@ export function MeetingMode({ meetingId }: Readonly<{ meetingId: string }>) {
   if (!current || meeting.status === 'afgerond') {
     return (
       <section aria-labelledby="mm-title" data-ready="meeting-done">
-        <h1 id="mm-title">{t('meeting.modeTitle', { date: meeting.date })}</h1>
+        <h1 id="mm-title">{t('meeting.modeTitle', { date: dates.date(meeting.date) })}</h1>
         <p role="status">{meeting.status === 'afgerond' ? t('meeting.closedNote') : t('meeting.allDone')}</p>
         {meeting.status !== 'afgerond' ? (
           <button
@@ -84,6 +87,7 @@ function useNow(): number {
 
 function ItemMode({ meeting, items, item }: Readonly<{ meeting: Meeting; items: AgendaItem[]; item: AgendaItem }>) {
   const { t, tx } = useI18n();
+  const dates = useDates();
   const { data: summary } = useCaseSummary(item.householdId);
   const { data: people } = usePeople();
   const { data: settings } = useTeamSettings();
@@ -122,7 +126,7 @@ function ItemMode({ meeting, items, item }: Readonly<{ meeting: Meeting; items: 
   const timer = timerState(item.startedAt ? Date.parse(item.startedAt) : now, now, item.timeBoxMinutes);
   const domains = settings?.lifeDomains.length ? settings.lifeDomains : DEFAULT_LIFE_DOMAINS;
   const domainLabel = (id: string) => domains.find((d) => d.id === id)?.label ?? id;
-  const goals = summary?.goals.filter((g) => g.status === 'open') ?? [];
+  const goals = summary?.goals.filter(isGoalInWork) ?? [];
   const siblingsOf = (goalId: string) => [
     ...(summary?.actions.filter((a) => a.goalId === goalId) ?? []),
     ...item.actions.filter((a) => a.goalId === goalId).map((a) => ({ layer: a.layer, status: 'open' as const })),
@@ -208,7 +212,7 @@ function ItemMode({ meeting, items, item }: Readonly<{ meeting: Meeting; items: 
     <article aria-labelledby="mm-title" className="mm" data-ready="meeting-mode" data-item={item.id}>
       <header className="mm-head">
         <div>
-          <p className="muted mm-pos">{t('meeting.itemOf', { n: index + 1, total: items.length, date: meeting.date })}</p>
+          <p className="muted mm-pos">{t('meeting.itemOf', { n: index + 1, total: items.length, date: dates.date(meeting.date) })}</p>
           <h1 id="mm-title">
             {pseudonym}
             {showName ? <span className="mm-realname"> — {names?.get(item.householdId)}</span> : null}
@@ -279,7 +283,7 @@ function ItemMode({ meeting, items, item }: Readonly<{ meeting: Meeting; items: 
                   <ul>
                     {openActions.map((a) => (
                       <li key={a.id}>
-                        {a.text} — {partyName(a.owner)}, {a.dueDate}
+                        {a.text} — {partyName(a.owner)}, {dates.date(a.dueDate)}
                       </li>
                     ))}
                   </ul>
@@ -291,7 +295,7 @@ function ItemMode({ meeting, items, item }: Readonly<{ meeting: Meeting; items: 
                   <ul>
                     {carried.map((a) => (
                       <li key={a.id}>
-                        {a.text} — {partyName(a.owner)}, {a.dueDate} ({tx(`meeting.actionStatus.${a.status}`)})
+                        {a.text} — {partyName(a.owner)}, {dates.date(a.dueDate)} ({tx(`meeting.actionStatus.${a.status}`)})
                       </li>
                     ))}
                   </ul>
@@ -344,7 +348,7 @@ function ItemMode({ meeting, items, item }: Readonly<{ meeting: Meeting; items: 
             <ul className="mm-list" data-testid="actions">
               {item.actions.map((a) => (
                 <li key={a.id}>
-                  {a.text} — {partyName(a.owner)}, {a.dueDate} · {t('meeting.reportToShort', { who: partyName(a.reportTo) })}{' '}
+                  {a.text} — {partyName(a.owner)}, {dates.date(a.dueDate)} · {t('meeting.reportToShort', { who: partyName(a.reportTo) })}{' '}
                   <button type="button" className="mt-chip__x" aria-label={t('meeting.removeAction', { text: a.text })} onClick={() => removeAction.mutate({ itemId: item.id, id: a.id })}>
                     ×
                   </button>

@@ -13,6 +13,7 @@ import {
 import { useI18n } from '../../../i18n';
 import type { FieldErrors } from '../../../ui/errors';
 import { SelectField, TextArea, TextField } from '../../../ui/Field';
+import { useMembers } from '../queries';
 import { teamFieldErrors } from './errors';
 
 type FormState = {
@@ -25,7 +26,7 @@ type FormState = {
   lifeDomains: LifeDomain[];
   flags: string;
   alsoKnownBy: string;
-  escalation: string[];
+  escalation: EscalationRow[];
   retentionMonths: string;
   maxProfessionals: string;
   feedbackDueWorkingDays: string;
@@ -34,6 +35,22 @@ type FormState = {
   legalBasis: Record<ConsentPurpose, LegalBasis>;
   example: boolean;
 };
+
+/** One step of the escalation route as the form edits it: the step's name and who holds it ('' = nobody yet). */
+export type EscalationRow = { label: string; holderId: string };
+
+/** The route as stored → as edited. The holder is kept (it was dropped before: every save lost it). */
+export function escalationRows(route: TeamSettingsDraft['escalationRoute']): EscalationRow[] {
+  return route.map((s) => ({ label: s.label, holderId: s.holderId ?? '' }));
+}
+
+/** The route as edited → as stored: steps without a name are left out; a step without a holder has none. */
+export function escalationRoute(rows: readonly EscalationRow[]): TeamSettingsDraft['escalationRoute'] {
+  return rows
+    .map((r) => ({ label: r.label.trim(), holderId: r.holderId }))
+    .filter((r) => r.label)
+    .map((r) => ({ label: r.label, ...(r.holderId ? { holderId: r.holderId } : {}) }));
+}
 
 const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean);
 const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s.replace(',', '.')));
@@ -49,7 +66,7 @@ function fromDraft(d: TeamSettingsDraft): FormState {
     lifeDomains: d.lifeDomains.map((l) => ({ id: l.id, label: l.label, active: l.active ?? true })),
     flags: d.flags.join('\n'),
     alsoKnownBy: d.alsoKnownByOptions.join('\n'),
-    escalation: d.escalationRoute.map((s) => s.label),
+    escalation: escalationRows(d.escalationRoute),
     retentionMonths: String(d.retentionMonths),
     maxProfessionals: String(d.maxProfessionals ?? 5),
     feedbackDueWorkingDays: String(d.feedbackDueWorkingDays ?? 10),
@@ -70,7 +87,7 @@ function toDraft(f: FormState, previous: TeamSettingsDraft): TeamSettingsDraft {
     lifeDomains: f.lifeDomains,
     flags: lines(f.flags),
     alsoKnownByOptions: lines(f.alsoKnownBy),
-    escalationRoute: f.escalation.map((label) => label.trim()).filter(Boolean).map((label) => ({ label })),
+    escalationRoute: escalationRoute(f.escalation),
     retentionMonths: num(f.retentionMonths),
     maxProfessionals: num(f.maxProfessionals),
     feedbackDueWorkingDays: num(f.feedbackDueWorkingDays),
@@ -116,6 +133,7 @@ type Props = Readonly<{
 /** Team settings: every part a coordinator can change. The wizard shows it in three steps. */
 export function TeamSettingsForm({ initial, step, submitLabel, saving, onSubmit, actions, onStepError }: Props) {
   const { t, tx } = useI18n();
+  const members = useMembers();
   const [form, setForm] = useState<FormState>(() => fromDraft(initial));
   const [errors, setErrors] = useState<FieldErrors>({});
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -212,14 +230,25 @@ export function TeamSettingsForm({ initial, step, submitLabel, saving, onSubmit,
             <legend>{t('team.settings.escalation')}</legend>
             <p className="field__hint">{t('team.settings.escalationHint')}</p>
             <ol className="escalation-list">
-              {form.escalation.map((label, i) => (
+              {form.escalation.map((row, i) => (
                 <li key={i}>
                   <TextField
                     label={t('team.settings.escalationStep', { index: i + 1 })}
-                    value={label}
-                    onChange={(e) => set({ escalation: form.escalation.map((x, j) => (j === i ? e.target.value : x)) })}
+                    value={row.label}
+                    onChange={(e) => set({ escalation: form.escalation.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)) })}
                     error={errors[`escalationRoute.${i}.label`]}
                     autoComplete="off"
+                  />
+                  <SelectField
+                    label={t('team.settings.escalationHolder', { index: i + 1 })}
+                    value={row.holderId}
+                    onChange={(e) => set({ escalation: form.escalation.map((x, j) => (j === i ? { ...x, holderId: e.target.value } : x)) })}
+                    error={errors[`escalationRoute.${i}.holderId`]}
+                    options={[
+                      { value: '', label: t('team.settings.escalationNoHolder') },
+                      // A holder who left the team stays selectable until someone else is chosen.
+                      ...(members.data ?? []).filter((m) => m.active || m.id === row.holderId).map((m) => ({ value: m.id, label: m.name })),
+                    ]}
                   />
                   <button type="button" className="button button--secondary" onClick={() => set({ escalation: form.escalation.filter((_, j) => j !== i) })}>
                     {t('team.settings.removeStep', { index: i + 1 })}
@@ -227,7 +256,7 @@ export function TeamSettingsForm({ initial, step, submitLabel, saving, onSubmit,
                 </li>
               ))}
             </ol>
-            <button type="button" className="button button--secondary" onClick={() => set({ escalation: [...form.escalation, ''] })}>
+            <button type="button" className="button button--secondary" onClick={() => set({ escalation: [...form.escalation, { label: '', holderId: '' }] })}>
               {t('team.settings.addStep')}
             </button>
           </fieldset>
