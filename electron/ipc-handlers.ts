@@ -36,7 +36,8 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
       return saveWithDialog(deps.exporter, sender, { suggestedName, mimeType: 'application/pdf', data: pdf });
     },
 
-    'backup:write-auto': (request) => deps.backups.writeAuto(request.data, request.reason),
+    'backup:write-auto': (request) =>
+      deps.backups.writeAuto(request.data, request.reason, request.removedOnPurpose === undefined ? {} : { removedOnPurpose: request.removedOnPurpose }),
     'backup:list': () => deps.backups.list(),
     'backup:read': async (request) => ({ data: await deps.backups.read(request.name) }),
 

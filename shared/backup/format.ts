@@ -189,6 +189,26 @@ export function parseBackupFile(
   return { header, body, aad: headerAad(rawHeader) };
 }
 
+/**
+ * The header of a backup frame without checking the body (no checksum, no versions): for the
+ * shell's automatic-backup store, which only needs the plain, non-identifying counts to decide
+ * how to keep a file. Null when the bytes are not a readable backup frame.
+ */
+export function peekBackupHeader(bytes: Uint8Array): BackupHeader | null {
+  const lenAt = MAGIC_BYTES.byteLength;
+  if (!looksLikeBackup(bytes) || bytes.byteLength < lenAt + 4) return null;
+  const headerLen = new DataView(bytes.buffer, bytes.byteOffset + lenAt, 4).getUint32(0);
+  if (headerLen === 0 || headerLen > MAX_HEADER_BYTES || bytes.byteLength < lenAt + 4 + headerLen) return null;
+  const text = utf8DecodeStrict(bytes.subarray(lenAt + 4, lenAt + 4 + headerLen));
+  if (text === null) return null;
+  try {
+    const parsed = BackupHeaderSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
 function startsLikeBackup(bytes: Uint8Array): boolean {
   if (bytes.byteLength < 4) return false;
   for (let i = 0; i < bytes.byteLength; i++) if (bytes[i] !== MAGIC_BYTES[i]) return false;
