@@ -53,6 +53,11 @@ export function setAuditActor(id: string | undefined): void {
   actorId = id;
 }
 
+/** The current user's team-member id, as set after unlock (undefined before a team exists). */
+export function auditActor(): string | undefined {
+  return actorId;
+}
+
 export async function sealAudit(input: AuditInput) {
   return seal('audit', { id: newId(), at: nowIso(), actorId, ...input });
 }
