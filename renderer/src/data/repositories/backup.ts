@@ -6,6 +6,7 @@ import {
   headerForAad,
   parseBackupFile,
   parseBody,
+  sealedHeaderFields,
   serializeBody,
   toTagged,
   fromTagged,
@@ -16,6 +17,7 @@ import { ActionSchema, AssessmentSchema, GoalSchema, HandoverSchema, IntakeSchem
 import { HouseholdSchema } from '@shared/domain/household';
 import { ConsentSchema, ContactSchema, InvitationSchema, InvolvementSchema, OrganisationSchema, PlacementSchema } from '@shared/domain/partners';
 import { AppSettingsSchema, TeamMemberSchema } from '@shared/domain/team';
+import { base64Decode, base64Encode } from '@shared/backup/bytes';
 import { version as APP_VERSION } from '../../../../package.json';
 import { DecryptError, importKek, openBytes, sealBytes, unwrapKey } from '../../crypto/aead';
 import { deriveInWorker } from '../../crypto/kdf-client';
@@ -116,13 +118,15 @@ export async function createBackup(
   const counts: Record<string, number> = {};
   for (const name of ALL_TABLES) counts[name] = tables[name].length;
   const createdAt = (opts.now ?? new Date()).toISOString();
-  const input = {
+  const fields = {
     appVersion: APP_VERSION,
     schemaVersion: LATEST_VERSION,
     createdAt,
     counts,
     vault: toTagged(vault) as Record<string, unknown>,
   };
+  const seal = base64Encode(await sealBytes(session.dataKey, new TextEncoder().encode(sealedHeaderFields(fields)), HEADER_SEAL_AAD));
+  const input = { ...fields, seal };
   opts.onProgress?.('seal', 0);
   const plain = new TextEncoder().encode(serializeBody(tables));
   const sealed = await sealBytes(session.dataKey, plain, headerAad(headerForAad(input)));
@@ -191,8 +195,38 @@ function checkPlainFields(table: TableName, row: Record<string, unknown>): void 
   const allowed: readonly string[] = PLAIN_FIELDS[table];
   for (const k of Object.keys(row)) {
     if (k === 'enc') continue;
-    if (!allowed.includes(k)) throw new BackupFormatError('record-invalid', table);
+    if (!allowed.includes(k)) throw new BackupFormatError('record-invalid', table, 'plain-field');
   }
+}
+
+/** Additional data of the header seal (see BackupHeaderSchema.seal). */
+const HEADER_SEAL_AAD = 'wijktafel:backup:header-seal';
+
+/**
+ * Which header field was edited, by comparing the header with its seal; null when they agree.
+ * A seal that does not open means the seal itself was edited.
+ */
+async function editedHeaderField(header: BackupHeader, key: CryptoKey): Promise<string | null> {
+  if (header.seal === undefined) return null;
+  const sealed = base64Decode(header.seal);
+  if (!sealed) return 'seal';
+  let original: Record<string, unknown>;
+  try {
+    original = JSON.parse(new TextDecoder().decode(await openBytes(key, sealed, HEADER_SEAL_AAD))) as Record<string, unknown>;
+  } catch {
+    return 'seal';
+  }
+  const now = JSON.parse(sealedHeaderFields(header)) as Record<string, unknown>;
+  for (const field of ['counts', 'createdAt', 'appVersion', 'schemaVersion', 'vault']) {
+    if (JSON.stringify(original[field]) !== JSON.stringify(now[field])) return field;
+  }
+  return null;
+}
+
+/** Why a record does not open: a field over its maximum, another schema failure, or a payload that does not decrypt. */
+function recordProblem(e: unknown): string {
+  if (e instanceof z.ZodError) return e.issues.some((i) => i.code === 'too_big') ? 'too-long' : 'schema';
+  return 'decrypt';
 }
 
 /**
@@ -204,7 +238,7 @@ export async function openBackup(bytes: Uint8Array, passphrase: string, onProgre
   const { header, body, aad } = parseBackupFile(bytes, { appVersion: APP_VERSION, schemaVersion: LATEST_VERSION });
   onProgress?.('check', 0.05);
   const vaultParsed = VaultRowSchema.safeParse(fromTagged(header.vault));
-  if (!vaultParsed.success) throw new BackupFormatError('header-invalid');
+  if (!vaultParsed.success) throw new BackupFormatError('header-invalid', undefined, 'vault');
   const vault: VaultRow = vaultParsed.data;
 
   const { bytes: kekBytes } = await deriveInWorker(passphrase, vault.kdf);
@@ -218,19 +252,23 @@ export async function openBackup(bytes: Uint8Array, passphrase: string, onProgre
     throw e;
   }
   onProgress?.('check', 0.3);
+  // The header seal names an edited header field before the body is even tried.
+  const edited = await editedHeaderField(header, dataKey);
+  if (edited !== null) throw new BackupFormatError('tampered', undefined, edited);
   let plain: Uint8Array;
   try {
     plain = await openBytes(dataKey, body, aad);
   } catch (e) {
-    // The passphrase opened the key but the body does not authenticate: header or body was edited.
-    if (e instanceof DecryptError) throw new BackupFormatError('tampered');
+    // The passphrase opened the key but the body does not authenticate. With an intact header
+    // seal, the body itself was changed; without a seal (older backups) it could be either.
+    if (e instanceof DecryptError) throw new BackupFormatError('tampered', undefined, header.seal === undefined ? undefined : 'body');
     throw e;
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(plain);
   } catch {
-    throw new BackupFormatError('body-invalid');
+    throw new BackupFormatError('body-invalid', undefined, 'utf8');
   } finally {
     plain.fill(0);
   }
@@ -241,7 +279,7 @@ export async function openBackup(bytes: Uint8Array, passphrase: string, onProgre
   // The vault inside must be the vault in the header (the one the passphrase opened).
   const bodyVault = tables.vault;
   if (bodyVault.length !== 1 || JSON.stringify(toTagged(bodyVault[0])) !== JSON.stringify(header.vault)) {
-    throw new BackupFormatError('tampered');
+    throw new BackupFormatError('tampered', undefined, 'vault-mismatch');
   }
 
   // Household keys: every one must unwrap with the data key.
@@ -250,12 +288,12 @@ export async function openBackup(bytes: Uint8Array, passphrase: string, onProgre
     checkPlainFields('householdKeys', row);
     const id = row.householdId;
     if (typeof id !== 'string' || !(row.wrapped instanceof Uint8Array) || hhKeys.has(id)) {
-      throw new BackupFormatError('record-invalid', 'householdKeys');
+      throw new BackupFormatError('record-invalid', 'householdKeys', 'shape');
     }
     try {
       hhKeys.set(id, await unwrapKey(row.wrapped, dataKey, householdKeyAad(id)));
     } catch {
-      throw new BackupFormatError('record-invalid', 'householdKeys');
+      throw new BackupFormatError('record-invalid', 'householdKeys', 'decrypt');
     }
   }
 
@@ -272,19 +310,19 @@ export async function openBackup(bytes: Uint8Array, passphrase: string, onProgre
         rows.slice(i, i + batch).map(async (row) => {
           checkPlainFields(table, row);
           const pk = table === 'audit' ? row.seq : row.id;
-          if (pk === undefined || seen.has(pk)) throw new BackupFormatError('record-invalid', table);
+          if (pk === undefined || seen.has(pk)) throw new BackupFormatError('record-invalid', table, pk === undefined ? 'no-id' : 'duplicate');
           seen.add(pk);
           let key = dataKey;
           if (HOUSEHOLD_SCOPED.has(table)) {
             const hid = table === 'households' ? row.id : row.householdId;
             const k = typeof hid === 'string' ? hhKeys.get(hid) : undefined;
-            if (!k) throw new BackupFormatError('record-invalid', table);
+            if (!k) throw new BackupFormatError('record-invalid', table, 'no-key');
             key = k;
           }
           try {
             await openRecord(table, row, key, schemaFor(table, row));
-          } catch {
-            throw new BackupFormatError('record-invalid', table);
+          } catch (e) {
+            throw new BackupFormatError('record-invalid', table, recordProblem(e));
           }
         }),
       );
