@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { peekBackupHeader } from '../shared/backup/format';
 import { SafeError } from './errors';
 
 /**
@@ -12,63 +13,122 @@ import { SafeError } from './errors';
  */
 
 export const BACKUP_DIR_NAME = 'backups';
-/** Retention: the newest N change-backups, plus the newest backup of each of the last D days. */
+/**
+ * Retention: the newest N change-backups, plus the newest backup of each of the last D days;
+ * nothing older than D days (docs/dpia.md promises that: a household deleted under retention
+ * is gone from every backup after D days), except the newest good backup, which always stays.
+ */
 export const KEEP_CHANGE_BACKUPS = 10;
 export const KEEP_DAILY_DAYS = 14;
+/** Held-apart backups (see isSuspiciousDrop) kept: the newest few, at most KEEP_DAILY_DAYS old but the newest. */
+export const KEEP_HELD_BACKUPS = 5;
 
+/** Why the renderer asks for a backup. */
 export type BackupReason = 'change' | 'daily';
+/**
+ * How a stored backup is kept. 'held' is a backup with far fewer households than the one
+ * before it (typically: an empty store after Chromium lost the database, and a fresh vault
+ * was made). It is stored, so the current work is safe too, but in its own lane: it never
+ * takes the place of a good backup in rotation.
+ */
+export type BackupKind = BackupReason | 'held';
 
 /**
  * The only names this store writes or reads. Reading is by this exact pattern: no folders,
  * no dots beyond the extension, so a name from the renderer can never point elsewhere.
+ * `-h<n>` is the number of households in the backup (from its plain header); names written
+ * before it existed have none.
  */
-const NAME_PATTERN = /^wijktafel-(\d{8}T\d{9}Z)-(change|daily)-([0-9a-f]{8})\.wtbackup$/;
+const NAME_PATTERN = /^wijktafel-(\d{8}T\d{9}Z)-(change|daily|held)(?:-h(\d{1,9}))?-([0-9a-f]{8})\.wtbackup$/;
 const TEMP_PATTERN = /^\.wijktafel-.*\.tmp$/;
 
-export type ParsedBackupName = { name: string; createdAt: Date; reason: BackupReason };
+export type ParsedBackupName = {
+  name: string;
+  createdAt: Date;
+  reason: BackupKind;
+  /** Households in the backup; null for names from before the count was part of the name. */
+  households: number | null;
+};
 
 export function parseBackupName(name: string): ParsedBackupName | null {
   const match = NAME_PATTERN.exec(name);
   if (match === null) return null;
-  const [, stamp, reason] = match;
-  if (stamp === undefined || (reason !== 'change' && reason !== 'daily')) return null;
+  const [, stamp, reason, households] = match;
+  if (stamp === undefined || (reason !== 'change' && reason !== 'daily' && reason !== 'held')) return null;
   const iso = `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}T${stamp.slice(9, 11)}:${stamp.slice(11, 13)}:${stamp.slice(13, 15)}.${stamp.slice(15, 18)}Z`;
   const createdAt = new Date(iso);
   if (Number.isNaN(createdAt.getTime()) || createdAt.toISOString() !== iso) return null;
-  return { name, createdAt, reason };
+  return { name, createdAt, reason, households: households === undefined ? null : Number(households) };
 }
 
-export function formatBackupName(createdAt: Date, reason: BackupReason, suffix: string): string {
+export function formatBackupName(createdAt: Date, reason: BackupKind, suffix: string, households?: number): string {
   const stamp = createdAt.toISOString().replace(/[-:.]/g, '');
-  return `wijktafel-${stamp}-${reason}-${suffix}.wtbackup`;
+  const count = households === undefined ? '' : `-h${households}`;
+  return `wijktafel-${stamp}-${reason}${count}-${suffix}.wtbackup`;
 }
+
+/** Below this many households a drop is only suspicious when it reaches zero. */
+export const DROP_MIN_PREVIOUS = 4;
+/** A backup with less than this share of the previous good backup's households is held apart. */
+export const DROP_RATIO = 0.5;
 
 /**
- * Which backups rotation keeps: the newest KEEP_CHANGE_BACKUPS 'change' backups, the newest
- * backup (of either reason) of each UTC day in the last KEEP_DAILY_DAYS days counting today,
- * and always the newest backup overall. UTC days keep the rule independent of the machine's
- * time zone and DST; the cost is that "a day" ends at 01:00 or 02:00 Dutch time.
+ * Is a new backup with `next` households a suspicious drop from the newest good backup with
+ * `previous`? `removedOnPurpose` counts households the renderer knows were deleted on purpose
+ * since that backup (retention deletes, from the audit log): a drop they explain is normal.
+ * An empty store after a non-empty backup is suspicious unless every household is explained.
+ */
+export function isSuspiciousDrop(previous: number | null, next: number, removedOnPurpose = 0): boolean {
+  if (previous === null || previous === 0) return false;
+  const explained = next + removedOnPurpose;
+  if (next === 0) return explained < previous;
+  return previous >= DROP_MIN_PREVIOUS && explained < previous * DROP_RATIO;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Which backups rotation keeps. Good backups ('change', 'daily'): the newest KEEP_CHANGE_BACKUPS
+ * change backups that are less than KEEP_DAILY_DAYS old, the newest backup of each UTC day in
+ * the last KEEP_DAILY_DAYS days counting today, and the newest good backup whatever its age.
+ * Held backups: the newest KEEP_HELD_BACKUPS, none older than KEEP_DAILY_DAYS but the newest.
+ *
+ * Held backups never count as "newest" or as a day's backup, so a store that lost its data
+ * can write as often as it likes: the last good backup — the last one with households, since
+ * an unexplained drop to zero is always held — stays. Only a drop explained by retention
+ * deletes makes an emptier backup the newest good one; then the older backups age out after
+ * KEEP_DAILY_DAYS, as the DPIA says.
+ * UTC days keep the rule independent of the machine's time zone and DST; the cost is that
+ * "a day" ends at 01:00 or 02:00 Dutch time.
  */
 export function selectBackupsToKeep(backups: readonly ParsedBackupName[], now: Date): Set<string> {
   const newestFirst = [...backups].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  const good = newestFirst.filter((b) => b.reason !== 'held');
+  const held = newestFirst.filter((b) => b.reason === 'held');
   const keep = new Set<string>();
-  const newest = newestFirst[0];
+  const todayStart = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const oldestKeptDay = todayStart - (KEEP_DAILY_DAYS - 1) * DAY_MS;
+  const recent = (b: ParsedBackupName) => b.createdAt.getTime() >= oldestKeptDay;
+
+  const newest = good[0];
   if (newest !== undefined) keep.add(newest.name);
 
-  for (const backup of newestFirst.filter((b) => b.reason === 'change').slice(0, KEEP_CHANGE_BACKUPS)) {
+  for (const backup of good.filter((b) => b.reason === 'change' && recent(b)).slice(0, KEEP_CHANGE_BACKUPS)) {
     keep.add(backup.name);
   }
 
-  const todayStart = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  const oldestKeptDay = todayStart - (KEEP_DAILY_DAYS - 1) * 86_400_000;
   const daysSeen = new Set<string>();
-  for (const backup of newestFirst) {
-    if (backup.createdAt.getTime() < oldestKeptDay) continue;
+  for (const backup of good) {
+    if (!recent(backup)) continue;
     const day = backup.createdAt.toISOString().slice(0, 10);
     if (daysSeen.has(day)) continue;
     daysSeen.add(day);
     keep.add(backup.name);
   }
+
+  held.forEach((backup, i) => {
+    if (i === 0 || (i < KEEP_HELD_BACKUPS && recent(backup))) keep.add(backup.name);
+  });
   return keep;
 }
 
@@ -88,10 +148,14 @@ export type BackupFs = {
   unlink(path: string): Promise<void>;
 };
 
-export type BackupEntry = { name: string; size: number; createdAt: string };
+export type BackupEntry = { name: string; size: number; createdAt: string; kind: BackupKind; households: number | null };
 
 export type BackupStore = {
-  writeAuto(data: Uint8Array, reason: BackupReason): Promise<{ written: boolean; name: string }>;
+  /**
+   * Store a backup. `removedOnPurpose`: households deleted on purpose since the newest good
+   * backup (see isSuspiciousDrop). `held` says the backup was kept apart.
+   */
+  writeAuto(data: Uint8Array, reason: BackupReason, opts?: { removedOnPurpose?: number }): Promise<{ written: boolean; name: string; held: boolean }>;
   list(): Promise<BackupEntry[]>;
   read(name: string): Promise<Uint8Array<ArrayBuffer>>;
 };
@@ -135,6 +199,13 @@ export function createBackupStore(opts: {
     return names.map(parseBackupName).filter((parsed): parsed is ParsedBackupName => parsed !== null);
   }
 
+  /** Households of a stored backup: from its name, or (names from before the count) its header. */
+  async function householdsOf(backup: ParsedBackupName): Promise<number | null> {
+    if (backup.households !== null) return backup.households;
+    const bytes = await fs.readFile(join(dir, backup.name)).catch(() => null);
+    return bytes === null ? null : (peekBackupHeader(bytes)?.counts.households ?? null);
+  }
+
   async function rotate(): Promise<void> {
     const names = await fs.readdir(dir);
     const keep = selectBackupsToKeep(await listParsed(), now());
@@ -146,12 +217,19 @@ export function createBackupStore(opts: {
   }
 
   return {
-    writeAuto: (data, reason) =>
+    writeAuto: (data, reason, writeOpts = {}) =>
       serial(async () => {
         // An empty export is a bug upstream; storing it would rotate away a good backup.
         if (data.byteLength === 0) throw new SafeError('empty-backup', 'refusing to write an empty backup');
+        // So is anything that is not a backup frame: its counts could not be judged below.
+        const header = peekBackupHeader(data);
+        if (header === null) throw new SafeError('invalid-backup', 'refusing to write something that is not a backup');
+        const households = header.counts.households ?? 0;
         await ensureDir();
-        const name = formatBackupName(now(), reason, randomSuffix());
+        const newestGood = (await listParsed()).filter((b) => b.reason !== 'held').sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
+        const previous = newestGood === undefined ? null : await householdsOf(newestGood);
+        const held = isSuspiciousDrop(previous, households, writeOpts.removedOnPurpose ?? 0);
+        const name = formatBackupName(now(), held ? 'held' : reason, randomSuffix(), households);
         const finalPath = join(dir, name);
         const tempPath = join(dir, `.${name}.tmp`);
         // 'wx': never overwrite an existing file; 0o600: backups are the user's alone.
@@ -165,7 +243,7 @@ export function createBackupStore(opts: {
         await fs.rename(tempPath, finalPath);
         await syncDir();
         await rotate();
-        return { written: true, name };
+        return { written: true, name, held };
       }),
 
     list: () =>
@@ -174,7 +252,7 @@ export function createBackupStore(opts: {
         for (const parsed of await listParsed()) {
           const info = await fs.stat(join(dir, parsed.name)).catch(() => null);
           if (info === null || !info.isFile()) continue;
-          entries.push({ name: parsed.name, size: info.size, createdAt: parsed.createdAt.toISOString() });
+          entries.push({ name: parsed.name, size: info.size, createdAt: parsed.createdAt.toISOString(), kind: parsed.reason, households: parsed.households });
         }
         return entries.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
       }),

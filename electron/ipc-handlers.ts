@@ -1,6 +1,6 @@
 import type { BackupStore } from './backup-store';
 import { saveWithDialog, type ExporterDeps } from './exporter';
-import { isAllowedExternalUrl } from './external-links';
+import { externalUrlToOpen } from './external-links';
 import type { IpcHandlers, IpcSender } from './ipc';
 import type { Keystore } from './keystore';
 import type { Logger } from './logger';
@@ -36,7 +36,8 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
       return saveWithDialog(deps.exporter, sender, { suggestedName, mimeType: 'application/pdf', data: pdf });
     },
 
-    'backup:write-auto': (request) => deps.backups.writeAuto(request.data, request.reason),
+    'backup:write-auto': (request) =>
+      deps.backups.writeAuto(request.data, request.reason, request.removedOnPurpose === undefined ? {} : { removedOnPurpose: request.removedOnPurpose }),
     'backup:list': () => deps.backups.list(),
     'backup:read': async (request) => ({ data: await deps.backups.read(request.name) }),
 
@@ -46,11 +47,14 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
 
     'shell:open-external': async (request) => {
       // The allowlist is the guard: the renderer may ask, main decides (see external-links.ts).
-      if (!isAllowedExternalUrl(request.url)) {
+      // Only the checked origin + path is opened, never the renderer's string: its query and
+      // fragment are dropped (externalUrlToOpen).
+      const url = externalUrlToOpen(request.url);
+      if (url === null) {
         deps.log('warn', 'shell.open-external-refused');
         return { opened: false };
       }
-      await deps.openExternal(request.url); /* eng-disable OPEN_EXTERNAL_JS_CHECK — only exact https hosts from EXTERNAL_HOST_ALLOWLIST reach this line (checked just above, tested in external-links.test.ts) */
+      await deps.openExternal(url); /* eng-disable OPEN_EXTERNAL_JS_CHECK — only exact https hosts from EXTERNAL_HOST_ALLOWLIST reach this line, without query or fragment (externalUrlToOpen just above, tested in external-links.test.ts) */
       return { opened: true };
     },
 

@@ -128,9 +128,13 @@ function start(): void {
     { isTrustedSender, log },
   );
 
-  wireLockEvents(powerMonitor, (channel, payload) => {
-    for (const window of ourWindows.values()) window.webContents.send(channel, payload);
-  });
+  wireLockEvents(
+    powerMonitor,
+    (channel, payload) => {
+      for (const window of ourWindows.values()) window.webContents.send(channel, payload);
+    },
+    { platform: process.platform },
+  );
 
   createMainWindow();
 }

@@ -11,8 +11,23 @@ export type DecodedText = { text: string; encoding: TextEncoding };
 
 export class ImportFileError extends Error {
   constructor(
-    readonly code: 'empty' | 'binary' | 'too-large' | 'unterminated-quote' | 'cell-too-long' | 'too-many-rows' | 'too-many-columns' | 'no-header' | 'xlsx-invalid' | 'xlsx-encrypted' | 'unknown-type',
-    readonly detail?: { row?: number; column?: number },
+    readonly code:
+      | 'empty'
+      | 'binary'
+      | 'garbled'
+      | 'utf16-no-bom'
+      | 'invalid-utf8'
+      | 'too-large'
+      | 'unterminated-quote'
+      | 'cell-too-long'
+      | 'too-many-rows'
+      | 'too-many-columns'
+      | 'no-header'
+      | 'xlsx-invalid'
+      | 'xlsx-encrypted'
+      | 'unknown-type',
+    /** Where (row, column) and, for some codes, what exactly (`reason` picks the message variant). */
+    readonly detail?: { row?: number; column?: number; reason?: string },
   ) {
     super(`import: ${code}`);
     this.name = 'ImportFileError';
@@ -52,19 +67,61 @@ function decodeUtf16(bytes: Uint8Array, littleEndian: boolean): string {
   return parts.join('');
 }
 
+/**
+ * UTF-16 text without a byte-order mark: in a sample, the zero bytes sit (almost) only at odd
+ * offsets (little-endian ASCII) or only at even ones (big-endian). Guessing the byte order is
+ * possible, but a wrong guess silently imports garbage, so such a file is refused with a
+ * message that says how to save it properly.
+ */
+function looksLikeUtf16WithoutBom(sample: Uint8Array): boolean {
+  if (sample.byteLength < 8) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i + 1 < sample.byteLength; i += 2) {
+    if (sample[i] === 0) even++;
+    if (sample[i + 1] === 0) odd++;
+  }
+  const pairs = Math.floor(sample.byteLength / 2);
+  return (odd > pairs * 0.3 && even < pairs * 0.02) || (even > pairs * 0.3 && odd < pairs * 0.02);
+}
+
+/**
+ * Bytes that no spreadsheet text holds: C0 control characters other than tab, line feed, form
+ * feed and carriage return, and DEL; for Windows-1252 also the five code points it leaves
+ * undefined (in UTF-8 those bytes are ordinary continuation bytes). A few may be a stray
+ * character; more than 1 in 200 is not text.
+ */
+function looksGarbled(sample: Uint8Array, encoding: 'utf-8' | 'windows-1252'): boolean {
+  let bad = 0;
+  for (const b of sample) {
+    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) || b === 0x7f) bad++;
+    else if (encoding === 'windows-1252' && (b === 0x81 || b === 0x8d || b === 0x8f || b === 0x90 || b === 0x9d)) bad++;
+  }
+  return bad > Math.max(1, sample.byteLength / 200);
+}
+
 export function decodeSpreadsheetText(bytes: Uint8Array): DecodedText {
   if (bytes.byteLength === 0) throw new ImportFileError('empty');
   if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ImportFileError('too-large');
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     const text = utf8DecodeStrict(bytes.subarray(3));
-    if (text === null) throw new ImportFileError('binary');
+    // The file says it is UTF-8 and is not: converting it another way would only guess.
+    if (text === null) throw new ImportFileError('invalid-utf8');
     return { text, encoding: 'utf-8-bom' };
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decodeUtf16(bytes.subarray(2), true), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decodeUtf16(bytes.subarray(2), false), encoding: 'utf-16be' };
+  const sample = bytes.subarray(0, 64 * 1024);
+  if (looksLikeUtf16WithoutBom(sample.subarray(0, 4096))) throw new ImportFileError('utf16-no-bom');
   // NUL bytes do not occur in text files of these encodings: this is a binary file (or XLSX renamed .csv).
-  if (bytes.subarray(0, 4096).includes(0)) throw new ImportFileError('binary');
+  if (sample.subarray(0, 4096).includes(0)) throw new ImportFileError('binary');
   const utf8 = utf8DecodeStrict(bytes);
-  if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
+  if (utf8 !== null) {
+    if (looksGarbled(sample, 'utf-8')) throw new ImportFileError('garbled');
+    return { text: utf8, encoding: 'utf-8' };
+  }
+  // Not UTF-8: Windows-1252 is the only other encoding Excel writes without a mark. Bytes that
+  // it does not use mean this is no text at all, not a file to convert.
+  if (looksGarbled(sample, 'windows-1252')) throw new ImportFileError('garbled');
   return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
 }

@@ -40,17 +40,17 @@ function readEntries(bytes: Uint8Array): Map<string, Entry> {
       break;
     }
   }
-  if (eocd < 0) throw new ImportFileError('xlsx-invalid');
+  if (eocd < 0) throw new ImportFileError('xlsx-invalid', { reason: 'truncated' });
   const count = u16(bytes, eocd + 10);
   let at = u32(bytes, eocd + 16);
   const entries = new Map<string, Entry>();
   for (let n = 0; n < count; n++) {
-    if (at + 46 > bytes.length || u32(bytes, at) !== 0x02014b50) throw new ImportFileError('xlsx-invalid');
+    if (at + 46 > bytes.length || u32(bytes, at) !== 0x02014b50) throw new ImportFileError('xlsx-invalid', { reason: 'damaged' });
     const nameLen = u16(bytes, at + 28);
     const extraLen = u16(bytes, at + 30);
     const commentLen = u16(bytes, at + 32);
     const name = utf8DecodeStrict(bytes.subarray(at + 46, at + 46 + nameLen));
-    if (name === null) throw new ImportFileError('xlsx-invalid');
+    if (name === null) throw new ImportFileError('xlsx-invalid', { reason: 'damaged' });
     entries.set(name, {
       name,
       flags: u16(bytes, at + 8),
@@ -66,12 +66,12 @@ function readEntries(bytes: Uint8Array): Map<string, Entry> {
 
 async function readEntry(bytes: Uint8Array, e: Entry, inflate: InflateRaw, budget: { left: number }): Promise<string> {
   if (e.flags & 1) throw new ImportFileError('xlsx-encrypted');
-  if (e.size > budget.left) throw new ImportFileError('too-large');
+  if (e.size > budget.left) throw new ImportFileError('too-large', { reason: 'inflated' });
   const lh = e.localOffset;
-  if (lh + 30 > bytes.length || u32(bytes, lh) !== 0x04034b50) throw new ImportFileError('xlsx-invalid');
+  if (lh + 30 > bytes.length || u32(bytes, lh) !== 0x04034b50) throw new ImportFileError('xlsx-invalid', { reason: 'damaged' });
   const start = lh + 30 + u16(bytes, lh + 26) + u16(bytes, lh + 28);
   const end = start + e.compressedSize;
-  if (end > bytes.length) throw new ImportFileError('xlsx-invalid');
+  if (end > bytes.length) throw new ImportFileError('xlsx-invalid', { reason: 'truncated' });
   const raw = bytes.subarray(start, end);
   let data: Uint8Array;
   if (e.method === 0) data = raw;
@@ -79,13 +79,13 @@ async function readEntry(bytes: Uint8Array, e: Entry, inflate: InflateRaw, budge
     try {
       data = await inflate(raw, e.size);
     } catch {
-      throw new ImportFileError('xlsx-invalid');
+      throw new ImportFileError('xlsx-invalid', { reason: 'damaged' });
     }
-  } else throw new ImportFileError('xlsx-invalid');
-  if (data.byteLength !== e.size) throw new ImportFileError('xlsx-invalid');
+  } else throw new ImportFileError('xlsx-invalid', { reason: 'damaged' });
+  if (data.byteLength !== e.size) throw new ImportFileError('xlsx-invalid', { reason: 'damaged' });
   budget.left -= data.byteLength;
   const text = utf8DecodeStrict(data);
-  if (text === null) throw new ImportFileError('xlsx-invalid');
+  if (text === null) throw new ImportFileError('xlsx-invalid', { reason: 'damaged' });
   return text;
 }
 
@@ -124,7 +124,7 @@ function attr(tag: string, name: string): string | undefined {
 export async function readXlsx(bytes: Uint8Array, inflate: InflateRaw): Promise<string[][]> {
   if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ImportFileError('too-large');
   if (isOleCompound(bytes)) throw new ImportFileError('xlsx-encrypted');
-  if (!isZip(bytes)) throw new ImportFileError('xlsx-invalid');
+  if (!isZip(bytes)) throw new ImportFileError('xlsx-invalid', { reason: 'not-zip' });
   const entries = readEntries(bytes);
   const budget = { left: MAX_INFLATED };
   const get = async (name: string) => {
@@ -147,7 +147,7 @@ export async function readXlsx(bytes: Uint8Array, inflate: InflateRaw): Promise<
     }
   }
   const sheet = await get(sheetPath);
-  if (sheet === null) throw new ImportFileError('xlsx-invalid');
+  if (sheet === null) throw new ImportFileError('xlsx-invalid', { reason: 'no-sheet' });
   const sharedXml = await get('xl/sharedStrings.xml');
   const shared: string[] = [];
   if (sharedXml) for (const m of sharedXml.matchAll(/<si>([\s\S]*?)<\/si>/g)) shared.push(textOf(m[1] ?? ''));

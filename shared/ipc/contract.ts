@@ -42,12 +42,26 @@ export const ipcContract = {
     response: z.object({ saved: z.boolean() }),
   },
   'backup:write-auto': {
-    request: z.object({ data: Bytes, reason: z.enum(['change', 'daily']) }),
-    response: z.object({ written: z.boolean(), name: z.string().optional() }),
+    request: z.object({
+      data: Bytes,
+      reason: z.enum(['change', 'daily']),
+      /** Households deleted on purpose (retention, audit-logged) since the newest good backup: a drop they explain is no alarm. */
+      removedOnPurpose: z.number().int().min(0).max(10_000_000).optional(),
+    }),
+    response: z.object({ written: z.boolean(), name: z.string().optional(), held: z.boolean().optional() }),
   },
   'backup:list': {
     request: z.undefined(),
-    response: z.array(z.object({ name: z.string(), size: z.number(), createdAt: z.string() })),
+    response: z.array(
+      z.object({
+        name: z.string(),
+        size: z.number(),
+        createdAt: z.string(),
+        /** 'held': far fewer households than the backup before it; kept apart, never rotating good ones out. */
+        kind: z.enum(['change', 'daily', 'held']),
+        households: z.number().int().min(0).nullable(),
+      }),
+    ),
   },
   'backup:read': {
     request: z.object({ name: FileName }),

@@ -1,5 +1,6 @@
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { assertNoCanaries, scanProfile } from '../support/profile-scan';
+import { assertNoCanaries, assertWholeProfileScanned, scanProfile } from '../support/profile-scan';
 import { expect, test } from './fixtures';
 import { AppPage } from './pages/app-page';
 
@@ -38,8 +39,16 @@ test('the Chromium profile holds none of the names typed in', async ({ app }) =>
   await ui.lock();
   await app.close();
 
-  const dir = join(app.profileDir, 'Default');
-  const control = await scanProfile(dir, [CONTROL]);
-  expect(control.hits.length, 'the scanner must find the deliberately plain control canary').toBeGreaterThan(0);
-  await assertNoCanaries(dir, [NAME, LAST, HOUSEHOLD.slice(6)]);
+  // The whole user-data-dir, not only the profile: Chromium keeps state next to it too
+  // (Local State, GPU caches, crash reports …). LevelDB files are read decoded, every file raw.
+  const dir = app.profileDir;
+  // A second control outside Default, in two-byte UTF-16LE: proves files outside the profile
+  // folder are searched, and in more than one encoding.
+  const OUTSIDE = `Buitenkanarie${unique}`;
+  await writeFile(join(dir, 'control-outside-profile.bin'), Buffer.from(`..${OUTSIDE}..`, 'utf16le'));
+  const control = await scanProfile(dir, [CONTROL, OUTSIDE]);
+  expect(control.hitSummary.filter((h) => h.needle === CONTROL).length, 'the scanner must find the deliberately plain control canary').toBeGreaterThan(0);
+  expect(control.hitSummary.filter((h) => h.needle === OUTSIDE).map((h) => `${h.file} ${h.encoding}`)).toContain('control-outside-profile.bin utf-16le');
+  assertWholeProfileScanned(control);
+  assertWholeProfileScanned(await assertNoCanaries(dir, [NAME, LAST, HOUSEHOLD.slice(6)]));
 });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { assertNoCanaries, scanProfile } from '../support/profile-scan';
+import { assertNoCanaries, assertWholeProfileScanned, scanProfile } from '../support/profile-scan';
 import { expect, test } from './fixtures';
 import { AppPage } from './pages/app-page';
 import { CaseFilePage } from './pages/casefile-page';
@@ -49,10 +49,11 @@ test('killed mid-session (SIGKILL while unlocked, a case open): the profile hold
   await app.page.getByRole('button', { name: 'Notitie opslaan' }).click();
   await expect(app.page.getByTestId('timeline').getByText(NOTE)).toBeVisible();
 
-  // After a lock, while the browser still runs.
+  // After a lock, while the browser still runs. The whole user-data-dir (every file raw, LevelDB
+  // files decoded), not only the Default profile folder.
   await ui.lock();
-  const dir = join(app.profileDir, 'Default');
-  await assertNoCanaries(dir, [NAME, LAST, HOUSEHOLD.slice(6), BSN, ...NARRATIVE_CANARIES]);
+  const dir = app.profileDir;
+  assertWholeProfileScanned(await assertNoCanaries(dir, [NAME, LAST, HOUSEHOLD.slice(6), BSN, ...NARRATIVE_CANARIES]));
 
   // Unlocked again, the case on screen, then the browser is killed without any chance to clean up.
   await ui.unlock();
@@ -79,7 +80,7 @@ test('killed mid-session (SIGKILL while unlocked, a case open): the profile hold
 
   const scan = await scanProfile(dir, [control]);
   expect(scan.hits.length, 'the scanner must find the plain control canary after the kill').toBeGreaterThan(0);
-  await assertNoCanaries(dir, [NAME, LAST, HOUSEHOLD.slice(6), BSN, ...NARRATIVE_CANARIES]);
+  assertWholeProfileScanned(await assertNoCanaries(dir, [NAME, LAST, HOUSEHOLD.slice(6), BSN, ...NARRATIVE_CANARIES]));
 });
 
 /** SHA-256 of every file of the origin's IndexedDB, by relative path. */

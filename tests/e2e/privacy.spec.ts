@@ -142,6 +142,29 @@ test('reload clears everything: the unlock screen comes back and no resident dat
   await expect(app.page.locator('body')).not.toContainText('Joke');
 });
 
+test('the lock button reloads the renderer: page state is gone, the unlock screen shows, no resident text stays', async ({ app }) => {
+  const ui = new AppPage(app.page, app.baseURL);
+  await ui.open();
+  await ui.setup();
+  await ui.createHousehold('Familie Slotvast', [{ firstName: 'Wietske', lastName: 'Slotvast', bsn: '111222333' }]);
+  await expect(app.page.locator('body')).toContainText('Wietske');
+  // A marker in the page's JavaScript world: only a real reload (a fresh renderer state, with
+  // the key, React state, query cache and search index gone) removes it.
+  await app.page.evaluate(() => {
+    (window as Window & { __beforeLock?: string }).__beforeLock = 'still here';
+  });
+  await app.page.getByRole('button', { name: 'Vergrendelen' }).click();
+  await expect(app.page.locator('[data-ready="unlock"]')).toBeVisible();
+  await expect(app.page.locator('body[data-gate="locked"]')).toBeVisible();
+  expect(await app.page.evaluate(() => (window as Window & { __beforeLock?: string }).__beforeLock)).toBeUndefined();
+  const html = await app.page.content();
+  for (const text of ['Slotvast', 'Wietske', '111222333']) expect(html).not.toContain(text);
+  await expectAccessible(app.page, 'unlock screen after a lock');
+  // The lock was logged with the closing session, and unlocking brings the household back.
+  await ui.unlock();
+  await expect(app.page.locator('body')).toContainText('Wietske');
+});
+
 test('no network: a full session makes zero requests outside the app origin', async ({ app }) => {
   const origin = new URL(app.baseURL).origin;
   const refused: string[] = [];

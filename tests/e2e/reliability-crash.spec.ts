@@ -2,8 +2,9 @@ import { expect, test } from '@playwright/test';
 import { runCrashRounds } from './pages/backup-crash';
 
 /**
- * Kill Chromium (SIGKILL) at random moments while households are being saved; after each
- * relaunch every save the UI reported is present and whole. 2 × 25 rounds here (parallel on two
+ * Kill Chromium (SIGKILL) at random moments while households and aanmeldingen (household +
+ * intake) are being saved; after each relaunch every save the UI reported is present and whole,
+ * and no transaction is half-applied over any of the tables it writes (backup-crash.ts). 2 × 25 rounds here (parallel on two
  * workers); `npm run soak` runs many more.
  */
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 25);
@@ -17,5 +18,7 @@ for (const seed of [20260302, 8675309]) {
     // The loop must actually have saved things between kills for the test to mean anything.
     expect(result.saved).toBeGreaterThan(ROUNDS / 2);
     expect(result.households).toBeGreaterThanOrEqual(result.saved);
+    // The multi-table write (household + key + intake + audit) was exercised too.
+    expect(result.intakes).toBeGreaterThan(ROUNDS / 8);
   });
 }

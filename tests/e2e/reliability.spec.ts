@@ -133,7 +133,7 @@ test('spreadsheet import: mapping, row-by-row report, formula injection neutrali
   await expect(section.locator('[data-encoding="windows-1252"]')).toContainText('Windows-1252');
   await section.getByRole('button', { name: 'Ander bestand kiezen' }).click();
   await section.getByLabel('Spreadsheet (.xlsx of .csv)').setInputFiles(join(FIXTURES, 'import/truncated.xlsx'));
-  await expect(section.getByRole('alert')).toContainText('Excel-bestand is beschadigd');
+  await expect(section.getByRole('alert')).toContainText('Dit Excel-bestand is onvolledig (afgebroken tijdens kopiëren of downloaden)');
 });
 
 test('a database from a newer app version is refused with the "newer version" message', async ({ app }) => {

@@ -883,3 +883,19 @@ export async function assertNoCanaries(dir: string, needles: string[], options: 
   }
   return report;
 }
+
+/**
+ * Throws unless a scan of a Chromium user-data-dir really covered the whole folder: the
+ * top-level files (`Local State`, next to the profile folders) and the origin's IndexedDB
+ * LevelDB files inside the `Default` profile. A scan pointed at a sub-folder fails here.
+ */
+export function assertWholeProfileScanned(report: ScanReport): void {
+  const topLevel = report.files.filter((f) => !f.includes('/'));
+  const idb = report.files.filter((f) => f.startsWith('Default/IndexedDB/') && levelDbKind(path.posix.basename(f)) !== null);
+  const missing: string[] = [];
+  if (!topLevel.includes('Local State')) missing.push('the top-level "Local State" file');
+  if (idb.length === 0) missing.push('LevelDB files under Default/IndexedDB/');
+  if (missing.length > 0) {
+    throw new Error(`the scan of ${report.root} did not cover the whole profile: missing ${missing.join(' and ')} (${describeReport(report)})`);
+  }
+}

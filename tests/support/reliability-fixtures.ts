@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { concatBytes, utf8Encode } from '../../shared/backup/bytes';
 import { BACKUP_MAGIC, encodeBackupFile, headerAad, headerForAad, serializeBody, toTagged } from '../../shared/backup/format';
@@ -179,6 +179,15 @@ export async function generateFixtures(): Promise<CorpusEntry[]> {
   const bomb = xlsxParts([HEADER, ...VALID_ROWS]).map((p) => (p.name === 'xl/worksheets/sheet1.xml' ? { ...p, declaredSize: 900 * 1024 * 1024 } : p));
   await badImport('zip-bomb.xlsx', zip(bomb), 'too-large', 'a sheet that claims to inflate to 900 MB');
   await badImport('not-a-zip.xlsx', 'Huishouden;Voornaam\r\n', 'xlsx-invalid', 'a CSV renamed to .xlsx');
+  // Wrong encodings: each used to be read wrongly or refused as "not a text file".
+  await badImport('utf16le-no-bom.csv', Buffer.from(csv([HEADER, ...VALID_ROWS]), 'utf16le'), 'utf16-no-bom', 'UTF-16 text without its byte-order mark');
+  await badImport('utf8-bom-invalid.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Huishouden;Voornaam\r\nFamilie '), Buffer.from([0xc3, 0x28, 0xa0, 0xa1]), Buffer.from(';Ans\r\n')]), 'invalid-utf8', 'says UTF-8 (BOM) but holds invalid UTF-8 sequences');
+  let seed = 0x2545f491;
+  const garbage = Buffer.alloc(4000, 0).map(() => {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    return 1 + ((seed >>> 16) % 255); // 1..255: no NUL byte, so the binary check alone lets it through
+  });
+  await badImport('garbage.csv', garbage, 'garbled', 'random bytes without a NUL (used to be read as Windows-1252)');
 
   await put('corpus.json', `${JSON.stringify(entries, null, 2)}\n`);
 
@@ -193,6 +202,8 @@ export async function generateFixtures(): Promise<CorpusEntry[]> {
     expect: { households: ['Familie Visser', 'Familie Yilmaz', 'Meneer Bos'], members: 4 },
     tables: dump,
   };
-  await put('migrations/v1/basic.json', `${JSON.stringify(fixture)}\n`);
+  // Frozen once written: a migration test reads the database of the version BEFORE the current one.
+  const migrationFixture = join(FIXTURES, 'migrations/v1/basic.json');
+  if (!(await stat(migrationFixture).then(() => true, () => false))) await put('migrations/v1/basic.json', `${JSON.stringify(fixture)}\n`);
   return entries;
 }

@@ -1,19 +1,28 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { getAppSettings } from '../data/repositories/settings';
 import { openStore } from '../data/repositories/vault';
 import { RestoreOffer } from '../features/backup/components/RestoreOffer';
+import { reportQuotaError, useStorageWatch } from '../features/backup/storageWatch';
 import { useAutoBackup } from '../features/backup/useAutoBackup';
 import { TeamSetupBanner } from '../features/team/components/TeamSetupBanner';
 import { SetupScreen } from '../features/vault/SetupScreen';
 import { UnlockScreen } from '../features/vault/UnlockScreen';
 import { I18nProvider, useI18n } from '../i18n';
+import { isQuotaError } from '../ui/errors';
 import { Routes, useNav } from './Routes';
 import { Shell } from './Shell';
 
 type Gate = 'checking' | 'setup' | 'locked' | 'unlocked' | 'newer-db' | 'storage-error';
 
 const queryClient = new QueryClient({
+  // Every failed save, whichever feature made it: a full disk is told app-wide (StorageBanner),
+  // next to the feature's own message, so it is never hidden behind "that did not work".
+  mutationCache: new MutationCache({
+    onError: (error) => {
+      if (isQuotaError(error)) reportQuotaError();
+    },
+  }),
   defaultOptions: {
     // Local data, local writes: nothing to refetch on focus and nothing to retry over a network.
     queries: { retry: false, refetchOnWindowFocus: false },
@@ -25,6 +34,7 @@ function Unlocked() {
   const nav = useNav();
   const [idleMinutes, setIdleMinutes] = useState(5);
   useAutoBackup();
+  useStorageWatch();
   useEffect(() => {
     void getAppSettings().then((s) => s && setIdleMinutes(s.idleMinutes));
   }, []);

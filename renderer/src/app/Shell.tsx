@@ -1,4 +1,5 @@
 import type { ComponentType, ReactNode } from 'react';
+import { StorageBanner } from '../features/backup/components/StorageBanner';
 import { useI18n, LANGUAGES, type Language } from '../i18n';
 import { lockNow } from './lock';
 import { href, useRoute } from './router';
@@ -51,6 +52,7 @@ export function Shell({ nav, idleMinutes, children }: Readonly<{ nav: readonly N
         </div>
       </header>
       <main id="main" tabIndex={-1}>
+        <StorageBanner />
         {children}
       </main>
     </>

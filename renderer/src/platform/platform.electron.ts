@@ -20,8 +20,9 @@ export function electronPlatform(api: WijktafelApi): Platform {
       return api.events.onLock(() => listener());
     },
     autoBackup: {
-      async write(data, reason) {
-        return unwrap(await api.backup.writeAuto({ data, reason })).written;
+      async write(data, reason, opts) {
+        const result = unwrap(await api.backup.writeAuto({ data, reason, ...(opts?.removedOnPurpose === undefined ? {} : { removedOnPurpose: opts.removedOnPurpose }) }));
+        return { written: result.written, held: result.held === true };
       },
       async list() {
         return unwrap(await api.backup.list());

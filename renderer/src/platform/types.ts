@@ -14,7 +14,15 @@ export type SaveMime =
 
 export type PrintOutcome = 'saved' | 'cancelled' | 'dialog-opened';
 
-export type BackupInfo = { name: string; size: number; createdAt: string };
+export type BackupInfo = {
+  name: string;
+  size: number;
+  createdAt: string;
+  /** 'held': kept apart because it holds far fewer households than the backup before it. */
+  kind: 'change' | 'daily' | 'held';
+  /** Households in the backup (from its plain header); null for older backups. */
+  households: number | null;
+};
 
 export interface Platform {
   readonly kind: 'electron' | 'browser';
@@ -31,7 +39,8 @@ export interface Platform {
   onLockRequest(listener: () => void): () => void;
   /** Automatic backups in the app's data folder (desktop only; null in the browser). */
   readonly autoBackup: {
-    write(data: Uint8Array, reason: 'change' | 'daily'): Promise<boolean>;
+    /** `removedOnPurpose`: households deleted on purpose since the newest good backup. */
+    write(data: Uint8Array, reason: 'change' | 'daily', opts?: { removedOnPurpose?: number }): Promise<{ written: boolean; held: boolean }>;
     list(): Promise<BackupInfo[]>;
     read(name: string): Promise<Uint8Array>;
   } | null;

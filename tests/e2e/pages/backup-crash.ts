@@ -12,13 +12,21 @@ import { readRawStore, type RawStore } from './backup-store';
 /**
  * Crash safety: Chromium is killed with SIGKILL at a random moment while the UI is saving
  * households, then relaunched on the same profile. Every household whose save the UI reported
- * (its page shown under its new id) must be there, whole, and open without a decryption error;
- * no household may exist without its key or a key without its household (a half transaction).
+ * (its page shown under its new id) must be there, whole, and open without a decryption error.
+ * No transaction may be half-applied, over every table it writes:
+ *  - a plain new household writes households + householdKeys + audit (household.create);
+ *  - a new aanmelding writes households + householdKeys + intakes + audit.
+ * So: no household without its key or the reverse, no household without exactly one
+ * household.create entry or the reverse, every aanmelding household with exactly one intake
+ * and no intake without its household — for reported saves AND for those the kill cut off.
  *
  * Chromium is started by us (not by Playwright) so we own its process group and can SIGKILL it
  * the way a power cut or the OS OOM killer would end it.
  */
-type Saved = { id: string; name: string; members: string[] };
+type Saved = { id: string; name: string; members: string[]; question?: string };
+
+/** Households the loop makes as an aanmelding (with an intake in the same transaction) are named so. */
+const INTAKE_PREFIX = 'Aanmelding ';
 
 function rng(seed: number): () => number {
   let s = seed >>> 0 || 1;
@@ -80,13 +88,38 @@ async function verifier(raw: RawStore): Promise<Verifier> {
       const rows = new Map((store.households ?? []).map((r) => [String(r.id), r]));
       // No half transaction: a household and its key are written together or not at all.
       expect([...keys.keys()].sort(), 'household keys without household or the reverse').toEqual([...rows.keys()].sort());
+
+      // The household.create audit entry is part of the same transaction: exactly one per household.
+      const creates = new Map<string, number>();
+      for (const a of store.audit ?? []) {
+        const entry = (await openJson(dataKey, a.enc as Uint8Array, `wijktafel:audit:${String(a.id)}`)) as { action: string; entityId?: string };
+        if (entry.action === 'household.create' && entry.entityId) creates.set(entry.entityId, (creates.get(entry.entityId) ?? 0) + 1);
+      }
+      expect([...creates.keys()].sort(), 'household.create entries without household or the reverse').toEqual([...rows.keys()].sort());
+      expect([...creates.values()].every((n) => n === 1), 'a household with more than one household.create entry').toBe(true);
+
+      const intakesByHousehold = new Map<string, Record<string, unknown>[]>();
+      for (const r of store.intakes ?? []) {
+        const hid = String(r.householdId);
+        intakesByHousehold.set(hid, [...(intakesByHousehold.get(hid) ?? []), r]);
+      }
+      // No intake without its household (it was written in the household's transaction).
+      for (const hid of intakesByHousehold.keys()) expect(rows.has(hid), `intake without household ${hid}`).toBe(true);
+
       for (const [id, row] of rows) {
         const key = await unwrapKey(keys.get(id) ?? new Uint8Array(), dataKey, `wijktafel:householdKey:${id}`);
         const payload = (await openJson(key, row.enc as Uint8Array, `wijktafel:households:${id}`)) as { displayName: string; members: { firstName: string }[] };
+        // Whether reported or cut off by the kill: an aanmelding household has exactly its one intake.
+        const intakes = intakesByHousehold.get(id) ?? [];
+        const isAanmelding = payload.displayName.startsWith(INTAKE_PREFIX);
+        expect(intakes.length, `${payload.displayName}: intakes`).toBe(isAanmelding ? 1 : 0);
+        const intake = intakes[0];
+        const question = intake ? ((await openJson(key, intake.enc as Uint8Array, `wijktafel:intakes:${String(intake.id)}`)) as { question: string }).question : undefined;
         const want = saved.find((s) => s.id === id);
         if (want) {
           expect(payload.displayName).toBe(want.name);
           expect(payload.members.map((m) => m.firstName)).toEqual(want.members);
+          expect(question).toBe(want.question);
         }
       }
       for (const s of saved) expect(rows.has(s.id), `reported-saved household ${s.name} is missing`).toBe(true);
@@ -95,30 +128,50 @@ async function verifier(raw: RawStore): Promise<Verifier> {
   };
 }
 
-/** Create households through the UI as fast as it goes; record each one the UI reported saved. */
+/**
+ * Create households through the UI as fast as it goes, every other one as a new aanmelding
+ * (household + intake in one transaction); record each one the UI reported saved.
+ */
 async function writeLoop(page: Page, baseURL: string, round: number, saved: Saved[]): Promise<void> {
   for (let i = 0; ; i++) {
-    const name = `Crash ${round}-${i}`;
+    const withIntake = i % 2 === 1;
+    const name = `${withIntake ? INTAKE_PREFIX : 'Crash '}${round}-${i}`;
     const members = [`Lid${round}x${i}a`, `Lid${round}x${i}b`];
-    await page.goto(`${baseURL}/#/households/new`);
-    await expect(page.locator('[data-ready="household-form"]')).toBeVisible();
-    await page.getByLabel('Naam van het huishouden').fill(name);
+    const question = withIntake ? `Vraag ${round}-${i}: hulp bij de administratie` : undefined;
+    let scope = page.locator('body');
+    if (withIntake) {
+      await page.goto(`${baseURL}/#/households/aanmelding`);
+      await expect(page.locator('[data-ready="intake-form"]')).toBeVisible();
+      const signal = page.getByRole('region', { name: 'Het signaal' });
+      await signal.getByLabel('Wie meldt aan').selectOption('huisarts');
+      await signal.getByLabel('De vraag in eigen woorden').fill(question ?? '');
+      scope = page.getByRole('region', { name: 'Het huishouden' });
+    } else {
+      await page.goto(`${baseURL}/#/households/new`);
+      await expect(page.locator('[data-ready="household-form"]')).toBeVisible();
+    }
+    await scope.getByLabel('Naam van het huishouden').fill(name);
     for (let k = 0; k < members.length; k++) {
-      if (k > 0) await page.getByRole('button', { name: 'Gezinslid toevoegen' }).click();
-      const fs = page.getByRole('group', { name: `Gezinslid ${k + 1}` });
+      if (k > 0) await scope.getByRole('button', { name: 'Gezinslid toevoegen' }).click();
+      const fs = scope.getByRole('group', { name: `Gezinslid ${k + 1}` });
       await fs.getByLabel('Rol').selectOption(k === 0 ? 'ouder' : 'kind');
       await fs.getByLabel('Voornaam').fill(members[k] ?? '');
     }
-    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('button', { name: withIntake ? 'Aanmelding opslaan' : 'Opslaan' }).click();
     // The UI reports a committed save by showing the new household under its id.
     await expect(page.locator('[data-ready="household"]')).toBeVisible();
     const id = /#\/households\/([^/]+)$/.exec(page.url())?.[1];
     if (!id) throw new Error('no household id in url');
-    saved.push({ id, name, members });
+    saved.push({ id, name, members, ...(question === undefined ? {} : { question }) });
   }
 }
 
-export async function runCrashRounds(opts: { baseURL: string; rounds: number; seed: number; log?: (line: string) => void }): Promise<{ saved: number; households: number }> {
+export async function runCrashRounds(opts: {
+  baseURL: string;
+  rounds: number;
+  seed: number;
+  log?: (line: string) => void;
+}): Promise<{ saved: number; households: number; intakes: number }> {
   const profileDir = await mkdtemp(join(tmpdir(), 'wijktafel-crash-'));
   const random = rng(opts.seed);
   const saved: Saved[] = [];
@@ -168,7 +221,7 @@ export async function runCrashRounds(opts: { baseURL: string; rounds: number; se
       }
     }
     expect(foreign, 'the renderer made requests outside its origin').toEqual([]);
-    return { saved: saved.length, households };
+    return { saved: saved.length, households, intakes: saved.filter((s) => s.question !== undefined).length };
   } finally {
     await rm(profileDir, { recursive: true, force: true });
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXTERNAL_HOST_ALLOWLIST, isAllowedExternalUrl } from '../../../electron/external-links';
+import { EXTERNAL_HOST_ALLOWLIST, externalUrlToOpen, isAllowedExternalUrl } from '../../../electron/external-links';
 
 describe('shell.openExternal allowlist', () => {
   it.each([
@@ -30,6 +30,23 @@ describe('shell.openExternal allowlist', () => {
     ['empty', ''],
   ])('refuses %s', (_label, url) => {
     expect(isAllowedExternalUrl(url)).toBe(false);
+  });
+
+  it.each([
+    ['query string', 'https://wetten.overheid.nl/zoeken?q=Jan%20Jansen', 'https://wetten.overheid.nl/zoeken'],
+    ['fragment', 'https://autoriteitpersoonsgegevens.nl/avg#bsn=123456782', 'https://autoriteitpersoonsgegevens.nl/avg'],
+    ['both, and an empty path', 'https://wetten.overheid.nl?x=1#y', 'https://wetten.overheid.nl/'],
+    ['upper-case host', 'https://WETTEN.overheid.nl/BWBR0040940/', 'https://wetten.overheid.nl/BWBR0040940/'],
+  ])('opens only origin and path, dropping the %s', (_label, url, opened) => {
+    expect(externalUrlToOpen(url)).toBe(opened);
+  });
+
+  it.each([
+    ['percent-encoded text in the path', 'https://wetten.overheid.nl/Jan%20Jansen'],
+    ['non-ASCII text in the path', 'https://wetten.overheid.nl/Jänsen'],
+    ['a very long path', `https://wetten.overheid.nl/${'a'.repeat(400)}`],
+  ])('refuses %s (data could ride in the path)', (_label, url) => {
+    expect(externalUrlToOpen(url)).toBeNull();
   });
 
   it('lists exact hostnames only', () => {

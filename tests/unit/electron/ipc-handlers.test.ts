@@ -73,6 +73,13 @@ describe('shell:open-external', () => {
     expect(d.openExternal).toHaveBeenCalledWith(url);
   });
 
+  it('hands the OS the URL without its query string or fragment', async () => {
+    const d = deps();
+    const url = 'https://autoriteitpersoonsgegevens.nl/nl/zelf-doen?naam=Jan+Jansen&bsn=123456782#adres';
+    expect(await createIpcHandlers(d)['shell:open-external']({ url }, SENDER)).toEqual({ opened: true });
+    expect(d.openExternal).toHaveBeenCalledWith('https://autoriteitpersoonsgegevens.nl/nl/zelf-doen');
+  });
+
   it.each(['http://autoriteitpersoonsgegevens.nl/', 'file:///etc/passwd', 'javascript:alert(1)', 'https://evil.example/'])(
     'never hands %s to the OS',
     async (url) => {

@@ -22,7 +22,11 @@ describe('OS lock reaches the renderer', () => {
       },
     };
     const power = new Map<string, () => void>();
-    wireLockEvents({ on: (event, l) => power.set(event, l) }, (_channel, payload) => listeners.forEach((l) => l(payload)));
+    wireLockEvents(
+      { on: (event, l) => power.set(event, l), getSystemIdleState: () => 'active' },
+      (_channel, payload) => listeners.forEach((l) => l(payload)),
+      { platform: 'win32' },
+    );
     const platform = electronPlatform(createWijktafelApi(ipc));
     const onLock = vi.fn();
     const off = platform.onLockRequest(onLock);

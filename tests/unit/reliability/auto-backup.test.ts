@@ -1,7 +1,11 @@
 import 'fake-indexeddb/auto';
+import * as fs from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createBackupStore, parseBackupName } from '../../../electron/backup-store';
 import { inspectBackup } from '../../../renderer/src/data/repositories/backup';
-import { DAY_MS, DEBOUNCE_MS, startAutoBackup, type AutoBackupTarget } from '../../../renderer/src/data/repositories/backup-auto';
+import { DAY_MS, DEBOUNCE_MS, getAutoBackupStatus, startAutoBackup, type AutoBackupTarget } from '../../../renderer/src/data/repositories/backup-auto';
 import { appendAudit } from '../../../renderer/src/data/repositories/audit';
 import { createHousehold } from '../../../renderer/src/data/repositories/households';
 import { setDb, WijktafelDB } from '../../../renderer/src/data/db';
@@ -14,10 +18,13 @@ function fakeTarget(existing: { createdAt: string }[] = []) {
     async write(data, reason) {
       if (data.byteLength === 0) throw new Error('empty');
       writes.push({ data, reason });
-      return true;
+      return { written: true, held: false };
     },
     async list() {
-      return [...existing.map((e, i) => ({ name: `b${i}`, size: 1, createdAt: e.createdAt })), ...writes.map((w, i) => ({ name: `w${i}`, size: w.data.byteLength, createdAt: new Date().toISOString() }))];
+      return [
+        ...existing.map((e, i) => ({ name: `b${i}`, size: 1, createdAt: e.createdAt, kind: 'change' as const, households: null })),
+        ...writes.map((w, i) => ({ name: `w${i}`, size: w.data.byteLength, createdAt: new Date().toISOString(), kind: w.reason === 'daily' ? ('daily' as const) : ('change' as const), households: null })),
+      ];
     },
   };
   return { target, writes };
@@ -97,5 +104,95 @@ describe('automatic backups', () => {
     await b.flush();
     expect(t2.writes).toHaveLength(0);
     b.stop();
+  });
+});
+
+/** The shell's real backup store (electron/backup-store.ts) on a temp folder, as the renderer's target. */
+async function shellStore(clock: { now: number }) {
+  const userDataDir = await fs.mkdtemp(join(tmpdir(), 'wijktafel-auto-'));
+  let n = 0;
+  const store = createBackupStore({
+    userDataDir,
+    fs,
+    now: () => new Date(clock.now),
+    randomSuffix: () => (n++).toString(16).padStart(8, '0'),
+  });
+  const written = { count: 0 };
+  const target: AutoBackupTarget = {
+    async write(data, reason, opts) {
+      const r = await store.writeAuto(data, reason, opts);
+      written.count += 1;
+      return { written: r.written, held: r.held };
+    },
+    list: () => store.list(),
+  };
+  return { store, target, written, cleanup: () => fs.rm(userDataDir, { recursive: true, force: true }) };
+}
+
+/** One daily backup run at the clock's time (a new auto-backup instance sees the newest backup is a day old). */
+async function dailyRun(shell: Awaited<ReturnType<typeof shellStore>>, clock: { now: number }) {
+  const before = shell.written.count;
+  const auto = startAutoBackup(shell.target, { now: () => new Date(clock.now) });
+  await vi.waitFor(() => expect(shell.written.count).toBe(before + 1));
+  await auto.flush();
+  auto.stop();
+  return getAutoBackupStatus();
+}
+
+describe('automatic backups of a store that lost its households (through the real shell store)', () => {
+  it('a fresh vault with zero households is kept apart and never rotates the good backup out', async () => {
+    const clock = { now: Date.now() - 60 * DAY_MS };
+    const shell = await shellStore(clock);
+    try {
+      await freshUnlockedDb();
+      for (const name of ['Familie Een', 'Familie Twee', 'Familie Drie']) await createHousehold({ displayName: name, members: [] });
+      expect((await dailyRun(shell, clock)).state).toBe('ok');
+      const [good] = await shell.store.list();
+      expect(good).toMatchObject({ kind: 'daily', households: 3 });
+
+      // Chromium lost the database: a new, empty vault. Thirty days of daily backups follow.
+      await freshUnlockedDb();
+      for (let day = 0; day < 30; day += 1) {
+        clock.now += DAY_MS + 1000;
+        const status = await dailyRun(shell, clock);
+        expect(status).toMatchObject({ state: 'held', households: 0, previousHouseholds: 3 });
+      }
+      const list = await shell.store.list();
+      expect(list.map((b) => b.name)).toContain(good?.name);
+      expect(list.filter((b) => b.kind !== 'held').map((b) => b.households)).toEqual([3]);
+      // The backup that is kept can still be restored: its header says three households.
+      const bytes = await shell.store.read(good?.name ?? '');
+      expect(inspectBackup(bytes).counts.households).toBe(3);
+    } finally {
+      await shell.cleanup();
+    }
+  });
+
+  it('a drop explained by retention deletes in the audit log is a normal backup', async () => {
+    const clock = { now: Date.now() - 10_000 };
+    const shell = await shellStore(clock);
+    try {
+      const { db } = await freshUnlockedDb();
+      const ids: string[] = [];
+      for (const name of ['Familie A', 'Familie B', 'Familie C', 'Familie D', 'Familie E']) ids.push((await createHousehold({ displayName: name, members: [] })).id);
+      expect((await dailyRun(shell, clock)).state).toBe('ok');
+      // Four households deleted under retention (rows gone, each delete in the audit log).
+      for (const id of ids.slice(0, 4)) {
+        await db.households.delete(id);
+        await appendAudit({ action: 'household.delete', entity: 'household', entityId: id, details: { reason: 'bewaartermijn' } });
+      }
+      clock.now = Date.now() + DAY_MS + 1000;
+      expect((await dailyRun(shell, clock)).state).toBe('ok');
+      const newest = (await shell.store.list())[0];
+      expect(newest).toMatchObject({ kind: 'daily', households: 1 });
+      expect(parseBackupName(newest?.name ?? '')?.reason).toBe('daily');
+
+      // A fresh vault right after: nothing in its audit log explains the drop to zero, so it is held.
+      await freshUnlockedDb();
+      clock.now += DAY_MS + 1000;
+      expect((await dailyRun(shell, clock)).state).toBe('held');
+    } finally {
+      await shell.cleanup();
+    }
   });
 });

@@ -12,8 +12,9 @@ import { listHouseholds } from '../../../renderer/src/data/repositories/househol
 import { setDb, WijktafelDB } from '../../../renderer/src/data/db';
 import { unlockVault } from '../../../renderer/src/data/vault';
 import { setSession } from '../../../renderer/src/data/session';
-import { nl } from '../../../renderer/src/i18n/messages/backup';
-import { errorMessage } from '../../../renderer/src/features/backup/errors';
+import { en, nl } from '../../../renderer/src/i18n/messages/backup';
+import { translate } from '../../../renderer/src/i18n';
+import { errorMessage, errorText } from '../../../renderer/src/features/backup/errors';
 import { dumpStore } from '../../support/store-dump';
 import { FIXTURES, generateFixtures, seedStore, type CorpusEntry } from '../../support/reliability-fixtures';
 
@@ -28,10 +29,14 @@ beforeAll(async () => {
 }, 120_000);
 
 const messages: Record<string, string> = nl;
+const english: Record<string, string> = en;
+/** The Dutch text the user reads; fails when the precise message is missing in either language. */
 function messageFor(e: unknown): string {
   const key = errorMessage(e).key.replace(/^backup\./, '');
-  const text = messages[key];
-  if (!text) throw new Error(`no Dutch message for ${key}`);
+  if (!messages[key]) throw new Error(`no Dutch message for ${key}`);
+  if (!english[key]) throw new Error(`no English message for ${key}`);
+  const text = errorText(e, (k, vars) => translate('nl', k, vars));
+  expect(text, key).not.toMatch(/\{\w+\}|backup\./);
   return text;
 }
 
@@ -45,8 +50,9 @@ describe('broken backup and import corpus', () => {
   it('every broken backup is refused with its own message and the store is unchanged', async () => {
     const { db } = await seedStore();
     const before = await dumpStore(db);
-    const seen = new Set<string>();
-    for (const entry of corpus.filter((c): c is Extract<CorpusEntry, { kind: 'backup' }> => c.kind === 'backup')) {
+    const seen = new Map<string, string>();
+    const backups = corpus.filter((c): c is Extract<CorpusEntry, { kind: 'backup' }> => c.kind === 'backup');
+    for (const entry of backups) {
       const bytes = new Uint8Array(await readFile(join(FIXTURES, entry.file)));
       let error: unknown = null;
       try {
@@ -57,17 +63,21 @@ describe('broken backup and import corpus', () => {
       }
       expect(error, entry.file).toBeInstanceOf(BackupFormatError);
       expect((error as BackupFormatError).code, entry.file).toBe(entry.expect);
-      seen.add(messageFor(error));
+      const text = messageFor(error);
+      expect(seen.get(text), `${entry.file} reads the same as ${seen.get(text)}: ${text}`).toBeUndefined();
+      seen.set(text, entry.file);
       expect(await dumpStore(db), `${entry.file} changed the store`).toBe(before);
     }
-    // Distinct failures read differently (newer-format and newer-app share one on purpose).
-    expect(seen.size).toBeGreaterThanOrEqual(10);
+    // Every broken file has its own message (or its own detail naming what is wrong).
+    expect(seen.size).toBe(backups.length);
   }, 120_000);
 
   it('every broken import file is refused with its own message and nothing is written', async () => {
     const { db } = await seedStore();
     const before = await dumpStore(db);
-    for (const entry of corpus.filter((c): c is Extract<CorpusEntry, { kind: 'import' }> => c.kind === 'import')) {
+    const seen = new Map<string, string>();
+    const imports = corpus.filter((c): c is Extract<CorpusEntry, { kind: 'import' }> => c.kind === 'import');
+    for (const entry of imports) {
       const bytes = new Uint8Array(await readFile(join(FIXTURES, entry.file)));
       let error: unknown = null;
       try {
@@ -79,9 +89,13 @@ describe('broken backup and import corpus', () => {
       }
       expect(error, entry.file).toBeInstanceOf(ImportFileError);
       expect((error as ImportFileError).code, entry.file).toBe(entry.expect);
-      expect(messageFor(error).length).toBeGreaterThan(10);
+      const text = messageFor(error);
+      expect(text.length).toBeGreaterThan(10);
+      expect(seen.get(text), `${entry.file} reads the same as ${seen.get(text)}: ${text}`).toBeUndefined();
+      seen.set(text, entry.file);
       expect(await dumpStore(db), `${entry.file} changed the store`).toBe(before);
     }
+    expect(seen.size).toBe(imports.length);
   }, 120_000);
 
   it('readable import files give the expected report (valid, re-encoded, injected, invalid rows)', async () => {

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { ClassicLevel } from 'classic-level';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertNoCanaries, crc32c, describeReport, maskCrc, scanProfile, type ScanReport } from '../../support/profile-scan';
+import { assertNoCanaries, assertWholeProfileScanned, crc32c, describeReport, maskCrc, scanProfile, type ScanReport } from '../../support/profile-scan';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -421,6 +421,21 @@ describe('assertNoCanaries', () => {
     const report = await scanProfile(noLevelDb, [ABSENT]);
     expect(report.filesScanned).toBe(1);
     expect(report.leveldbFiles).toBe(0);
+  });
+
+  it('assertWholeProfileScanned passes only for a scan of the whole user-data-dir', async () => {
+    const root = path.join(tmp, 'user-data-dir');
+    const idb = path.join(root, 'Default', 'IndexedDB', 'http_127.0.0.1_1.indexeddb.leveldb');
+    await mkdir(idb, { recursive: true });
+    for (const name of await readdir(dbClean)) await copyFile(path.join(dbClean, name), path.join(idb, name));
+    await writeFile(path.join(root, 'Local State'), '{}');
+    const whole = await scanProfile(root, [ABSENT]);
+    expect(() => assertWholeProfileScanned(whole)).not.toThrow();
+    // Pointed at the profile folder (the old scope) or at the LevelDB folder, it fails.
+    const profileOnly = await scanProfile(path.join(root, 'Default'), [ABSENT]);
+    expect(() => assertWholeProfileScanned(profileOnly)).toThrow(/Local State/);
+    const levelDbOnly = await scanProfile(idb, [ABSENT]);
+    expect(() => assertWholeProfileScanned(levelDbOnly)).toThrow(/did not cover the whole profile/);
   });
 
   it('searches files of any name raw, and does not follow symlinks', async () => {

@@ -53,6 +53,11 @@ export function setAuditActor(id: string | undefined): void {
   actorId = id;
 }
 
+/** The current user's team-member id, as set after unlock (undefined before a team exists). */
+export function auditActor(): string | undefined {
+  return actorId;
+}
+
 export async function sealAudit(input: AuditInput) {
   return seal('audit', { id: newId(), at: nowIso(), actorId, ...input });
 }
@@ -108,6 +113,20 @@ export async function queryAudit(filter: AuditFilter = {}, limit = Infinity): Pr
     }
   }
   return out.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : (b.seq ?? 0) - (a.seq ?? 0)));
+}
+
+/**
+ * How many entries with one of `actions` were written after `sinceIso` (exclusive). Narrows on
+ * the plain `at` index; the action is inside the sealed payload, so those rows are opened.
+ */
+export async function countAuditSince(actions: readonly AuditAction[], sinceIso: string): Promise<number> {
+  const rows = await getSession().db.audit.where('at').above(sinceIso).toArray();
+  let n = 0;
+  for (let i = 0; i < rows.length; i += 200) {
+    const opened = await Promise.all(rows.slice(i, i + 200).map((r) => open('audit', r, AuditEntrySchema)));
+    n += opened.filter((e) => actions.includes(e.action)).length;
+  }
+  return n;
 }
 
 /** A spreadsheet must never run a cell as a formula (CSV injection): such cells get a leading quote. */

@@ -2,6 +2,7 @@ import { BackupFormatError } from '@shared/backup/format';
 import { onStoreChange } from '../changes';
 import { getDb } from '../db';
 import { isUnlocked } from '../session';
+import { countAuditSince } from './audit';
 import { createBackup } from './backup';
 
 /**
@@ -9,15 +10,31 @@ import { createBackup } from './backup';
  * backup store (temp file + fsync + rename + rotation live in electron/backup-store.ts).
  *
  * Never sends an empty store: no vault → no backup (and the shell refuses empty payloads too).
+ * A store with far fewer households than the newest good backup (an empty, freshly made vault
+ * after Chromium lost the database, say) is sent, but the shell keeps it apart ('held') so it
+ * never rotates a good backup away (electron/backup-store.ts isSuspiciousDrop). Households
+ * deleted on purpose since that backup (retention, recorded in the audit log) are counted and
+ * sent along, so a drop they explain is a normal backup.
  * Changes to the audit log alone (e.g. "household viewed") do not trigger a backup; they ride
  * along with the next one.
  */
 export type AutoBackupTarget = {
-  write(data: Uint8Array, reason: 'change' | 'daily'): Promise<boolean>;
-  list(): Promise<{ name: string; size: number; createdAt: string }[]>;
+  write(data: Uint8Array, reason: 'change' | 'daily', opts?: { removedOnPurpose?: number }): Promise<{ written: boolean; held: boolean }>;
+  list(): Promise<{ name: string; size: number; createdAt: string; kind: 'change' | 'daily' | 'held'; households: number | null }[]>;
 };
 
-export type AutoBackupStatus = { state: 'idle' | 'pending' | 'writing' | 'ok' | 'failed'; at?: string; reason?: 'change' | 'daily' };
+export type AutoBackupStatus = {
+  /** 'held': written, but kept apart because it holds far fewer households than the newest good backup. */
+  state: 'idle' | 'pending' | 'writing' | 'ok' | 'held' | 'failed';
+  at?: string;
+  reason?: 'change' | 'daily';
+  /** For 'held': households now, and in the newest good backup. */
+  households?: number;
+  previousHouseholds?: number;
+};
+
+/** Audit actions that remove a household on purpose (retention); they explain a drop in households. */
+const REMOVAL_ACTIONS = ['household.delete', 'household.anonymise'] as const;
 
 export type Timers = {
   setTimeout(fn: () => void, ms: number): unknown;
@@ -67,10 +84,19 @@ export function startAutoBackup(
       if (stopped || !isUnlocked()) return;
       setStatus({ state: 'writing', reason });
       try {
-        const { bytes } = await createBackup({ now: now() });
+        const { bytes, header } = await createBackup({ now: now() });
         if (bytes.byteLength === 0) return;
-        await target.write(bytes, reason);
-        setStatus({ state: 'ok', at: now().toISOString(), reason });
+        const newestGood = (await target.list())
+          .filter((b) => b.kind !== 'held')
+          .reduce<{ createdAt: string; households: number | null } | null>((m, b) => (m === null || b.createdAt > m.createdAt ? b : m), null);
+        const removedOnPurpose = newestGood ? await countAuditSince(REMOVAL_ACTIONS, newestGood.createdAt) : 0;
+        const { held } = await target.write(bytes, reason, { removedOnPurpose });
+        const at = now().toISOString();
+        if (held) {
+          setStatus({ state: 'held', at, reason, households: header.counts.households ?? 0, previousHouseholds: newestGood?.households ?? 0 });
+        } else {
+          setStatus({ state: 'ok', at, reason });
+        }
       } catch (e) {
         // No vault (an empty store) is not a failure: there is simply nothing to keep.
         if (e instanceof BackupFormatError && e.code === 'no-vault') setStatus({ state: 'idle' });

@@ -6,6 +6,7 @@ import {
   headerForAad,
   parseBackupFile,
   parseBody,
+  sealedHeaderFields,
   serializeBody,
   toTagged,
   fromTagged,
@@ -16,15 +17,16 @@ import { ActionSchema, AssessmentSchema, GoalSchema, HandoverSchema, IntakeSchem
 import { HouseholdSchema } from '@shared/domain/household';
 import { ConsentSchema, ContactSchema, InvitationSchema, InvolvementSchema, OrganisationSchema, PlacementSchema } from '@shared/domain/partners';
 import { AppSettingsSchema, TeamMemberSchema } from '@shared/domain/team';
+import { base64Decode, base64Encode } from '@shared/backup/bytes';
 import { version as APP_VERSION } from '../../../../package.json';
 import { DecryptError, importKek, openBytes, sealBytes, unwrapKey } from '../../crypto/aead';
 import { deriveInWorker } from '../../crypto/kdf-client';
 import { getDb, type StoredRow, type TableName, type WijktafelDB } from '../db';
 import { LATEST_VERSION } from '../migrations';
 import { HOUSEHOLD_SCOPED, openRecord, PLAIN_FIELDS, sealRecord } from '../records';
-import { getSession } from '../session';
+import { getSession, isUnlocked } from '../session';
 import { VaultRowSchema, type VaultRow } from '../vault';
-import { AuditEntrySchema, appendAudit } from './audit';
+import { AuditEntrySchema, appendAudit, auditActor } from './audit';
 import { newId, nowIso } from './kit';
 
 /**
@@ -37,6 +39,10 @@ import { newId, nowIso } from './kit';
  * Restore validates EVERYTHING before it touches the store: frame, versions, checksum, the
  * passphrase, the body, and every record opened and parsed with its zod schema. Only then does
  * it replace all tables in one transaction; any failure before that leaves the store as it was.
+ * Two things of the current store survive a restore: its audit log (the log is append-only:
+ * a restore adds to it and never rewinds it), and the deletions made under retention — a
+ * household the current audit log says was deleted stays deleted unless the user explicitly
+ * chooses to bring it back.
  */
 
 export { APP_VERSION };
@@ -112,13 +118,15 @@ export async function createBackup(
   const counts: Record<string, number> = {};
   for (const name of ALL_TABLES) counts[name] = tables[name].length;
   const createdAt = (opts.now ?? new Date()).toISOString();
-  const input = {
+  const fields = {
     appVersion: APP_VERSION,
     schemaVersion: LATEST_VERSION,
     createdAt,
     counts,
     vault: toTagged(vault) as Record<string, unknown>,
   };
+  const seal = base64Encode(await sealBytes(session.dataKey, new TextEncoder().encode(sealedHeaderFields(fields)), HEADER_SEAL_AAD));
+  const input = { ...fields, seal };
   opts.onProgress?.('seal', 0);
   const plain = new TextEncoder().encode(serializeBody(tables));
   const sealed = await sealBytes(session.dataKey, plain, headerAad(headerForAad(input)));
@@ -146,27 +154,91 @@ export type RestorePlan = {
   counts: TableCounts;
   /** Decoded stored rows per table (still sealed: nothing decrypted is kept). */
   tables: Record<TableName, StoredRow[]>;
-  /** An audit entry, sealed with the backup's data key, saying a restore happened. */
-  auditRow: StoredRow;
+  /** The backup's data key (non-extractable, in memory only): seals the kept audit entries and the restore event. */
+  backupKey: CryptoKey;
+  /**
+   * Ids of households in the backup that the current audit log records as deleted or
+   * anonymised under retention since. Restore leaves them out unless the user confirms.
+   */
+  retentionDeleted: string[];
 };
+
+/** Audit actions of a retention delete (retention.ts eraseHousehold writes them with the household id). */
+const RETENTION_ACTIONS: readonly string[] = ['household.delete', 'household.anonymise'];
+
+/** The unlocked session of this database, if any: only then can its audit log be read. */
+function sessionOf(db: WijktafelDB) {
+  if (!isUnlocked()) return null;
+  const session = getSession();
+  return session.db === db || session.db.name === db.name ? session : null;
+}
+
+/** The current store's audit entries, opened (empty when the store is not unlocked, e.g. on the first-run screen). */
+async function currentAudit(db: WijktafelDB): Promise<{ rows: StoredRow[]; entries: z.output<typeof AuditEntrySchema>[]; unreadable: number }> {
+  const session = sessionOf(db);
+  const rows = await db.audit.orderBy('seq').toArray();
+  if (!session) return { rows: [], entries: [], unreadable: rows.length };
+  const entries = [];
+  for (let i = 0; i < rows.length; i += 200) {
+    entries.push(...(await Promise.all(rows.slice(i, i + 200).map((r) => openRecord('audit', r, session.dataKey, AuditEntrySchema)))));
+  }
+  return { rows, entries, unreadable: 0 };
+}
+
+/** Household ids the current audit log records as deleted under retention. */
+async function retentionDeletedIds(db: WijktafelDB): Promise<Set<string>> {
+  const { entries } = await currentAudit(db);
+  return new Set(entries.filter((e) => RETENTION_ACTIONS.includes(e.action) && e.entityId).map((e) => e.entityId as string));
+}
 
 function checkPlainFields(table: TableName, row: Record<string, unknown>): void {
   const allowed: readonly string[] = PLAIN_FIELDS[table];
   for (const k of Object.keys(row)) {
     if (k === 'enc') continue;
-    if (!allowed.includes(k)) throw new BackupFormatError('record-invalid', table);
+    if (!allowed.includes(k)) throw new BackupFormatError('record-invalid', table, 'plain-field');
   }
 }
 
+/** Additional data of the header seal (see BackupHeaderSchema.seal). */
+const HEADER_SEAL_AAD = 'wijktafel:backup:header-seal';
+
 /**
- * Validate a backup completely with the passphrase of the vault inside it. Reads nothing from
- * and writes nothing to the store. Throws BackupFormatError with a precise code.
+ * Which header field was edited, by comparing the header with its seal; null when they agree.
+ * A seal that does not open means the seal itself was edited.
  */
-export async function openBackup(bytes: Uint8Array, passphrase: string, onProgress?: BackupProgress): Promise<RestorePlan> {
+async function editedHeaderField(header: BackupHeader, key: CryptoKey): Promise<string | null> {
+  if (header.seal === undefined) return null;
+  const sealed = base64Decode(header.seal);
+  if (!sealed) return 'seal';
+  let original: Record<string, unknown>;
+  try {
+    original = JSON.parse(new TextDecoder().decode(await openBytes(key, sealed, HEADER_SEAL_AAD))) as Record<string, unknown>;
+  } catch {
+    return 'seal';
+  }
+  const now = JSON.parse(sealedHeaderFields(header)) as Record<string, unknown>;
+  for (const field of ['counts', 'createdAt', 'appVersion', 'schemaVersion', 'vault']) {
+    if (JSON.stringify(original[field]) !== JSON.stringify(now[field])) return field;
+  }
+  return null;
+}
+
+/** Why a record does not open: a field over its maximum, another schema failure, or a payload that does not decrypt. */
+function recordProblem(e: unknown): string {
+  if (e instanceof z.ZodError) return e.issues.some((i) => i.code === 'too_big') ? 'too-long' : 'schema';
+  return 'decrypt';
+}
+
+/**
+ * Validate a backup completely with the passphrase of the vault inside it. Writes nothing to the
+ * store; reads only the current audit log (when unlocked) to find households deleted under
+ * retention since the backup. Throws BackupFormatError with a precise code.
+ */
+export async function openBackup(bytes: Uint8Array, passphrase: string, onProgress?: BackupProgress, db: WijktafelDB = getDb()): Promise<RestorePlan> {
   const { header, body, aad } = parseBackupFile(bytes, { appVersion: APP_VERSION, schemaVersion: LATEST_VERSION });
   onProgress?.('check', 0.05);
   const vaultParsed = VaultRowSchema.safeParse(fromTagged(header.vault));
-  if (!vaultParsed.success) throw new BackupFormatError('header-invalid');
+  if (!vaultParsed.success) throw new BackupFormatError('header-invalid', undefined, 'vault');
   const vault: VaultRow = vaultParsed.data;
 
   const { bytes: kekBytes } = await deriveInWorker(passphrase, vault.kdf);
@@ -180,19 +252,23 @@ export async function openBackup(bytes: Uint8Array, passphrase: string, onProgre
     throw e;
   }
   onProgress?.('check', 0.3);
+  // The header seal names an edited header field before the body is even tried.
+  const edited = await editedHeaderField(header, dataKey);
+  if (edited !== null) throw new BackupFormatError('tampered', undefined, edited);
   let plain: Uint8Array;
   try {
     plain = await openBytes(dataKey, body, aad);
   } catch (e) {
-    // The passphrase opened the key but the body does not authenticate: header or body was edited.
-    if (e instanceof DecryptError) throw new BackupFormatError('tampered');
+    // The passphrase opened the key but the body does not authenticate. With an intact header
+    // seal, the body itself was changed; without a seal (older backups) it could be either.
+    if (e instanceof DecryptError) throw new BackupFormatError('tampered', undefined, header.seal === undefined ? undefined : 'body');
     throw e;
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(plain);
   } catch {
-    throw new BackupFormatError('body-invalid');
+    throw new BackupFormatError('body-invalid', undefined, 'utf8');
   } finally {
     plain.fill(0);
   }
@@ -203,7 +279,7 @@ export async function openBackup(bytes: Uint8Array, passphrase: string, onProgre
   // The vault inside must be the vault in the header (the one the passphrase opened).
   const bodyVault = tables.vault;
   if (bodyVault.length !== 1 || JSON.stringify(toTagged(bodyVault[0])) !== JSON.stringify(header.vault)) {
-    throw new BackupFormatError('tampered');
+    throw new BackupFormatError('tampered', undefined, 'vault-mismatch');
   }
 
   // Household keys: every one must unwrap with the data key.
@@ -212,12 +288,12 @@ export async function openBackup(bytes: Uint8Array, passphrase: string, onProgre
     checkPlainFields('householdKeys', row);
     const id = row.householdId;
     if (typeof id !== 'string' || !(row.wrapped instanceof Uint8Array) || hhKeys.has(id)) {
-      throw new BackupFormatError('record-invalid', 'householdKeys');
+      throw new BackupFormatError('record-invalid', 'householdKeys', 'shape');
     }
     try {
       hhKeys.set(id, await unwrapKey(row.wrapped, dataKey, householdKeyAad(id)));
     } catch {
-      throw new BackupFormatError('record-invalid', 'householdKeys');
+      throw new BackupFormatError('record-invalid', 'householdKeys', 'decrypt');
     }
   }
 
@@ -234,19 +310,19 @@ export async function openBackup(bytes: Uint8Array, passphrase: string, onProgre
         rows.slice(i, i + batch).map(async (row) => {
           checkPlainFields(table, row);
           const pk = table === 'audit' ? row.seq : row.id;
-          if (pk === undefined || seen.has(pk)) throw new BackupFormatError('record-invalid', table);
+          if (pk === undefined || seen.has(pk)) throw new BackupFormatError('record-invalid', table, pk === undefined ? 'no-id' : 'duplicate');
           seen.add(pk);
           let key = dataKey;
           if (HOUSEHOLD_SCOPED.has(table)) {
             const hid = table === 'households' ? row.id : row.householdId;
             const k = typeof hid === 'string' ? hhKeys.get(hid) : undefined;
-            if (!k) throw new BackupFormatError('record-invalid', table);
+            if (!k) throw new BackupFormatError('record-invalid', table, 'no-key');
             key = k;
           }
           try {
             await openRecord(table, row, key, schemaFor(table, row));
-          } catch {
-            throw new BackupFormatError('record-invalid', table);
+          } catch (e) {
+            throw new BackupFormatError('record-invalid', table, recordProblem(e));
           }
         }),
       );
@@ -258,32 +334,86 @@ export async function openBackup(bytes: Uint8Array, passphrase: string, onProgre
 
   const counts: TableCounts = {};
   for (const name of ALL_TABLES) counts[name] = tables[name].length;
-  const auditRow = await sealRecord(
-    'audit',
-    { id: newId(), at: nowIso(), action: 'backup.restore', entity: 'backup', details: { backupCreatedAt: header.createdAt } },
-    dataKey,
-  );
-  return { header, counts, tables, auditRow };
+  const deleted = await retentionDeletedIds(db);
+  const retentionDeleted = tables.households.map((h) => String(h.id)).filter((id) => deleted.has(id));
+  return { header, counts, tables, backupKey: dataKey, retentionDeleted };
+}
+
+/** The rows of a plan without the given households (and everything that belongs to them, and their keys). */
+function withoutHouseholds(plan: RestorePlan, ids: ReadonlySet<string>): Record<TableName, StoredRow[]> {
+  if (ids.size === 0) return plan.tables;
+  const out = { ...plan.tables };
+  for (const name of ALL_TABLES) {
+    if (name === 'households') out[name] = plan.tables[name].filter((r) => !ids.has(String(r.id)));
+    else if (name === 'householdKeys' || HOUSEHOLD_SCOPED.has(name)) out[name] = plan.tables[name].filter((r) => !ids.has(String(r.householdId)));
+  }
+  return out;
 }
 
 /**
  * Replace the whole store with a validated backup, in ONE transaction over all tables: either
  * everything is replaced or (on any error, e.g. a full disk) nothing is. The OS key-store copy of
  * the passphrase key is dropped: it belongs to the machine the backup was made on.
+ *
+ * The current audit log is kept: its entries that the backup does not already hold are sealed
+ * again with the backup's key (the restored vault's key) and appended after the backup's own,
+ * then the restore event. Households the current log records as deleted under retention are
+ * left out unless `reintroduceDeleted` (the user confirmed bringing them back). Both are read
+ * from the store again here, so an entry written after the plan was made still counts.
  */
-export async function applyRestore(plan: RestorePlan, db: WijktafelDB = getDb(), onProgress?: BackupProgress): Promise<void> {
+export async function applyRestore(
+  plan: RestorePlan,
+  db: WijktafelDB = getDb(),
+  onProgress?: BackupProgress,
+  opts: { reintroduceDeleted?: boolean } = {},
+): Promise<{ keptAuditEntries: number; leftOut: number }> {
   const vaultRows = plan.tables.vault.map((r) => {
     const { keystore: _machineBound, ...rest } = r;
     return rest;
   });
+  const current = await currentAudit(db);
+  const deleted = new Set(current.entries.filter((e) => RETENTION_ACTIONS.includes(e.action) && e.entityId).map((e) => e.entityId as string));
+  const inBackup = new Set(plan.tables.households.map((h) => String(h.id)));
+  const leaveOut = opts.reintroduceDeleted ? new Set<string>() : new Set([...deleted].filter((id) => inBackup.has(id)));
+  const reintroduced = opts.reintroduceDeleted ? [...deleted].filter((id) => inBackup.has(id)).length : 0;
+  const tables = withoutHouseholds(plan, leaveOut);
+
+  // The current log, minus what the backup already holds (a backup of this same store has the
+  // older entries), sealed with the restored vault's key. Without seq: appended in order.
+  const backupAuditIds = new Set(plan.tables.audit.map((r) => String(r.id)));
+  const kept = current.entries.filter((e) => !backupAuditIds.has(e.id));
+  const keptRows = await Promise.all(
+    kept.map(({ seq: _seq, ...entry }) => sealRecord('audit', entry, plan.backupKey)),
+  );
+  const restoreRow = await sealRecord(
+    'audit',
+    {
+      id: newId(),
+      at: nowIso(),
+      action: 'backup.restore',
+      entity: 'backup',
+      ...(auditActor() ? { actorId: auditActor() } : {}),
+      details: {
+        backupCreatedAt: plan.header.createdAt,
+        keptAuditEntries: kept.length,
+        retentionDeletedLeftOut: leaveOut.size,
+        retentionDeletedReintroduced: reintroduced,
+        ...(current.unreadable > 0 ? { previousAuditUnreadable: current.unreadable } : {}),
+      },
+    },
+    plan.backupKey,
+  );
+
   await db.transaction('rw', db.tables, async () => {
     for (const name of ALL_TABLES) await db.rows(name).clear();
     let done = 0;
     for (const name of ALL_TABLES) {
-      const rows = name === 'vault' ? vaultRows : plan.tables[name];
+      const rows = name === 'vault' ? vaultRows : tables[name];
       if (rows.length) await db.rows(name).bulkAdd(rows);
       onProgress?.('write', ++done / ALL_TABLES.length);
     }
-    await db.audit.add(plan.auditRow);
+    if (keptRows.length) await db.audit.bulkAdd(keptRows);
+    await db.audit.add(restoreRow);
   });
+  return { keptAuditEntries: kept.length, leftOut: leaveOut.size };
 }

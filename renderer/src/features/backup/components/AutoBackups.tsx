@@ -53,9 +53,11 @@ export function AutoBackups() {
             ? t('backup.autoStatusWriting')
             : status.state === 'ok' && status.at
               ? t('backup.autoStatusOk', { date: fmt(status.at) })
-              : status.state === 'failed'
-                ? t('backup.autoStatusFailed')
-                : ''}
+              : status.state === 'held' && status.at
+                ? t('backup.autoStatusHeld', { date: fmt(status.at), households: status.households ?? 0, previous: status.previousHouseholds ?? 0 })
+                : status.state === 'failed'
+                  ? t('backup.autoStatusFailed')
+                  : ''}
       </p>
       {list && list.length === 0 ? <p>{t('backup.autoNone')}</p> : null}
       {list && list.length > 0 ? (
@@ -65,6 +67,7 @@ export function AutoBackups() {
             <tr>
               <th scope="col">{t('backup.autoColDate')}</th>
               <th scope="col">{t('backup.autoColKind')}</th>
+              <th scope="col">{t('backup.autoColHouseholds')}</th>
               <th scope="col">{t('backup.autoColSize')}</th>
               <th scope="col">
                 <span className="visually-hidden">{t('backup.autoRestore')}</span>
@@ -75,7 +78,8 @@ export function AutoBackups() {
             {list.map((b) => (
               <tr key={b.name}>
                 <th scope="row">{fmt(b.createdAt)}</th>
-                <td>{b.name.includes('-daily-') ? t('backup.autoKindDaily') : t('backup.autoKindChange')}</td>
+                <td>{b.kind === 'held' ? t('backup.autoKindHeld') : b.kind === 'daily' ? t('backup.autoKindDaily') : t('backup.autoKindChange')}</td>
+                <td>{b.households ?? t('backup.autoHouseholdsUnknown')}</td>
                 <td>{formatBytes(b.size, lang)}</td>
                 <td>
                   <button type="button" className="button button--secondary" aria-label={t('backup.autoRestoreLabel', { date: fmt(b.createdAt) })} onClick={() => void choose(b)}>

@@ -1,5 +1,5 @@
 import { useI18n } from '../../../i18n';
-import { errorMessage } from '../errors';
+import { errorMessage, errorText } from '../errors';
 
 /** A failure, said once and clearly, with the reassurance that nothing changed. */
 export function ErrorNote({ error, unchanged = true }: Readonly<{ error: unknown; unchanged?: boolean }>) {
@@ -7,7 +7,7 @@ export function ErrorNote({ error, unchanged = true }: Readonly<{ error: unknown
   const msg = errorMessage(error);
   return (
     <div className="backup-error" role="alert" data-error={msg.key}>
-      <p>{tx(msg.key, msg.vars)}</p>
+      <p>{errorText(error, tx)}</p>
       {unchanged ? <p className="muted">{t('backup.restoreUnchanged')}</p> : null}
     </div>
   );

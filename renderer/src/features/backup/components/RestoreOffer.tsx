@@ -20,7 +20,8 @@ export function RestoreOffer() {
     if (!target) return;
     target.list().then(
       (l) => {
-        setAuto(l);
+        // Good backups before held-apart ones (those hold far fewer households), newest first.
+        setAuto([...l].sort((a, b) => Number(a.kind === 'held') - Number(b.kind === 'held') || b.createdAt.localeCompare(a.createdAt)));
         if (l.length > 0) setOpen(true);
       },
       () => setAuto([]),
@@ -43,7 +44,9 @@ export function RestoreOffer() {
               {auto.slice(0, 5).map((b) => (
                 <li key={b.name}>
                   <button type="button" className="button button--secondary" onClick={() => target && void target.read(b.name).then((bytes) => setChosen({ bytes, name: b.name }))}>
-                    {t('backup.autoRestoreLabel', { date: fmt(b.createdAt) })}
+                    {b.households === null
+                      ? t('backup.autoRestoreLabel', { date: fmt(b.createdAt) })
+                      : t('backup.autoRestoreLabelCount', { date: fmt(b.createdAt), households: b.households })}
                   </button>
                 </li>
               ))}

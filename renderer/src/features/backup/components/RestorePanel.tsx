@@ -27,6 +27,7 @@ export function RestorePanel({ initial }: Readonly<{ initial?: { bytes: Uint8Arr
   const [plan, setPlan] = useState<RestorePlan | null>(null);
   const [now, setNow] = useState<TableCounts | null>(null);
   const [confirm, setConfirm] = useState(false);
+  const [reintroduce, setReintroduce] = useState(false);
   const [progress, setProgress] = useState<{ label: string; value: number } | null>(null);
   const [error, setError] = useState<unknown>(initialCheck.error);
   const [done, setDone] = useState(false);
@@ -37,6 +38,7 @@ export function RestorePanel({ initial }: Readonly<{ initial?: { bytes: Uint8Arr
     setFile(next);
     setPlan(null);
     setConfirm(false);
+    setReintroduce(false);
     try {
       setHeader(inspectBackup(next.bytes));
       setError(null);
@@ -80,7 +82,7 @@ export function RestorePanel({ initial }: Readonly<{ initial?: { bytes: Uint8Arr
     setError(null);
     setProgress({ label: t('backup.restoring'), value: 0 });
     try {
-      await applyRestore(plan, undefined, (_p, f) => setProgress({ label: t('backup.restoring'), value: f }));
+      await applyRestore(plan, undefined, (_p, f) => setProgress({ label: t('backup.restoring'), value: f }), { reintroduceDeleted: reintroduce });
       setDone(true);
       // The restored vault has its own key: drop the current one and go back to the unlock gate.
       setSession(null);
@@ -152,6 +154,21 @@ export function RestorePanel({ initial }: Readonly<{ initial?: { bytes: Uint8Arr
               ))}
             </tbody>
           </table>
+          {plan.retentionDeleted.length > 0 ? (
+            <div className="notice" data-testid="restore-retention-deleted">
+              <p>
+                {t('backup.restoreDeletedWarn', {
+                  count: plan.retentionDeleted.length,
+                  ids: plan.retentionDeleted.map((id) => id.slice(0, 8)).join(', '),
+                })}
+              </p>
+              <div className="check">
+                <input id={`${fileId}-reintroduce`} type="checkbox" checked={reintroduce} onChange={(e) => setReintroduce(e.target.checked)} />
+                <label htmlFor={`${fileId}-reintroduce`}>{t('backup.restoreDeletedReintroduce', { count: plan.retentionDeleted.length })}</label>
+              </div>
+            </div>
+          ) : null}
+          <p className="muted">{t('backup.restoreKeepsAudit')}</p>
           <div className="check">
             <input id={`${fileId}-confirm`} type="checkbox" checked={confirm} onChange={(e) => setConfirm(e.target.checked)} />
             <label htmlFor={`${fileId}-confirm`}>{t('backup.restoreConfirm')}</label>

@@ -2,15 +2,19 @@ import { useMemo, type ReactNode } from 'react';
 import type { Party } from '@shared/domain/casefile';
 import { isRuleViolation } from '@shared/domain/casefile-rules';
 import { useI18n } from '../../../i18n';
+import { isQuotaError } from '../../../ui/errors';
 import { usePartnerContacts, useTeamMembers } from '../queries';
 
-/** Why a save failed, next to the button that tried: a broken rule in words, or "nothing was half saved". */
+/**
+ * Why a save failed, next to the button that tried: a broken rule in words, a full disk
+ * ("nothing was lost; free space and try again"), or "nothing was half saved".
+ */
 export function SaveError({ error }: Readonly<{ error: unknown }>) {
   const { t, tx } = useI18n();
   if (!error) return null;
   return (
-    <p role="alert" className="field__error">
-      {isRuleViolation(error) ? tx(`casefile.rule.${error.code}`) : t('common.errorGeneric')}
+    <p role="alert" className="field__error" data-error={isQuotaError(error) ? 'disk-full' : undefined}>
+      {isRuleViolation(error) ? tx(`casefile.rule.${error.code}`) : isQuotaError(error) ? t('common.errorDiskFull') : t('common.errorGeneric')}
     </p>
   );
 }
