@@ -149,6 +149,33 @@ function dedupe(hits: TextHit[]): TextHit[] {
   return out;
 }
 
+/**
+ * A document is scanned text by text with the same context: the name pattern and the allowed
+ * values are built once per context (per names / allowed array), not once per text.
+ */
+const nameRegExps = new WeakMap<readonly string[], RegExp | null>();
+const allowedSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+const NONE: readonly string[] = [];
+
+function nameRegExp(names: readonly string[]): RegExp | null {
+  let re = nameRegExps.get(names);
+  if (re === undefined) {
+    const variants = nameVariants(names);
+    re = variants.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${variants.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu') : null;
+    nameRegExps.set(names, re);
+  }
+  return re;
+}
+
+function allowedSet(values: readonly string[]): ReadonlySet<string> {
+  let set = allowedSets.get(values);
+  if (!set) {
+    set = new Set(values.map(normaliseValue).filter((v) => v.length > 0));
+    allowedSets.set(values, set);
+  }
+  return set;
+}
+
 /** Every hit in one text, ordered by position, non-overlapping. */
 export function scanText(text: string, ctx: ScanContext): TextHit[] {
   const hits: TextHit[] = [];
@@ -158,12 +185,9 @@ export function scanText(text: string, ctx: ScanContext): TextHit[] {
       hits.push({ start: m.index, end: m.index + m[0].length, kind: p.kind, text: m[0] });
     }
   }
-  const variants = nameVariants(ctx.names);
-  if (variants.length > 0) {
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${variants.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
-    for (const m of matchAll(re, text)) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'naam', text: m[0] });
-  }
-  const allowed = new Set((ctx.allowed ?? []).map(normaliseValue).filter((v) => v.length > 0));
+  const re = nameRegExp(ctx.names);
+  if (re) for (const m of matchAll(re, text)) hits.push({ start: m.index, end: m.index + m[0].length, kind: 'naam', text: m[0] });
+  const allowed = allowedSet(ctx.allowed ?? NONE);
   const kept = allowed.size ? hits.filter((h) => !allowed.has(normaliseValue(h.text))) : hits;
   return dedupe(kept);
 }
