@@ -63,10 +63,26 @@ export class CaseSearch {
   private readonly held: Record<Scope, Map<number, Posting[]>> = { names: new Map(), narratives: new Map() };
   /** The households the list's filters let through, by id; null when there is no filter. */
   private allowed: ReadonlySet<string> | null = null;
+  /** The same by household number (rebuilt lazily: numbers are added as households arrive). */
+  private allowedMask: Uint8Array | null = null;
 
   /** Restrict answers to these households (the case list's filters), or lift the restriction. */
   allow(householdIds: readonly string[] | null): void {
     this.allowed = householdIds ? new Set(householdIds) : null;
+    this.allowedMask = null;
+  }
+
+  private mask(): Uint8Array | null {
+    if (!this.allowed) return null;
+    if (this.allowedMask?.length !== this.householdIds.length) {
+      const mask = new Uint8Array(this.householdIds.length);
+      for (const id of this.allowed) {
+        const n = this.numbers.get(id);
+        if (n !== undefined) mask[n] = 1;
+      }
+      this.allowedMask = mask;
+    }
+    return this.allowedMask;
   }
 
   private number(householdId: string): number {
@@ -123,14 +139,28 @@ export class CaseSearch {
    * `limit` of them (what the list shows) and how many match in all (what it counts).
    */
   page(query: string, limit: number): { householdIds: string[]; total: number } {
-    const all = this.search(query);
-    const allowed = this.allowed;
-    const matching = allowed ? all.filter((id) => allowed.has(id)) : all;
-    return { householdIds: matching.slice(0, Math.max(0, limit)), total: matching.length };
+    const mask = this.mask();
+    const ranked = this.rank(query);
+    const householdIds: string[] = [];
+    let total = 0;
+    for (const n of ranked) {
+      if (mask && !mask[n]) continue;
+      total++;
+      const id = this.householdIds[n];
+      if (householdIds.length < limit && id !== undefined) householdIds.push(id);
+    }
+    return { householdIds, total };
   }
 
   /** Household ids matching every word of the query (as a word start), best first; filters not applied. */
   search(query: string): string[] {
+    return this.rank(query)
+      .map((n) => this.householdIds[n])
+      .filter((id): id is string => id !== undefined);
+  }
+
+  /** Household numbers matching every word, best first. */
+  private rank(query: string): number[] {
     const words = termsOf(query);
     if (words.length === 0) return [];
     const count = this.householdIds.length;
@@ -174,13 +204,8 @@ export class CaseSearch {
       const score = total?.[n] ?? 0;
       if (score) (buckets[score] ??= []).push(n);
     }
-    const out: string[] = [];
-    for (let score = buckets.length - 1; score > 0; score--) {
-      for (const n of buckets[score] ?? []) {
-        const id = this.householdIds[n];
-        if (id !== undefined) out.push(id);
-      }
-    }
+    const out: number[] = [];
+    for (let score = buckets.length - 1; score > 0; score--) for (const n of buckets[score] ?? []) out.push(n);
     return out;
   }
 
