@@ -8,8 +8,7 @@ import { href } from '../../../app/router';
 import { assertUnlocked, logExport } from '../../../data/repositories/exports';
 import { translate, useI18n } from '../../../i18n';
 import { platform } from '../../../platform';
-import { DocPreview } from '../../meetings/components/DocPreview';
-import { FreeTextReview, useExportReview } from '../../meetings/components/ExportReview';
+import { ReviewedExport, useExportReview } from '../../meetings/components/ExportReview';
 import { SelectField, TextArea, TextField } from '../../../ui/Field';
 import { fieldErrors, type FieldErrors } from '../../../ui/errors';
 import { useMarkDutyDone } from '../mutations';
@@ -123,30 +122,22 @@ function Letter({ duty, input }: Readonly<{ duty: FeedbackDuty; input: LetterInp
     <section aria-labelledby="letter-title" className="fb-card" data-testid="letter">
       <h2 id="letter-title">{t('feedback.letterTitle')}</h2>
       <p className="muted">{t('feedback.letterIntro')}</p>
-      <div className="ex-layout">
-        <div>
-          <FreeTextReview review={review} showKeyNote={false} />
-          <div className="toolbar">
+      <ReviewedExport
+        review={review}
+        doc={projected.document}
+        notice={notice}
+        error={failed}
+        actions={
+          <>
             <button type="button" className="button button--secondary" onClick={() => void copy()}>
               {t('feedback.copy')}
             </button>
             <button type="button" className="button button--secondary" onClick={() => void save()}>
               {t('feedback.saveFile')}
             </button>
-          </div>
-          {notice ? (
-            <p role="status" className="notice">
-              {notice}
-            </p>
-          ) : null}
-          {failed ? (
-            <p role="alert" className="field__error">
-              {failed}
-            </p>
-          ) : null}
-        </div>
-        <DocPreview doc={projected.document} hits={review.hits} resolutions={review.resolutions} />
-      </div>
+          </>
+        }
+      />
     </section>
   );
 }

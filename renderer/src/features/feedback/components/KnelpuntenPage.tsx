@@ -9,8 +9,7 @@ import { assertUnlocked, logExport } from '../../../data/repositories/exports';
 import { loadKnelpuntenExportInput } from '../../../data/repositories/feedback';
 import { translate, useI18n } from '../../../i18n';
 import { platform } from '../../../platform';
-import { DocPreview } from '../../meetings/components/DocPreview';
-import { FreeTextReview, useExportReview } from '../../meetings/components/ExportReview';
+import { ReviewedExport, useExportReview } from '../../meetings/components/ExportReview';
 import { SelectField, TextField } from '../../../ui/Field';
 import { fieldErrors, type FieldErrors } from '../../../ui/errors';
 import { useCreateKnelpunt } from '../mutations';
@@ -136,10 +135,13 @@ function KnelpuntenExport({ input }: Readonly<{ input: Awaited<ReturnType<typeof
     <section className="fb-card" aria-labelledby="kp-export" data-testid="knelpunten-export">
       <h2 id="kp-export">{t('feedback.exportTitle')}</h2>
       <p className="muted">{t('feedback.exportIntro')}</p>
-      <div className="ex-layout">
-        <div>
-          <FreeTextReview review={review} showKeyNote={false} />
-          <div className="toolbar">
+      <ReviewedExport
+        review={review}
+        doc={projected.document}
+        notice={notice}
+        error={failed ? t('meeting.export.failed') : null}
+        actions={
+          <>
             <button type="button" className="button button--secondary" onClick={() => void doExport('csv')}>
               {t('feedback.exportCsv')}
             </button>
@@ -149,20 +151,9 @@ function KnelpuntenExport({ input }: Readonly<{ input: Awaited<ReturnType<typeof
             <button type="button" className="button button--secondary" onClick={() => void doExport('html')}>
               {t('feedback.exportHtml')}
             </button>
-          </div>
-          {notice ? (
-            <p role="status" className="notice">
-              {notice}
-            </p>
-          ) : null}
-          {failed ? (
-            <p role="alert" className="field__error">
-              {t('meeting.export.failed')}
-            </p>
-          ) : null}
-        </div>
-        <DocPreview doc={projected.document} hits={review.hits} resolutions={review.resolutions} />
-      </div>
+          </>
+        }
+      />
     </section>
   );
 }

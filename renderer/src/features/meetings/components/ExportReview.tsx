@@ -1,7 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { hitGroups, resolveDocument, scanDocument, type DocHit, type ExportDocument, type Resolutions } from '@shared/privacy/document';
 import { PLACEHOLDERS } from '@shared/privacy/scan';
 import { useI18n } from '../../../i18n';
+import { DocPreview } from './DocPreview';
 
 /**
  * The free-text review every export goes through (PRIVACY.md "Exports"): the scanner's hits in
@@ -86,5 +87,37 @@ export function FreeTextReview({ review, showKeyNote = true }: Readonly<{ review
       )}
       {showKeyNote ? <p className="muted">{t('meeting.export.keyStays')}</p> : null}
     </section>
+  );
+}
+
+/**
+ * A small export in one place (the referrer letter, the knelpunten figures): the review and the
+ * buttons that make the file on one side, the preview of exactly what leaves on the other.
+ */
+export function ReviewedExport({
+  review,
+  doc,
+  actions,
+  notice,
+  error,
+}: Readonly<{ review: ExportReviewState; doc: ExportDocument; actions: ReactNode; notice?: string | null | undefined; error?: string | null | undefined }>) {
+  return (
+    <div className="ex-layout">
+      <div>
+        <FreeTextReview review={review} showKeyNote={false} />
+        <div className="toolbar">{actions}</div>
+        {notice ? (
+          <p role="status" className="notice">
+            {notice}
+          </p>
+        ) : null}
+        {error ? (
+          <p role="alert" className="field__error">
+            {error}
+          </p>
+        ) : null}
+      </div>
+      <DocPreview doc={doc} hits={review.hits} resolutions={review.resolutions} />
+    </div>
   );
 }
