@@ -205,11 +205,27 @@ export async function measureSearch(page: Page, queries: readonly string[]): Pro
   return { keystrokes: stats(r.samples), queries: r.queries, longTasks: r.longTasks, signal: r.signal, timeouts: r.timeouts };
 }
 
-/** Household ids the list links to, in list order. */
-export async function listedHouseholdIds(page: Page): Promise<string[]> {
+/**
+ * Household ids the list links to, in list order, at least `atLeast` of them where the list has
+ * that many: "Toon meer" is pressed until enough rows are shown. (A later visit of the list shows
+ * its first page again; households further down are then opened through their address, which is
+ * what a click on their link does too.)
+ */
+export async function listedHouseholdIds(page: Page, atLeast = 0): Promise<string[]> {
   return page.evaluate(
-    (rowLink) => [...document.querySelectorAll(rowLink)].map((a) => (a.getAttribute('href') ?? '').split('/')[2] ?? '').filter(Boolean),
-    ROW_LINK,
+    async ({ rowLink, atLeast }) => {
+      const b = (window as unknown as BenchWindow).__bench;
+      const links = () => document.querySelectorAll(rowLink).length;
+      for (;;) {
+        const more = document.querySelector<HTMLButtonElement>('.cf-list-more button');
+        const before = links();
+        if (before >= atLeast || !more) break;
+        more.click();
+        await b.waitFor(() => links() > before, 30_000, 'more rows');
+      }
+      return [...document.querySelectorAll(rowLink)].map((a) => (a.getAttribute('href') ?? '').split('/')[2] ?? '').filter(Boolean);
+    },
+    { rowLink: ROW_LINK, atLeast },
   );
 }
 
@@ -500,7 +516,8 @@ export async function runMeasurements(page: Page, opts: RunOptions): Promise<Ben
 
   // 3. Open households and save changes: distinct households spread over the list.
   await toList(page);
-  const ids = await listedHouseholdIds(page);
+  await tools(page);
+  const ids = await listedHouseholdIds(page, Math.max(counts.opens, counts.saves) * 3);
   const spread = (n: number, offset: number) =>
     Array.from({ length: Math.min(n, ids.length) }, (_, i) => ids[(offset + Math.floor((i * ids.length) / n)) % ids.length] ?? '').filter(Boolean);
   await measureOpen(page, spread(2, 1)); // warm-up: lazy chunks, first render of the page component

@@ -5,6 +5,7 @@ import { openStore } from '../data/repositories/vault';
 import { RestoreOffer } from '../features/backup/components/RestoreOffer';
 import { reportQuotaError, useStorageWatch } from '../features/backup/storageWatch';
 import { useAutoBackup } from '../features/backup/useAutoBackup';
+import { useCaseFileRefsSync } from '../features/households/queries';
 import { TeamSetupBanner } from '../features/team/components/TeamSetupBanner';
 import { SetupScreen } from '../features/vault/SetupScreen';
 import { UnlockScreen } from '../features/vault/UnlockScreen';
@@ -35,6 +36,7 @@ function Unlocked() {
   const [idleMinutes, setIdleMinutes] = useState(5);
   useAutoBackup();
   useStorageWatch();
+  useCaseFileRefsSync();
   useEffect(() => {
     void getAppSettings().then((s) => s && setIdleMinutes(s.idleMinutes));
   }, []);

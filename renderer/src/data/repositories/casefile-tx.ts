@@ -11,5 +11,6 @@ export async function touchOpenHousehold(db: WijktafelDB, householdId: string, n
   const row = await db.households.get(householdId);
   if (!row) throw new Error('household not found');
   assertOpen({ status: row.status as HouseholdStatus });
-  await db.households.update(householdId, { lastActivityAt: now });
+  // put of the row just read, not update(): update would read it a second time.
+  await db.households.put({ ...row, lastActivityAt: now });
 }

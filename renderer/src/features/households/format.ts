@@ -5,13 +5,28 @@ import { useI18n } from '../../i18n';
 /** Today as YYYY-MM-DD in the worker's own time zone (a date field's value): the app's one local-date function. */
 export const todayLocal = (now: Date = new Date()): string => localIsoDate(now);
 
+/**
+ * One Intl.DateTimeFormat per language and options for the whole app: building one costs far
+ * more than formatting with it, and every list row and page formats dates.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+export function dateFormatter(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const locale = lang === 'nl' ? 'nl-NL' : 'en-GB';
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** Formats ISO dates ("2026-03-01") and timestamps for the current language. */
 export function useDates() {
   const { lang } = useI18n();
   return useMemo(() => {
-    const locale = lang === 'nl' ? 'nl-NL' : 'en-GB';
-    const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-    const dayLocal = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+    const day = dateFormatter(lang, { dateStyle: 'medium', timeZone: 'UTC' });
+    const dayLocal = dateFormatter(lang, { dateStyle: 'medium' });
     return {
       /** A calendar date as stored (YYYY-MM-DD): formatted in UTC so it never shifts a day. */
       date: (iso: string) => day.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)),

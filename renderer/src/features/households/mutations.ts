@@ -11,6 +11,7 @@ import type {
   NewPlanDraft,
   NoteDraft,
 } from '@shared/domain/casefile';
+import type { CaseFile } from '@shared/domain/casefile-rules';
 import type { Household, HouseholdDraft, HouseholdStatus } from '@shared/domain/household';
 import { loadCaseFile } from '../../data/repositories/casefile';
 import { addAssessment, addIntake, addNote, decideIntake } from '../../data/repositories/casefile-intake';
@@ -56,25 +57,55 @@ export function useUpdateHousehold(id: string) {
   });
 }
 
-/** One hook per case-file write; each refreshes the household afterwards. */
-function useCaseMutation<A, R>(householdId: string, fn: (args: A) => Promise<R>) {
+/**
+ * One hook per case-file write; each refreshes the household afterwards. A write that changes
+ * exactly one record can pass `patch`: the committed record then replaces (or joins) its list in
+ * the cached case file at once, and the full re-read of the household follows in the background
+ * (at 10,000 households, re-reading and decrypting the whole file before showing a saved action
+ * was most of the save's time; docs/adr/0004-performance.md).
+ */
+function useCaseMutation<A, R>(householdId: string, fn: (args: A) => Promise<R>, patch?: (cf: CaseFile, result: R) => CaseFile) {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: async () => refreshHousehold(qc, householdId) });
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: async (result) => {
+      const key = householdKeys.caseFile(householdId);
+      if (patch && qc.getQueryData<CaseFile>(key)) {
+        qc.setQueryData<CaseFile>(key, (cf) => cf && patch(cf, result));
+        // The write is committed and shown; a failing re-read (say, locked meanwhile) changes nothing.
+        void refreshHousehold(qc, householdId).catch(() => undefined);
+        return;
+      }
+      await refreshHousehold(qc, householdId);
+    },
+  });
+}
+
+/** The list with `item` in place of the record with its id, or added at the end. */
+function upsert<T extends { id: string }>(list: readonly T[], item: T): readonly T[] {
+  return list.some((x) => x.id === item.id) ? list.map((x) => (x.id === item.id ? item : x)) : [...list, item];
 }
 
 export const useAddIntake = (hid: string) => useCaseMutation(hid, (d: IntakeDraft) => addIntake(hid, d));
 export const useDecideIntake = (hid: string) =>
   useCaseMutation(hid, ({ intakeId, draft }: { intakeId: string; draft: IntakeDecisionDraft }) => decideIntake(hid, intakeId, draft));
-export const useAddAssessment = (hid: string) => useCaseMutation(hid, (d: AssessmentDraft) => addAssessment(hid, d));
+export const useAddAssessment = (hid: string) =>
+  useCaseMutation(hid, (d: AssessmentDraft) => addAssessment(hid, d), (cf, a) => ({ ...cf, assessments: upsert(cf.assessments, a) }));
 export const useAddNote = (hid: string) =>
-  useCaseMutation(hid, ({ draft, authorId }: { draft: NoteDraft; authorId?: string | undefined }) => addNote(hid, draft, authorId));
+  useCaseMutation(
+    hid,
+    ({ draft, authorId }: { draft: NoteDraft; authorId?: string | undefined }) => addNote(hid, draft, authorId),
+    (cf, n) => ({ ...cf, notes: upsert(cf.notes, n) }),
+  );
 export const useStartPlan = (hid: string) => useCaseMutation(hid, (d: NewPlanDraft) => startPlan(hid, d));
 export const useAddGoal = (hid: string) =>
-  useCaseMutation(hid, ({ planId, draft }: { planId: string; draft: GoalDraft }) => addGoal(hid, planId, draft));
-export const useAddAction = (hid: string) => useCaseMutation(hid, (d: ActionDraft) => addAction(hid, d));
+  useCaseMutation(hid, ({ planId, draft }: { planId: string; draft: GoalDraft }) => addGoal(hid, planId, draft), (cf, g) => ({ ...cf, goals: upsert(cf.goals, g) }));
+export const useAddAction = (hid: string) => useCaseMutation(hid, (d: ActionDraft) => addAction(hid, d), (cf, a) => ({ ...cf, actions: upsert(cf.actions, a) }));
 export const useUpdateAction = (hid: string) =>
-  useCaseMutation(hid, ({ actionId, draft, today }: { actionId: string; draft: ActionProgress; today: string }) =>
-    updateActionProgress(hid, actionId, draft, today),
+  useCaseMutation(
+    hid,
+    ({ actionId, draft, today }: { actionId: string; draft: ActionProgress; today: string }) => updateActionProgress(hid, actionId, draft, today),
+    (cf, a) => ({ ...cf, actions: upsert(cf.actions, a) }),
   );
 export const useHandOver = (hid: string) =>
   useCaseMutation(hid, ({ fromId, draft }: { fromId: string | undefined; draft: HandoverDraft }) => handOver(hid, fromId, draft));

@@ -1,4 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { onStoreChange } from '../../data/changes';
 import { countOpenFeedback, getTeamSettings, lifeDomainsOf, listPartnerContacts, loadCaseFile } from '../../data/repositories/casefile';
 import { getHousehold, listHouseholds } from '../../data/repositories/households';
 import { getAppSettings, listTeamMembers } from '../../data/repositories/settings';
@@ -8,7 +10,8 @@ import { getAppSettings, listTeamMembers } from '../../data/repositories/setting
  * mutations, which invalidate what they change, so cached data never goes stale by itself:
  * staleTime is Infinity and a lock reloads the renderer (dropping the cache) anyway.
  * Team members, contacts and team settings belong to other features; their keys live under
- * `casefileRefs` and are refetched whenever the household page mounts (they may have changed).
+ * `casefileRefs` and are marked stale when a committed write touches their tables
+ * (useCaseFileRefsSync), so opening a household does not re-read and re-decrypt them each time.
  */
 export const householdKeys = {
   all: ['households'] as const,
@@ -51,11 +54,11 @@ export function useOpenFeedback(id: string) {
 }
 
 export function useTeamMembers() {
-  return useQuery({ queryKey: casefileRefs.teamMembers(), queryFn: listTeamMembers, staleTime: 0 });
+  return useQuery({ queryKey: casefileRefs.teamMembers(), queryFn: listTeamMembers, staleTime: Infinity });
 }
 
 export function useTeamSettings() {
-  return useQuery({ queryKey: casefileRefs.teamSettings(), queryFn: getTeamSettings, staleTime: 0 });
+  return useQuery({ queryKey: casefileRefs.teamSettings(), queryFn: getTeamSettings, staleTime: Infinity });
 }
 
 export function useLifeDomains() {
@@ -64,9 +67,33 @@ export function useLifeDomains() {
 }
 
 export function usePartnerContacts() {
-  return useQuery({ queryKey: casefileRefs.contacts(), queryFn: listPartnerContacts, staleTime: 0 });
+  return useQuery({ queryKey: casefileRefs.contacts(), queryFn: listPartnerContacts, staleTime: Infinity });
 }
 
 export function useAppSettings() {
-  return useQuery({ queryKey: casefileRefs.app(), queryFn: getAppSettings, staleTime: 0 });
+  return useQuery({ queryKey: casefileRefs.app(), queryFn: getAppSettings, staleTime: Infinity });
+}
+
+/** Which reference data each table's writes make stale. When adding a casefileRefs key: add its tables here. */
+const REFS_BY_TABLE: Readonly<Record<string, readonly (readonly unknown[])[]>> = {
+  teamMembers: [casefileRefs.teamMembers()],
+  contacts: [casefileRefs.contacts()],
+  organisations: [casefileRefs.contacts()],
+  settings: [casefileRefs.teamSettings(), casefileRefs.app()],
+};
+
+/**
+ * Keeps the case file's reference data (team members, partner contacts, team and app settings)
+ * current: whichever feature wrote them, their queries are invalidated after the commit. Mounted
+ * once while unlocked.
+ */
+export function useCaseFileRefsSync(): void {
+  const qc = useQueryClient();
+  useEffect(
+    () =>
+      onStoreChange((tables) => {
+        for (const table of tables) for (const queryKey of REFS_BY_TABLE[table] ?? []) void qc.invalidateQueries({ queryKey });
+      }),
+    [qc],
+  );
 }

@@ -1,5 +1,5 @@
 import { mine } from '@shared/domain/feedback-rules';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { onStoreChange } from '../../../data/changes';
 import { useI18n } from '../../../i18n';
 import { useAttention } from '../queries';
@@ -37,8 +37,9 @@ export function AttentionBadge() {
       if (timer !== undefined) clearTimeout(timer);
     };
   }, [refetch]);
+  // Counted when the list changes, not on every navigation that re-renders the menu.
+  const count = useMemo(() => (data ? (data.userId ? mine(data.items, data.userId).length : data.items.length) : 0), [data]);
   if (!data) return null;
-  const count = data.userId ? mine(data.items, data.userId).length : data.items.length;
   if (count === 0) return null;
   return (
     <>

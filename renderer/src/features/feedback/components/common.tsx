@@ -2,15 +2,14 @@ import { useCallback } from 'react';
 import { href } from '../../../app/router';
 import { todayIso } from '../../../data/repositories/feedback';
 import { useI18n } from '../../../i18n';
+import { dateFormatter } from '../../households/format';
+
+const LONG_DAY: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
 
 /** A calendar date in the user's language, e.g. "20 maart 2026". Dates are calendar days, so UTC. */
 export function useFormatDate(): (iso: string) => string {
   const { lang } = useI18n();
-  return useCallback(
-    (iso: string) =>
-      new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)),
-    [lang],
-  );
+  return useCallback((iso: string) => dateFormatter(lang, LONG_DAY).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)), [lang]);
 }
 
 export { todayIso };

@@ -17,6 +17,21 @@ import { MIN_QUERY, useSearchResults, useSearchStatus } from '../search/searchIn
 export const PAGE_SIZE = 25;
 const MORE_STEP = 100;
 
+const NONE: readonly Household[] = [];
+/**
+ * The list sorted by last activity, once per version of the cached list (not once per visit of
+ * the list page: at 10,000 households the sort is a few milliseconds of every navigation back).
+ */
+const sortedLists = new WeakMap<readonly Household[], readonly Household[]>();
+function byLastActivity(list: readonly Household[]): readonly Household[] {
+  let sorted = sortedLists.get(list);
+  if (!sorted) {
+    sorted = [...list].sort((a, b) => (a.lastActivityAt < b.lastActivityAt ? 1 : a.lastActivityAt > b.lastActivityAt ? -1 : 0));
+    sortedLists.set(list, sorted);
+  }
+  return sorted;
+}
+
 type Filters = { wijk: string; regisseur: string; status: string; flag: string; mine: boolean };
 const NO_FILTERS: Filters = { wijk: '', regisseur: '', status: 'open', flag: '', mine: false };
 
@@ -33,7 +48,7 @@ export function HouseholdList() {
   const [limit, setLimit] = useState(PAGE_SIZE);
   const search = useSearchStatus();
 
-  const sorted = useMemo(() => [...(data ?? [])].sort((a, b) => (a.lastActivityAt < b.lastActivityAt ? 1 : a.lastActivityAt > b.lastActivityAt ? -1 : 0)), [data]);
+  const sorted = useMemo(() => byLastActivity(data ?? NONE), [data]);
   const wijken = useMemo(() => {
     const set = new Set<string>(team?.wijken ?? []);
     for (const h of data ?? []) if (h.wijk) set.add(h.wijk);

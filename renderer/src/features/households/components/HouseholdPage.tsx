@@ -34,10 +34,12 @@ export function isCaseFileTab(s: string | undefined): s is CaseFileTab {
 export function HouseholdPage({ id, tab, editing }: Readonly<{ id: string; tab: CaseFileTab; editing: boolean }>) {
   const { t, tx } = useI18n();
   const { data: cf, isLoading } = useCaseFile(id);
-  // One audit entry per opening of a household's file (switching its tabs is not a new opening).
+  // One audit entry per opening of a household's file (switching its tabs is not a new opening),
+  // written once the file is on screen so the write does not queue in front of reading it.
+  const shown = cf?.household.id === id;
   useEffect(() => {
-    void logHouseholdView(id);
-  }, [id]);
+    if (shown) void logHouseholdView(id);
+  }, [id, shown]);
   const people = usePeople();
   const dates = useDates();
   if (isLoading) return <p>{t('common.loading')}</p>;

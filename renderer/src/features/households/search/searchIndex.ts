@@ -52,6 +52,7 @@ class SearchClient {
   private allowed: readonly Household[] | null | undefined = undefined;
   private readonly seen = new Map<string, string>();
   private narrativesStarted = false;
+  private synced: readonly Household[] | null = null;
   private status: SearchStatus = { namesReady: false, narrativesProgress: 0, failed: false };
   private readonly listeners = new Set<() => void>();
 
@@ -88,6 +89,9 @@ class SearchClient {
 
   /** Index the names of households that are new or changed since the last call. */
   syncHouseholds(households: readonly Household[]): void {
+    // The same cached list again (the list page mounted anew): nothing can have changed.
+    if (households === this.synced) return;
+    this.synced = households;
     const changed = households.filter((h) => this.seen.get(h.id) !== h.updatedAt);
     if (changed.length > 0) {
       for (const h of changed) this.seen.set(h.id, h.updatedAt);
