@@ -71,43 +71,19 @@ import { newId, nowIso, open, seal } from './kit';
  * goals' status, in one transaction.
  */
 
-// --- Reading with a per-session memo -----------------------------------------------------------
-
-/**
- * Opening thousands of rows on every view would be slow, and most rows have not changed since
- * the last look. Every write seals with a fresh random IV, so (table, id, IV) names one exact
- * version of a row: a memo keyed by it can never return a stale value. The memo lives in memory
- * only and is dropped when the session changes (a lock reloads the renderer anyway).
- */
-let memoSession: Session | null = null;
-const memo = new Map<string, unknown>();
-
-function memoKey(table: TableName, row: StoredRow): string | null {
-  const enc = row.enc;
-  if (!(enc instanceof Uint8Array) || enc.byteLength < 12) return null;
-  let iv = '';
-  for (let i = 0; i < 12; i++) iv += (enc[i] ?? 0).toString(16).padStart(2, '0');
-  return `${table}:${String(row.id)}:${iv}`;
-}
-
-async function openMemo<S extends z.ZodType>(table: TableName, row: StoredRow, schema: S): Promise<z.output<S>> {
-  const session = getSession();
-  if (memoSession !== session) {
-    memo.clear();
-    memoSession = session;
-  }
-  const key = memoKey(table, row);
-  if (key && memo.has(key)) return memo.get(key) as z.output<S>;
-  const value = await open(table, row, schema);
-  if (key) memo.set(key, value);
-  return value;
-}
+// --- Reading ---------------------------------------------------------------------------------
+//
+// No memo of opened rows: the attention list is derived per household after writes, so the rows
+// of the whole store are opened once per session (and again only on a new day or a change of the
+// team's rules). Keeping every opened record for the session held tens of thousands of records in
+// memory, which made every full garbage collection longer while typing
+// (docs/adr/0004-performance.md).
 
 /** Open rows in batches so ten thousand decryptions are not started at once. */
 async function openMany<S extends z.ZodType>(table: TableName, rows: readonly StoredRow[], schema: S): Promise<z.output<S>[]> {
   const out: z.output<S>[] = [];
   for (let i = 0; i < rows.length; i += 500) {
-    out.push(...(await Promise.all(rows.slice(i, i + 500).map((r) => openMemo(table, r, schema)))));
+    out.push(...(await Promise.all(rows.slice(i, i + 500).map((r) => open(table, r, schema)))));
   }
   return out;
 }
@@ -116,7 +92,7 @@ async function openMany<S extends z.ZodType>(table: TableName, rows: readonly St
 async function openManyLenient<S extends z.ZodType>(table: TableName, rows: readonly StoredRow[], schema: S): Promise<z.output<S>[]> {
   const out: z.output<S>[] = [];
   for (let i = 0; i < rows.length; i += 500) {
-    const settled = await Promise.allSettled(rows.slice(i, i + 500).map((r) => openMemo(table, r, schema)));
+    const settled = await Promise.allSettled(rows.slice(i, i + 500).map((r) => open(table, r, schema)));
     for (const s of settled) if (s.status === 'fulfilled') out.push(s.value);
   }
   return out;
