@@ -22,8 +22,11 @@ export function AttentionBadge() {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const recount = () => {
       timer = undefined;
-      // Join a recount already under way instead of restarting it (bulk imports commit often).
-      void refetch({ cancelRefetch: false });
+      // Join a recount already under way instead of restarting it (bulk imports commit often);
+      // in a quiet moment of the main thread, so it never stands in front of what the user does.
+      const run = () => void refetch({ cancelRefetch: false });
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 2000 });
+      else run();
     };
     const unsubscribe = onStoreChange((tables) => {
       if (tables.every((table) => IRRELEVANT.has(table))) return;
