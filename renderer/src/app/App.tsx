@@ -26,7 +26,11 @@ const queryClient = new QueryClient({
   }),
   defaultOptions: {
     // Local data, local writes: nothing to refetch on focus and nothing to retry over a network.
-    queries: { retry: false, refetchOnWindowFocus: false },
+    // gcTime 0: a query's decrypted records leave memory as soon as no screen shows them (a
+    // household's file, once the worker moved on), instead of lingering for minutes. Reading them
+    // again costs milliseconds. The few working sets kept for the whole session (the case list,
+    // reference data) say so where they are defined.
+    queries: { retry: false, refetchOnWindowFocus: false, gcTime: 0 },
     mutations: { retry: false },
   },
 });

@@ -28,8 +28,9 @@ export const casefileRefs = {
   app: () => [...casefileRefs.all, 'app'] as const,
 };
 
+/** The case list is the session's working set (every screen that names a household uses it): kept until the lock reloads the page. */
 export function useHouseholds() {
-  return useQuery({ queryKey: householdKeys.list(), queryFn: listHouseholds, staleTime: Infinity });
+  return useQuery({ queryKey: householdKeys.list(), queryFn: listHouseholds, staleTime: Infinity, gcTime: Infinity });
 }
 
 export function useHousehold(id: string) {
@@ -54,11 +55,11 @@ export function useOpenFeedback(id: string) {
 }
 
 export function useTeamMembers() {
-  return useQuery({ queryKey: casefileRefs.teamMembers(), queryFn: listTeamMembers, staleTime: Infinity });
+  return useQuery({ queryKey: casefileRefs.teamMembers(), queryFn: listTeamMembers, staleTime: Infinity, gcTime: Infinity });
 }
 
 export function useTeamSettings() {
-  return useQuery({ queryKey: casefileRefs.teamSettings(), queryFn: getTeamSettings, staleTime: Infinity });
+  return useQuery({ queryKey: casefileRefs.teamSettings(), queryFn: getTeamSettings, staleTime: Infinity, gcTime: Infinity });
 }
 
 export function useLifeDomains() {
@@ -67,11 +68,11 @@ export function useLifeDomains() {
 }
 
 export function usePartnerContacts() {
-  return useQuery({ queryKey: casefileRefs.contacts(), queryFn: listPartnerContacts, staleTime: Infinity });
+  return useQuery({ queryKey: casefileRefs.contacts(), queryFn: listPartnerContacts, staleTime: Infinity, gcTime: Infinity });
 }
 
 export function useAppSettings() {
-  return useQuery({ queryKey: casefileRefs.app(), queryFn: getAppSettings, staleTime: Infinity });
+  return useQuery({ queryKey: casefileRefs.app(), queryFn: getAppSettings, staleTime: Infinity, gcTime: Infinity });
 }
 
 /** Which reference data each table's writes make stale. When adding a casefileRefs key: add its tables here. */
