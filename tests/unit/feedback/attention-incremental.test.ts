@@ -48,7 +48,7 @@ describe('attention list, derived per household after writes', () => {
       { kind: 'action_overdue', householdId: b.h.id },
     ]));
 
-    const everyHousehold = vi.spyOn(db.households, 'toArray');
+    const everyHousehold = vi.spyOn(db.households, 'toCollection');
     await updateActionProgress(a.h.id, a.action.id, { status: 'gedaan', result: 'Post is open' }, today);
     await startEscalation(c.id, { reason: 'wachtlijst' }, today);
     const incremental = await loadAttention(today);
@@ -70,7 +70,7 @@ describe('attention list, derived per household after writes', () => {
     const a = await householdWithOverdueAction('Familie Aalbers');
     await householdWithOverdueAction('Familie Bosman');
     await loadAttention(today);
-    const everyHousehold = vi.spyOn(db.households, 'toArray');
+    const everyHousehold = vi.spyOn(db.households, 'toCollection');
     await db.actions.delete(a.action.id); // gone: its household cannot be read from the row any more
     const after = await loadAttention(today);
     expect(everyHousehold).toHaveBeenCalled();

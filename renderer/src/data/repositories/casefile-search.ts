@@ -2,7 +2,7 @@ import { ActionSchema, AssessmentSchema, GoalSchema, HandoverSchema, IntakeSchem
 import type { z } from 'zod';
 import type { TableName } from '../db';
 import { getSession } from '../session';
-import { openAll } from './kit';
+import { CHUNK, openChunked, yieldToEventLoop } from './kit';
 
 /** The sealed tables whose narratives are searchable, with their schemas. */
 const NARRATIVE_TABLES = {
@@ -20,15 +20,15 @@ export type NarrativeBatch = {
 
 /**
  * Decrypt every narrative record in batches for the in-memory search index, reporting progress.
- * Batches are keyed on the primary key (no offset scans), decrypted together with Promise.all,
- * and the event loop gets a turn between batches so the UI stays responsive at 10,000 households.
+ * Batches are keyed on the primary key (no offset scans) and opened in short chunks; the event
+ * loop gets a turn between chunks, so the list answers while the index grows at 10,000 households.
  */
 export async function loadAllNarratives(
   onBatch: (batch: NarrativeBatch, fraction: number) => void,
   opts: { batchSize?: number; shouldStop?: () => boolean } = {},
 ): Promise<void> {
   const db = getSession().db;
-  const size = opts.batchSize ?? 1500;
+  const size = opts.batchSize ?? CHUNK * 2;
   const tables = Object.keys(NARRATIVE_TABLES) as NarrativeTable[];
   const counts = await Promise.all(tables.map((t) => db.rows(t as TableName).count()));
   const total = counts.reduce((a, b) => a + b, 0) || 1;
@@ -42,11 +42,11 @@ export async function loadAllNarratives(
         : db.rows(table).where(':id').above(last).limit(size).toArray());
       if (rows.length === 0) break;
       last = String(rows[rows.length - 1]?.id);
-      const records = await openAll(table, rows, NARRATIVE_TABLES[table]);
+      const records = await openChunked(table, rows, NARRATIVE_TABLES[table]);
       done += rows.length;
       onBatch({ table, records } as NarrativeBatch, Math.min(1, done / total));
       if (rows.length < size) break;
-      await new Promise((r) => setTimeout(r, 0));
+      await yieldToEventLoop();
     }
   }
   onBatch({ table: 'notes', records: [] }, 1);

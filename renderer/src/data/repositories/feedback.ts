@@ -62,7 +62,7 @@ import { getSession, type Session } from '../session';
 import { sealAudit } from './audit';
 import { assertUnlocked } from './exports';
 import { updateActionProgress } from './casefile-plan';
-import { newId, nowIso, open, seal } from './kit';
+import { newId, nowIso, open, openChunked, readChunked, seal } from './kit';
 
 /**
  * Feedback loops: duties (terugkoppeling), evaluations, escalations, knelpunten and the
@@ -79,23 +79,14 @@ import { newId, nowIso, open, seal } from './kit';
 // memory, which made every full garbage collection longer while typing
 // (docs/adr/0004-performance.md).
 
-/** Open rows in batches so ten thousand decryptions are not started at once. */
-async function openMany<S extends z.ZodType>(table: TableName, rows: readonly StoredRow[], schema: S): Promise<z.output<S>[]> {
-  const out: z.output<S>[] = [];
-  for (let i = 0; i < rows.length; i += 500) {
-    out.push(...(await Promise.all(rows.slice(i, i + 500).map((r) => open(table, r, schema)))));
-  }
-  return out;
+/** Open rows in short chunks (see kit.ts CHUNK): ten thousand decryptions never hold the page at once. */
+function openMany<S extends z.ZodType>(table: TableName, rows: readonly StoredRow[], schema: S): Promise<z.output<S>[]> {
+  return openChunked(table, rows, schema);
 }
 
 /** Same, but a row that does not open or validate is skipped (another feature's half-migrated row must not blank this one). */
-async function openManyLenient<S extends z.ZodType>(table: TableName, rows: readonly StoredRow[], schema: S): Promise<z.output<S>[]> {
-  const out: z.output<S>[] = [];
-  for (let i = 0; i < rows.length; i += 500) {
-    const settled = await Promise.allSettled(rows.slice(i, i + 500).map((r) => open(table, r, schema)));
-    for (const s of settled) if (s.status === 'fulfilled') out.push(s.value);
-  }
-  return out;
+function openManyLenient<S extends z.ZodType>(table: TableName, rows: readonly StoredRow[], schema: S): Promise<z.output<S>[]> {
+  return openChunked(table, rows, schema, true);
 }
 
 /** Today in the worker's time zone: the app's one local-date function (shared/domain/common). */
@@ -163,18 +154,25 @@ async function putBatched(table: 'feedbackDuties', rows: readonly StoredRow[]): 
 export async function syncFeedbackDuties(householdId?: string): Promise<number> {
   const db = getSession().db;
   const rules = await getFeedbackRules();
-  const [dutyKeys, intakeRows, planRows, householdRows, doneActionRows] = await db.transaction(
-    'r',
-    [db.feedbackDuties, db.intakes, db.plans, db.households, db.actions],
-    async () =>
-      Promise.all([
-        householdId ? db.feedbackDuties.where('householdId').equals(householdId).primaryKeys() : db.feedbackDuties.toCollection().primaryKeys(),
-        householdId ? db.intakes.where('householdId').equals(householdId).toArray() : db.intakes.toArray(),
-        (householdId ? db.plans.where('householdId').equals(householdId) : db.plans.where('status').equals('actief')).toArray(),
-        householdId ? db.households.where('id').equals(householdId).toArray() : db.households.where('status').equals('afgesloten').toArray(),
-        (householdId ? db.actions.where('householdId').equals(householdId) : db.actions.where('status').equals('gedaan')).toArray(),
-      ]),
-  );
+  // One household: one read transaction. The whole store (once per session): read in chunks, so
+  // the page stays responsive; a write meanwhile is picked up by the next, per-household sync.
+  const [dutyKeys, intakeRows, planRows, householdRows, doneActionRows] = householdId
+    ? await db.transaction('r', [db.feedbackDuties, db.intakes, db.plans, db.households, db.actions], async () =>
+        Promise.all([
+          db.feedbackDuties.where('householdId').equals(householdId).primaryKeys(),
+          db.intakes.where('householdId').equals(householdId).toArray(),
+          db.plans.where('householdId').equals(householdId).toArray(),
+          db.households.where('id').equals(householdId).toArray(),
+          db.actions.where('householdId').equals(householdId).toArray(),
+        ]),
+      )
+    : [
+        await db.feedbackDuties.toCollection().primaryKeys(),
+        await readChunked(db.intakes),
+        await readChunked(db.plans, db.plans.where('status').equals('actief').primaryKeys()),
+        await readChunked(db.households),
+        await readChunked(db.actions, db.actions.where('status').equals('gedaan').primaryKeys()),
+      ];
   const existing = new Set(dutyKeys.map(String));
   const missing = (kind: Parameters<typeof dutyIdFor>[0], id: unknown) => !existing.has(dutyIdFor(kind, String(id)));
 
@@ -189,9 +187,7 @@ export async function syncFeedbackDuties(householdId?: string): Promise<number> 
     IntakeSchema,
   )) as Intake[];
   const households = (await openManyLenient('households', closed, HouseholdSchema)) as Household[];
-  const regisseurs = new Map<string, string | undefined>(
-    (householdId ? householdRows : await db.households.toArray()).map((r) => [String(r.id), typeof r.regisseurId === 'string' ? r.regisseurId : undefined]),
-  );
+  const regisseurs = new Map<string, string | undefined>(householdRows.map((r) => [String(r.id), typeof r.regisseurId === 'string' ? r.regisseurId : undefined]));
 
   const derived = deriveDuties(
     {
@@ -615,19 +611,30 @@ async function deriveAttention(today: string, scope: readonly string[] | undefin
   const rules = await getFeedbackRules();
   const ids = scope ? [...scope] : [];
   const inScope = <T extends Table<StoredRow, string>>(t: T) => t.where('householdId').anyOf(ids).toArray();
-  const [hhRows, dutyRows, actionRows, planRows, escalationRows, consentRows] = await db.transaction(
-    'r',
-    [db.households, db.feedbackDuties, db.actions, db.plans, db.escalations, db.consents],
-    () =>
-      Promise.all([
-        scope ? db.households.bulkGet(ids).then((rows) => rows.filter((r): r is StoredRow => r !== undefined)) : db.households.toArray(),
-        (scope ? inScope(db.feedbackDuties) : db.feedbackDuties.where('dueDate').below(today).toArray()).then((rows) => rows.filter((r) => String(r.dueDate) < today)),
-        (scope ? inScope(db.actions) : db.actions.where('dueDate').below(today).toArray()).then((rows) => rows.filter((r) => String(r.dueDate) < today)),
-        (scope ? inScope(db.plans) : db.plans.where('status').equals('actief').toArray()).then((rows) => rows.filter((r) => r.status === 'actief')),
-        (scope ? inScope(db.escalations) : db.escalations.where('status').equals('open').toArray()).then((rows) => rows.filter((r) => r.status === 'open')),
-        scope ? inScope(db.consents) : db.consents.toArray(),
-      ]),
-  );
+  // Some households: one read transaction. All of them: chunked reads (see syncFeedbackDuties).
+  const [hhRows, dutyRowsAll, actionRowsAll, planRowsAll, escalationRowsAll, consentRows] = scope
+    ? await db.transaction('r', [db.households, db.feedbackDuties, db.actions, db.plans, db.escalations, db.consents], () =>
+        Promise.all([
+          db.households.bulkGet(ids).then((rows) => rows.filter((r): r is StoredRow => r !== undefined)),
+          inScope(db.feedbackDuties),
+          inScope(db.actions),
+          inScope(db.plans),
+          inScope(db.escalations),
+          inScope(db.consents),
+        ]),
+      )
+    : [
+        await readChunked(db.households),
+        await readChunked(db.feedbackDuties, db.feedbackDuties.where('dueDate').below(today).primaryKeys()),
+        await readChunked(db.actions, db.actions.where('dueDate').below(today).primaryKeys()),
+        await readChunked(db.plans, db.plans.where('status').equals('actief').primaryKeys()),
+        await readChunked(db.escalations, db.escalations.where('status').equals('open').primaryKeys()),
+        await readChunked(db.consents),
+      ];
+  const dutyRows = dutyRowsAll.filter((r) => String(r.dueDate) < today);
+  const actionRows = actionRowsAll.filter((r) => String(r.dueDate) < today);
+  const planRows = planRowsAll.filter((r) => r.status === 'actief');
+  const escalationRows = escalationRowsAll.filter((r) => r.status === 'open');
   const households = hhRows.map((r) => ({
     id: String(r.id),
     status: String(r.status),

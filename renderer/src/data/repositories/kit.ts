@@ -1,3 +1,4 @@
+import type { IndexableType, Table } from 'dexie';
 import type { z } from 'zod';
 import type { StoredRow, TableName } from '../db';
 import { openRecord, sealRecord } from '../records';
@@ -35,4 +36,54 @@ export async function openAll<S extends z.ZodType>(
   schema: S,
 ): Promise<z.output<S>[]> {
   return Promise.all(rows.map((r) => open(table, r, schema)));
+}
+
+/**
+ * Background work over the whole store (the attention list, the search index) runs in short
+ * tasks: CHUNK rows are read or opened, then the event loop gets a turn, so a keystroke or a click
+ * is answered between chunks. (Reading or opening 10,000 rows in one go blocked the page for up
+ * to a second after unlock; docs/adr/0004-performance.md.)
+ */
+export const CHUNK = 250;
+
+/** Give input and rendering a turn. `scheduler.yield` where it exists; a message-channel task otherwise (not clamped like setTimeout). */
+export function yieldToEventLoop(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/**
+ * Rows of a table by primary key, read CHUNK at a time with a yield in between. `keys` narrows
+ * the read (from an index: `table.where(...).primaryKeys()`); without it the whole table.
+ * Not one transaction: for derived views that are recomputed after writes anyway.
+ */
+export async function readChunked<K extends IndexableType>(table: Table<StoredRow, K>, keys?: Promise<K[]>): Promise<StoredRow[]> {
+  const all = await (keys ?? table.toCollection().primaryKeys());
+  const out: StoredRow[] = [];
+  for (let i = 0; i < all.length; i += CHUNK) {
+    for (const row of await table.bulkGet(all.slice(i, i + CHUNK))) if (row) out.push(row);
+    if (i + CHUNK < all.length) await yieldToEventLoop();
+  }
+  return out;
+}
+
+/** Open many rows CHUNK at a time with a yield in between; `lenient` skips a row that does not open or validate. */
+export async function openChunked<S extends z.ZodType>(table: TableName, rows: readonly StoredRow[], schema: S, lenient = false): Promise<z.output<S>[]> {
+  const out: z.output<S>[] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const slice = rows.slice(i, i + CHUNK);
+    if (lenient) {
+      for (const r of await Promise.allSettled(slice.map((row) => open(table, row, schema)))) if (r.status === 'fulfilled') out.push(r.value);
+    } else out.push(...(await Promise.all(slice.map((row) => open(table, row, schema)))));
+    if (i + CHUNK < rows.length) await yieldToEventLoop();
+  }
+  return out;
 }
