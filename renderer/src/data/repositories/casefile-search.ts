@@ -2,7 +2,7 @@ import { ActionSchema, AssessmentSchema, GoalSchema, HandoverSchema, IntakeSchem
 import type { z } from 'zod';
 import type { TableName } from '../db';
 import { getSession } from '../session';
-import { CHUNK, openChunked, yieldToEventLoop } from './kit';
+import { CHUNK, backgroundPass, openChunked, yieldToEventLoop } from './kit';
 
 /** The sealed tables whose narratives are searchable, with their schemas. */
 const NARRATIVE_TABLES = {
@@ -23,10 +23,14 @@ export type NarrativeBatch = {
  * Batches are keyed on the primary key (no offset scans) and opened in short chunks; the event
  * loop gets a turn between chunks, so the list answers while the index grows at 10,000 households.
  */
-export async function loadAllNarratives(
+export function loadAllNarratives(
   onBatch: (batch: NarrativeBatch, fraction: number) => void,
   opts: { batchSize?: number; shouldStop?: () => boolean } = {},
 ): Promise<void> {
+  return backgroundPass(() => readNarratives(onBatch, opts));
+}
+
+async function readNarratives(onBatch: (batch: NarrativeBatch, fraction: number) => void, opts: { batchSize?: number; shouldStop?: () => boolean }): Promise<void> {
   const db = getSession().db;
   const size = opts.batchSize ?? CHUNK * 2;
   const tables = Object.keys(NARRATIVE_TABLES) as NarrativeTable[];

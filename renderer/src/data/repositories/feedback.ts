@@ -62,7 +62,7 @@ import { getSession, type Session } from '../session';
 import { sealAudit } from './audit';
 import { assertUnlocked } from './exports';
 import { updateActionProgress } from './casefile-plan';
-import { newId, nowIso, open, openChunked, readChunked, seal } from './kit';
+import { backgroundPass, newId, nowIso, open, openChunked, readChunked, readTable, seal } from './kit';
 
 /**
  * Feedback loops: duties (terugkoppeling), evaluations, escalations, knelpunten and the
@@ -154,8 +154,8 @@ async function putBatched(table: 'feedbackDuties', rows: readonly StoredRow[]): 
 export async function syncFeedbackDuties(householdId?: string): Promise<number> {
   const db = getSession().db;
   const rules = await getFeedbackRules();
-  // One household: one read transaction. The whole store (once per session): read in chunks, so
-  // the page stays responsive; a write meanwhile is picked up by the next, per-household sync.
+  // One household: one read transaction. The whole store (once per session): key reads first,
+  // then only the rows that could still yield a missing duty, in chunks (see readAllCandidates).
   const [dutyKeys, intakeRows, planRows, householdRows, doneActionRows] = householdId
     ? await db.transaction('r', [db.feedbackDuties, db.intakes, db.plans, db.households, db.actions], async () =>
         Promise.all([
@@ -166,13 +166,7 @@ export async function syncFeedbackDuties(householdId?: string): Promise<number> 
           db.actions.where('householdId').equals(householdId).toArray(),
         ]),
       )
-    : [
-        await db.feedbackDuties.toCollection().primaryKeys(),
-        await readChunked(db.intakes),
-        await readChunked(db.plans, db.plans.where('status').equals('actief').primaryKeys()),
-        await readChunked(db.households),
-        await readChunked(db.actions, db.actions.where('status').equals('gedaan').primaryKeys()),
-      ];
+    : await readAllCandidates();
   const existing = new Set(dutyKeys.map(String));
   const missing = (kind: Parameters<typeof dutyIdFor>[0], id: unknown) => !existing.has(dutyIdFor(kind, String(id)));
 
@@ -187,6 +181,7 @@ export async function syncFeedbackDuties(householdId?: string): Promise<number> 
     IntakeSchema,
   )) as Intake[];
   const households = (await openManyLenient('households', closed, HouseholdSchema)) as Household[];
+  const closedIds = new Set(households.map((h) => h.id));
   const regisseurs = new Map<string, string | undefined>(householdRows.map((r) => [String(r.id), typeof r.regisseurId === 'string' ? r.regisseurId : undefined]));
 
   const derived = deriveDuties(
@@ -196,7 +191,7 @@ export async function syncFeedbackDuties(householdId?: string): Promise<number> 
       households: [
         ...households,
         // Households that are not closed only contribute their regisseur (the duty's owner).
-        ...[...regisseurs].filter(([id]) => !households.some((h) => h.id === id)).map(([id, regisseurId]) => ({ id, status: 'open', updatedAt: nowIso(), regisseurId })),
+        ...[...regisseurs].filter(([id]) => !closedIds.has(id)).map(([id, regisseurId]) => ({ id, status: 'open', updatedAt: nowIso(), regisseurId })),
       ],
       actions,
     },
@@ -207,6 +202,38 @@ export async function syncFeedbackDuties(householdId?: string): Promise<number> 
   const rows = await Promise.all(derived.map((d) => seal('feedbackDuties', FeedbackDutySchema.parse(d))));
   await putBatched('feedbackDuties', rows);
   return derived.length;
+}
+
+/**
+ * For the sync over the whole store: every duty id is derived from the id of its fact (intake,
+ * plan, closed household, done action), so the facts that already have their duty are told from
+ * primary keys alone. Only the rest is read — with the intakes and regisseurs those need — so a
+ * sync at 10,000 households reads keys, not tens of thousands of rows.
+ */
+async function readAllCandidates(): Promise<[string[], StoredRow[], StoredRow[], StoredRow[], StoredRow[]]> {
+  const db = getSession().db;
+  const [dutyKeys, intakeIds, planIds, closedIds, doneIds] = await Promise.all([
+    db.feedbackDuties.toCollection().primaryKeys(),
+    db.intakes.toCollection().primaryKeys(),
+    db.plans.where('status').equals('actief').primaryKeys(),
+    db.households.where('status').equals('afgesloten').primaryKeys(),
+    db.actions.where('status').equals('gedaan').primaryKeys(),
+  ]);
+  const existing = new Set(dutyKeys.map(String));
+  const without = (kind: Parameters<typeof dutyIdFor>[0], ids: readonly string[]) => ids.filter((id) => !existing.has(dutyIdFor(kind, id)));
+  const planRows = await readChunked(db.plans, Promise.resolve(without('plan_made', planIds)));
+  const closedRows = await readChunked(db.households, Promise.resolve(without('closure', closedIds)));
+  const actionRows = await readChunked(db.actions, Promise.resolve(without('action_result', doneIds)));
+  const openIntakes = await readChunked(db.intakes, Promise.resolve(without('intake_decision', intakeIds)));
+  // A plan or closure duty names the household's referrer: its intakes are needed too.
+  const needReferrer = [...new Set([...planRows.map((r) => String(r.householdId)), ...closedRows.map((r) => String(r.id))])];
+  const referrerIntakes = needReferrer.length ? await db.intakes.where('householdId').anyOf(needReferrer).toArray() : [];
+  const intakeRows = [...new Map([...openIntakes, ...referrerIntakes].map((r) => [String(r.id), r])).values()];
+  // Every household a new duty could belong to, for its regisseur (the duty's owner).
+  const owners = new Set([...intakeRows, ...planRows, ...actionRows].map((r) => String(r.householdId)));
+  for (const r of closedRows) owners.delete(String(r.id));
+  const ownerRows = await readChunked(db.households, Promise.resolve([...owners]));
+  return [dutyKeys, intakeRows, planRows, [...closedRows, ...ownerRows], actionRows];
 }
 
 /** The duty a partner invited to a meeting owes the team; for the meeting feature to call. Idempotent. */
@@ -525,14 +552,13 @@ export async function loadKnelpuntenExportInput(): Promise<{ knelpunten: Knelpun
 
 export type AttentionData = Readonly<{
   items: readonly AttentionItem[];
-  householdNames: ReadonlyMap<string, string>;
   /** Short descriptions per item key (action text, duty recipient, escalation step). */
   details: ReadonlyMap<string, string>;
   userId: string | undefined;
 }>;
 
 /** What one household contributes to the attention list. */
-type HouseholdAttention = Readonly<{ items: readonly AttentionItem[]; name: string | undefined; details: readonly (readonly [string, string])[] }>;
+type HouseholdAttention = Readonly<{ items: readonly AttentionItem[]; details: readonly (readonly [string, string])[] }>;
 
 /** Tables whose rows are facts of the attention list or of the duties it derives; other writes cannot move it. */
 const ATTENTION_TABLES: ReadonlySet<string> = new Set<TableName>(['households', 'intakes', 'plans', 'actions', 'feedbackDuties', 'escalations', 'consents']);
@@ -600,6 +626,14 @@ async function pendingHouseholds(pending: ReadonlyMap<string, ReadonlySet<string
   return out;
 }
 
+/** Open actions due before today, from two index reads (keys only): no action row is read to find them. */
+async function overdueOpenActionKeys(today: string): Promise<string[]> {
+  const db = getSession().db;
+  const [due, open] = await Promise.all([db.actions.where('dueDate').below(today).primaryKeys(), db.actions.where('status').equals('open').primaryKeys()]);
+  const openSet = new Set(open);
+  return due.filter((k) => openSet.has(k));
+}
+
 /**
  * Derive the attention items of the given households (all of them when `scope` is undefined).
  * Plain index fields narrow first (status, due dates, lastActivityAt); only what can be an item is opened.
@@ -624,12 +658,12 @@ async function deriveAttention(today: string, scope: readonly string[] | undefin
         ]),
       )
     : [
-        await readChunked(db.households),
-        await readChunked(db.feedbackDuties, db.feedbackDuties.where('dueDate').below(today).primaryKeys()),
-        await readChunked(db.actions, db.actions.where('dueDate').below(today).primaryKeys()),
-        await readChunked(db.plans, db.plans.where('status').equals('actief').primaryKeys()),
+        await readTable(db.households),
+        await readTable(db.feedbackDuties, (r) => r.status === 'open' && String(r.dueDate) < today),
+        await readChunked(db.actions, overdueOpenActionKeys(today)),
+        await readTable(db.plans, (r) => r.status === 'actief'),
         await readChunked(db.escalations, db.escalations.where('status').equals('open').primaryKeys()),
-        await readChunked(db.consents),
+        await readTable(db.consents),
       ];
   const dutyRows = dutyRowsAll.filter((r) => String(r.dueDate) < today);
   const actionRows = actionRowsAll.filter((r) => String(r.dueDate) < today);
@@ -661,8 +695,8 @@ async function deriveAttention(today: string, scope: readonly string[] | undefin
     escalations,
     consents,
   });
-  // Open only what the list shows: the households named in it and the overdue actions' text.
-  const names = await householdNames([...new Set(items.map((i) => i.householdId))]);
+  // Open only what the list shows: the overdue actions' text. (Names come from the case list,
+  // which holds every household decrypted already.)
   const actionIds = new Set(items.filter((i) => i.kind === 'action_overdue').map((i) => i.refId));
   const actions = (await openManyLenient('actions', actionRows.filter((r) => actionIds.has(String(r.id))), ActionSchema)) as Action[];
   const details = new Map<string, string>();
@@ -680,7 +714,7 @@ async function deriveAttention(today: string, scope: readonly string[] | undefin
     if (detail !== undefined) entry.details.push([item.key, detail]);
     byHousehold.set(item.householdId, entry);
   }
-  return new Map([...byHousehold].map(([id, e]) => [id, { items: e.items, details: e.details, name: names.get(id) }]));
+  return new Map([...byHousehold].map(([id, e]) => [id, { items: e.items, details: e.details }]));
 }
 
 /**
@@ -704,7 +738,7 @@ async function loadAttentionNow(today: string): Promise<AttentionData> {
     if (scope && scope.size > MAX_INCREMENTAL) scope = null;
     if (scope === null) {
       cache.all = false;
-      cache.byHousehold = await deriveAttention(today, undefined);
+      cache.byHousehold = await backgroundPass(() => deriveAttention(today, undefined));
       cache.snapshot = snapshotOf(cache.byHousehold);
     } else if (scope.size > 0 && cache.byHousehold && cache.snapshot) {
       const fresh = await deriveAttention(today, [...scope]);
@@ -725,14 +759,12 @@ async function loadAttentionNow(today: string): Promise<AttentionData> {
 
 function snapshotOf(byHousehold: ReadonlyMap<string, HouseholdAttention>): Omit<AttentionData, 'userId'> {
   const items: AttentionItem[] = [];
-  const names = new Map<string, string>();
   const details = new Map<string, string>();
-  for (const [id, entry] of byHousehold) {
+  for (const entry of byHousehold.values()) {
     items.push(...entry.items);
-    if (entry.name !== undefined) names.set(id, entry.name);
     for (const [k, v] of entry.details) details.set(k, v);
   }
-  return { items: items.sort(compareAttention), householdNames: names, details };
+  return { items: items.sort(compareAttention), details };
 }
 
 /**
@@ -741,12 +773,9 @@ function snapshotOf(byHousehold: ReadonlyMap<string, HouseholdAttention>): Omit<
  */
 function patchSnapshot(prev: Omit<AttentionData, 'userId'>, fresh: ReadonlyMap<string, HouseholdAttention>): Omit<AttentionData, 'userId'> {
   const items = prev.items.filter((i) => !fresh.has(i.householdId));
-  const names = new Map(prev.householdNames);
   const details = new Map(prev.details);
   for (const old of prev.items) if (fresh.has(old.householdId)) details.delete(old.key);
-  for (const [id, entry] of fresh) {
-    names.delete(id);
-    if (entry.name !== undefined && entry.items.length) names.set(id, entry.name);
+  for (const entry of fresh.values()) {
     for (const [k, v] of entry.details) details.set(k, v);
     for (const item of entry.items) {
       let lo = 0;
@@ -760,7 +789,7 @@ function patchSnapshot(prev: Omit<AttentionData, 'userId'>, fresh: ReadonlyMap<s
       items.splice(lo, 0, item);
     }
   }
-  return { items, householdNames: names, details };
+  return { items, details };
 }
 
 export { EVALUATION_WARNING_DAYS, addDays };
