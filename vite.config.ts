@@ -33,6 +33,8 @@ export default defineConfig({
     minify: process.env.WIJKTAFEL_NO_MINIFY ? false : true,
     // The Argon2 WASM is inlined by hash-wasm; keep assets as files, never data: URLs for scripts.
     assetsInlineLimit: 0,
+    // One bundle on purpose: the app loads from local disk (app:// or loopback), never over a network.
+    chunkSizeWarningLimit: 2000,
   },
   worker: { format: 'es' },
 });

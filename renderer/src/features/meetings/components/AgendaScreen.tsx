@@ -5,6 +5,7 @@ import { canBeInvited, checkPartnerAccess, ringOf, type PartnerAccess } from '@s
 import { pseudonymLabel } from '@shared/privacy/pseudonym';
 import { href } from '../../../app/router';
 import { useI18n } from '../../../i18n';
+import { useDates } from '../../households/format';
 import { useFollowUps, useInvite, useMoveItem, useRemoveItem, useUpdateItem, useUpdateMeeting } from '../mutations';
 import { todayLocal, useAgenda, useConsents, useHouseholdNames, useMeeting, usePeople } from '../queries';
 import { BudgetBar } from './BudgetBar';
@@ -12,6 +13,7 @@ import { BudgetBar } from './BudgetBar';
 /** The coordinator's agenda: order, time boxes against the meeting length, attendees, invited partners. */
 export function AgendaScreen({ meetingId }: Readonly<{ meetingId: string }>) {
   const { t } = useI18n();
+  const dates = useDates();
   const { data: meeting, isLoading } = useMeeting(meetingId);
   const { data: items } = useAgenda(meetingId);
   const ids = (items ?? []).map((i) => i.householdId);
@@ -27,7 +29,7 @@ export function AgendaScreen({ meetingId }: Readonly<{ meetingId: string }>) {
   return (
     <article aria-labelledby="agenda-title" data-ready="agenda">
       <div className="page-head">
-        <h1 id="agenda-title">{t('meeting.agendaTitle', { date: meeting.date })}</h1>
+        <h1 id="agenda-title">{t('meeting.agendaTitle', { date: dates.date(meeting.date) })}</h1>
         <div className="mt-actions">
           {!closed ? (
             <a className="button" href={href(`/meetings/${meetingId}/run`)}>

@@ -1,11 +1,13 @@
 import { href } from '../../../app/router';
 import { useI18n } from '../../../i18n';
+import { useDates } from '../../households/format';
 import { usePlanMeeting } from '../mutations';
 import { todayLocal, useMeetings } from '../queries';
 
 /** The meetings: the next one first, past ones below; plan a new one; management figures. */
 export function MeetingsHome() {
   const { t, tx } = useI18n();
+  const dates = useDates();
   const { data: meetings, isLoading } = useMeetings();
   const plan = usePlanMeeting();
   if (isLoading || !meetings) return <p>{t('common.loading')}</p>;
@@ -28,7 +30,7 @@ export function MeetingsHome() {
         <ul className="mt-list" data-testid="upcoming">
           {upcoming.map((m) => (
             <li key={m.id}>
-              <a href={href(`/meetings/${m.id}`)}>{t('meeting.meetingOf', { date: m.date })}</a>{' '}
+              <a href={href(`/meetings/${m.id}`)}>{t('meeting.meetingOf', { date: dates.date(m.date) })}</a>{' '}
               <span className={`badge mt-status--${m.status}`}>{tx(`meeting.status.${m.status}`)}</span>
             </li>
           ))}
@@ -40,7 +42,7 @@ export function MeetingsHome() {
           <ul className="mt-list">
             {past.map((m) => (
               <li key={m.id}>
-                <a href={href(`/meetings/${m.id}`)}>{t('meeting.meetingOf', { date: m.date })}</a>{' '}
+                <a href={href(`/meetings/${m.id}`)}>{t('meeting.meetingOf', { date: dates.date(m.date) })}</a>{' '}
                 <span className="muted">{tx(`meeting.status.${m.status}`)}</span>
               </li>
             ))}

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { DEFAULT_TIME_BOX_MINUTES, NominationDraftSchema } from '@shared/domain/meeting';
 import { href } from '../../../app/router';
 import { useI18n } from '../../../i18n';
+import { useDates } from '../../households/format';
 import { fieldErrors, type FieldErrors } from '../../../ui/errors';
 import { TextArea, TextField } from '../../../ui/Field';
 import { useNominate } from '../mutations';
@@ -10,6 +11,7 @@ import { useCurrentUserId, useHouseholdAgenda, useMeetings } from '../queries';
 /** On a household's page: bring it into the next meeting with a question, and what past meetings decided. */
 export function NominateSection({ householdId }: Readonly<{ householdId: string }>) {
   const { t, tx } = useI18n();
+  const dates = useDates();
   const { data: items } = useHouseholdAgenda(householdId);
   const { data: meetings } = useMeetings();
   const { data: me } = useCurrentUserId();
@@ -41,7 +43,7 @@ export function NominateSection({ householdId }: Readonly<{ householdId: string 
         <ul className="mt-list" data-testid="on-agenda">
           {pending.map((i) => (
             <li key={i.id}>
-              {t('meeting.section.onAgenda', { date: meetingOf(i.meetingId)?.date ?? '…' })} <a href={href(`/meetings/${i.meetingId}`)}>{t('meeting.section.toAgenda')}</a>
+              {t('meeting.section.onAgenda', { date: dates.date(meetingOf(i.meetingId)?.date ?? '') || '…' })} <a href={href(`/meetings/${i.meetingId}`)}>{t('meeting.section.toAgenda')}</a>
               <br />
               <span className="muted">{i.question ?? tx(`meeting.kind.${i.kind}`)}</span>
             </li>
@@ -63,7 +65,7 @@ export function NominateSection({ householdId }: Readonly<{ householdId: string 
           <ul className="mt-list" data-testid="meeting-history">
             {discussed.map((i) => (
               <li key={i.id}>
-                <strong>{meetingOf(i.meetingId)?.date ?? i.closedAt?.slice(0, 10)}</strong>: {i.question ?? tx(`meeting.kind.${i.kind}`)}
+                <strong>{dates.date(meetingOf(i.meetingId)?.date ?? i.closedAt?.slice(0, 10) ?? '')}</strong>: {i.question ?? tx(`meeting.kind.${i.kind}`)}
                 {i.decisions.length ? (
                   <ul>
                     {i.decisions.map((d) => (

@@ -1,7 +1,7 @@
 import { INVOLVEMENT_LEVELS, RINGS, type Contact, type Involvement, type Organisation, type Placement, type Ring } from '@shared/domain/partners';
 import { levelRank, ringOf } from '@shared/domain/partner-rules';
 import { useI18n } from '../../../i18n';
-import { labelSpot, spread } from './geometry';
+import { labelSpot, placeLabels, spread } from './geometry';
 import { RING_INK } from './TeamRingView';
 
 const C = 300;
@@ -55,6 +55,14 @@ export function HouseholdRing({ involvements, organisations, contacts, placement
     return inRing.map((s, i) => ({ inv: s.inv, spot: s.spot, point: points[i] ?? { x: C, y: C, angle: 0 } }));
   });
   const unplaced = [...new Set(nodes.filter((n) => n.spot === 'unplaced').map((n) => orgName(n.inv.organisationId)))];
+  const labelOf = (n: (typeof nodes)[number]) => contacts.find((c) => c.id === n.inv.contactId)?.name ?? orgName(n.inv.organisationId);
+  // Labels kept clear of each other where they can be; a household has few partners, so a label
+  // that fits nowhere is still drawn at its first place (there is no key to move it to).
+  const placedLabels = placeLabels(
+    nodes.map((n) => ({ point: n.point, name: labelOf(n), side: n.spot === 'buitenring' })),
+    13,
+    21,
+  );
 
   const describe = (inv: Involvement, spot: RingSpot) => {
     const contact = contacts.find((c) => c.id === inv.contactId);
@@ -83,9 +91,9 @@ export function HouseholdRing({ involvements, organisations, contacts, placement
         <text x={C} y={C + 7} textAnchor="middle" className="hh-ring__center">
           {t('team.hh.center')}
         </text>
-        {nodes.map(({ inv, spot: where, point }) => {
-          const contact = contacts.find((c) => c.id === inv.contactId);
-          const spot = labelSpot(point, 13, contact?.name ?? orgName(inv.organisationId), { side: where === 'buitenring', fontSize: 21, maxLine: 14 });
+        {nodes.map((node, index) => {
+          const { inv, spot: where, point } = node;
+          const spot = placedLabels[index] ?? labelSpot(point, 13, labelOf(node), { side: where === 'buitenring', fontSize: 21, maxLine: 14 });
           return (
             <g key={inv.id} data-spot={where}>
               <title>{describe(inv, where)}</title>

@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Organisation, Placement } from '@shared/domain/partners';
 import { useI18n } from '../../../i18n';
-import { POSITIONS, labelSpot, positionOf, spread, stepPosition, type Point, type Position } from './geometry';
+import { POSITIONS, initials, labelBox, placeLabels, positionOf, spread, stepPosition, type LabelSpot, type Point, type Position } from './geometry';
 
 /** Band radii in the 1000×1000 drawing, from the table outwards. */
 const C = 500;
@@ -26,7 +26,8 @@ export const RING_INK: Record<'binnenring' | 'buitenring' | 'invliegen', string>
 const inkOf = (pos: Position) => RING_INK[pos.startsWith('buitenring') ? 'buitenring' : (pos as 'binnenring' | 'invliegen')];
 
 /** `number` is set when the band is too crowded for names: the node shows a number, the key below names it. */
-export type PlacedOrg = Readonly<{ org: Organisation; placement: Placement; position: Position; point: Point & { angle: number }; number?: number }>;
+export type PlacedOrg = Readonly<{ org: Organisation; placement: Placement; position: Position; point: Point & { angle: number }; spot?: LabelSpot | null; number?: number }>;
+const LABEL_SIZE = 19;
 
 const GAP = 0.55;
 /** Below this much arc per node (drawing units) names no longer fit beside the nodes. */
@@ -41,6 +42,16 @@ type Props = Readonly<{
   onSelect: (organisationId: string, target?: Position) => void;
 }>;
 
+/** Each organisation's current placement (the newest, if an old one lingers). */
+function latestPlacements(placements: readonly Placement[]): Map<string, Placement> {
+  const latest = new Map<string, Placement>();
+  for (const p of placements) {
+    const cur = latest.get(p.organisationId);
+    if (!cur || cur.updatedAt < p.updatedAt) latest.set(p.organisationId, p);
+  }
+  return latest;
+}
+
 /**
  * The team drawn as concentric rings: the table in the middle, the buitenring's two shells
  * around it and the invliegen ring outside. Each organisation is one focusable node (roving
@@ -52,15 +63,21 @@ export function TeamRingView({ organisations, placements, tableSize, selectedId,
   const [focusId, setFocusId] = useState<string | undefined>(undefined);
   const nodeRefs = useRef(new Map<string, SVGGElement>());
 
+  // The bands' captions (baseline y, text), drawn on the vertical axis below the table.
+  const latest = useMemo(() => latestPlacements(placements), [placements]);
+  const captionTexts = useMemo<[number, string][]>(() => {
+    const n = (pos: Position) => [...latest.values()].filter((p) => positionOf(p) === pos).length;
+    return [
+      [C + BANDS['buitenring:eerste'].inner + 26, t('team.ring.captionEerste', { count: n('buitenring:eerste') })],
+      [C + BANDS['buitenring:tweede'].inner + 26, t('team.ring.captionTweede', { count: n('buitenring:tweede') })],
+      [C + BANDS.invliegen.inner + 26, t('team.ring.captionInvliegen', { count: n('invliegen') })],
+    ];
+  }, [latest, t]);
+
   const placed = useMemo<PlacedOrg[]>(() => {
     const byId = new Map(organisations.map((o) => [o.id, o]));
-    const latest = new Map<string, Placement>();
-    for (const p of placements) {
-      const cur = latest.get(p.organisationId);
-      if (!cur || cur.updatedAt < p.updatedAt) latest.set(p.organisationId, p);
-    }
-    const out: PlacedOrg[] = [];
-    let number = 0;
+    const out: Omit<PlacedOrg, 'number'>[] = [];
+    const crowdedBand = new Set<Position>();
     for (const pos of POSITIONS) {
       const inBand = [...latest.values()]
         .filter((p) => positionOf(p) === pos && byId.has(p.organisationId))
@@ -71,14 +88,30 @@ export function TeamRingView({ organisations, placements, tableSize, selectedId,
       const crowded = inBand.length > 1 && (r * (2 * Math.PI - GAP)) / inBand.length < MIN_ARC[pos];
       // The bottom sector stays free for the band captions; each band has its own phase.
       const points = spread(inBand.length, C, C, r, { stagger: pos === 'binnenring' ? 18 : 14, gap: GAP, phase: [0.5, 0.3, 0.7, 0.45][POSITIONS.indexOf(pos)] ?? 0.5 });
+      if (crowded) crowdedBand.add(pos);
       inBand.forEach((placement, i) => {
         const org = byId.get(placement.organisationId);
         const point = points[i];
-        if (org && point) out.push({ org, placement, position: pos, point, ...(crowded ? { number: ++number } : {}) });
+        if (org && point) out.push({ org, placement, position: pos, point });
       });
     }
-    return out;
-  }, [organisations, placements]);
+    // Names where they fit without running into another name or node; the others get a number
+    // and are named in the key under the drawing (as are all of a band too crowded for names).
+    const named = out.filter((n) => !crowdedBand.has(n.position));
+    const captions = captionTexts.map(([y, text]) => labelBox({ x: C, y, anchor: 'middle', lines: [text], lineHeight: LABEL_SIZE }, LABEL_SIZE));
+    const spots = placeLabels(
+      named.map((n) => ({ point: n.point, name: n.org.name, side: n.position.startsWith('buitenring') })),
+      16,
+      LABEL_SIZE,
+      captions,
+    );
+    const spotOf = new Map(named.map((n, i) => [n.org.id, spots[i] ?? null]));
+    let number = 0;
+    return out.map((n) => {
+      const spot = spotOf.get(n.org.id) ?? null;
+      return spot ? { ...n, spot } : { ...n, spot: null, number: ++number };
+    });
+  }, [organisations, latest, captionTexts]);
 
   const tabStop = focusId && placed.some((p) => p.org.id === focusId) ? focusId : placed[0]?.org.id;
 
@@ -170,8 +203,7 @@ export function TeamRingView({ organisations, placements, tableSize, selectedId,
           const selected = org.id === selectedId;
           const focused = org.id === focusId;
           const ink = inkOf(position);
-          // The table and the outer ring label above/below; the buitenring bands beside the node.
-          const spot = labelSpot(point, 16, org.name, { side: position.startsWith('buitenring'), fontSize: 19 });
+          const spot = node.spot;
           return (
             <g
               key={org.id}
@@ -198,9 +230,9 @@ export function TeamRingView({ organisations, placements, tableSize, selectedId,
               {focused || selected ? <circle cx={point.x} cy={point.y} r={25} fill="none" stroke={focused ? '#ffbf47' : '#1c2430'} strokeWidth={5} /> : null}
               <circle cx={point.x} cy={point.y} r={16} fill={ink} stroke="#fff" strokeWidth={3} />
               <text x={point.x} y={point.y + 5} textAnchor="middle" className={node.number ? 'ring-node__abbr ring-node__number' : 'ring-node__abbr'} aria-hidden="true">
-                {node.number ?? tx(`team.orgAbbr.${org.type}`)}
+                {node.number ?? (org.type === 'anders' ? initials(org.name) : tx(`team.orgAbbr.${org.type}`))}
               </text>
-              {node.number ? null : (
+              {node.number || !spot ? null : (
                 <text x={spot.x} y={spot.y} textAnchor={spot.anchor} className="ring-node__label" aria-hidden="true">
                   {spot.lines.map((line, i) => (
                     <tspan key={i} x={spot.x} dy={i === 0 ? 0 : spot.lineHeight}>

@@ -98,3 +98,70 @@ export function wrapLabel(name: string, max = 16): string[] {
 export function shortLabel(name: string, max = 20): string {
   return name.length <= max ? name : `${name.slice(0, max - 1).trimEnd()}…`;
 }
+
+/** A label's approximate box in drawing units (SVG text is not measured before it is drawn). */
+export type Box = Readonly<{ x0: number; y0: number; x1: number; y1: number }>;
+
+/** Average advance of a bold label character, in font sizes (measured on the app's sans-serif, rounded up). */
+const CHAR_WIDTH = 0.62;
+/** Clear space kept around a label. */
+const PAD = 4;
+
+export function labelBox(spot: LabelSpot, fontSize: number): Box {
+  const width = Math.max(...spot.lines.map((l) => l.length)) * fontSize * CHAR_WIDTH;
+  const x0 = spot.anchor === 'start' ? spot.x : spot.anchor === 'end' ? spot.x - width : spot.x - width / 2;
+  return { x0: x0 - PAD, x1: x0 + width + PAD, y0: spot.y - fontSize - PAD, y1: spot.y + (spot.lines.length - 1) * spot.lineHeight + fontSize * 0.3 + PAD };
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+}
+
+/**
+ * Labels for every node that do not run into each other or into another node: each label tries
+ * its preferred spot, then above, below and beside its node; a label that fits nowhere is left
+ * out (null) and the node is numbered in the key instead. Nodes are placed in the order given.
+ */
+export function placeLabels(
+  nodes: readonly Readonly<{ point: Point & { angle: number }; name: string; side: boolean }>[],
+  nodeRadius: number,
+  fontSize: number,
+  /** Other text already drawn (the bands' captions) that labels must keep clear of. */
+  obstacles: readonly Box[] = [],
+): (LabelSpot | null)[] {
+  const circles: Box[] = nodes.map(({ point }) => ({ x0: point.x - nodeRadius - 3, x1: point.x + nodeRadius + 3, y0: point.y - nodeRadius - 3, y1: point.y + nodeRadius + 3 }));
+  const taken: Box[] = [...obstacles];
+  return nodes.map((node, i) => {
+    const { point, name } = node;
+    const preferred = labelSpot(point, nodeRadius, name, { side: node.side, fontSize });
+    const lines = preferred.lines;
+    const lh = preferred.lineHeight;
+    const aboveY = point.y - nodeRadius - 7 - (lines.length - 1) * lh;
+    const belowY = point.y + nodeRadius + fontSize + 3;
+    const sideY = point.y + fontSize * 0.35 - ((lines.length - 1) * lh) / 2;
+    const out = Math.cos(point.angle) >= 0 ? 1 : -1;
+    const candidates: LabelSpot[] = [
+      preferred,
+      { x: point.x, y: aboveY, anchor: 'middle', lines, lineHeight: lh },
+      { x: point.x, y: belowY, anchor: 'middle', lines, lineHeight: lh },
+      { x: point.x + out * (nodeRadius + 6), y: sideY, anchor: out > 0 ? 'start' : 'end', lines, lineHeight: lh },
+      { x: point.x - out * (nodeRadius + 6), y: sideY, anchor: out > 0 ? 'end' : 'start', lines, lineHeight: lh },
+    ];
+    for (const spot of candidates) {
+      const box = labelBox(spot, fontSize);
+      const hitsNode = circles.some((c, j) => j !== i && overlaps(box, c));
+      if (!hitsNode && !taken.some((t) => overlaps(box, t))) {
+        taken.push(box);
+        return spot;
+      }
+    }
+    return null;
+  });
+}
+
+/** Up to two letters for a node whose type has no abbreviation ("Voedselbank" → "VO", "Stichting Welzijn" → "SW"). */
+export function initials(name: string): string {
+  const words = name.split(/[\s–-]+/).filter((w) => /^\p{L}/u.test(w) && !/^(de|het|van|en|voor)$/i.test(w));
+  const letters = words.length >= 2 ? `${words[0]?.[0] ?? ''}${words[1]?.[0] ?? ''}` : (words[0] ?? '').slice(0, 2);
+  return letters.toLocaleUpperCase('nl');
+}
