@@ -221,6 +221,9 @@ test('a full meeting: agenda of three, meeting mode, write-back, follow-ups and 
   await expect(p.locator('[data-ready="plan"]')).toContainText('Rust in de financiën');
   await p.goto(`${app.baseURL}/#/households/${ids.A}/tijdlijn`);
   await expect(p.locator('[data-ready="household"]')).toContainText(`Besluit: Schuldhulp inschakelen; ${A.first} gaat akkoord.`);
+  // The guest of A's item is on A's file as invited for that one meeting (and ends with it).
+  await p.goto(`${app.baseURL}/#/households/${ids.A}`);
+  await expect(p.getByTestId('invitations').locator('[data-invitation="Dr. Iris Koster"]')).toContainText('overleg van');
   await p.goto(`${app.baseURL}/#/households/${ids.B}/plan`);
   await expect(p.locator('[data-ready="plan"]')).toContainText('Oma vragen om twee middagen op te passen');
 

@@ -21,6 +21,8 @@ import { listAudit } from '../../../renderer/src/data/repositories/audit';
 import { seal } from '../../../renderer/src/data/repositories/kit';
 import { setSession, getSession } from '../../../renderer/src/data/session';
 import { projectMeetingPack } from '@shared/privacy/profiles';
+import { invitationState } from '@shared/domain/partner-rules';
+import { listInvitations } from '../../../renderer/src/data/repositories/partners';
 import { plainText } from '@shared/privacy/document';
 
 const TODAY = '2025-06-02';
@@ -77,6 +79,17 @@ describe('meetings repository', () => {
       await seal('consents', { id: 'cons1', householdId: a.id, organisationId: 'org-ggz', purpose: 'bespreken', givenBy: 'Anouk', givenAt: '2025-05-01', createdAt: TS }),
     );
     expect((await setInvitedContacts(ia.id, ['c-ggz'], TODAY)).invitedContactIds).toEqual(['c-ggz']);
+    // The guest is invited to the household for this meeting: visible there, ending after it.
+    const [invitation] = await listInvitations(a.id);
+    expect(invitation).toMatchObject({ contactId: 'c-ggz', organisationId: 'org-ggz', kind: 'meeting', meetingId: meeting.id, purpose: 'bespreken', startDate: TODAY, endDate: '2025-06-05' });
+    expect(invitationState(invitation ?? { startDate: '', endDate: '' }, '2025-06-06')).toBe('ended');
+    // Inviting again adds nothing; taking the guest off ends the invitation; inviting again starts a new one.
+    await setInvitedContacts(ia.id, ['c-ggz'], TODAY);
+    expect(await listInvitations(a.id)).toHaveLength(1);
+    await setInvitedContacts(ia.id, [], TODAY);
+    expect((await listInvitations(a.id)).map((i) => i.cancelledAt)).toEqual([TODAY]);
+    await setInvitedContacts(ia.id, ['c-ggz'], TODAY);
+    expect((await listInvitations(a.id)).filter((i) => !i.cancelledAt)).toHaveLength(1);
 
     await startMeeting(meeting.id);
     await addDecision(ia.id, { kind: 'besluit', text: 'Schuldhulp inschakelen' });

@@ -29,11 +29,13 @@ import { checkPartnerAccess, canBeInvited, ringOf, type PartnerAccess } from '@s
 import {
   ConsentSchema,
   ContactSchema,
+  InvitationSchema,
   OrganisationSchema,
   PlacementSchema,
   TeamSettingsSchema,
   type Consent,
   type Contact,
+  type Invitation,
   type Organisation,
   type Placement,
   type TeamSettings,
@@ -249,7 +251,13 @@ export async function moveAgendaItem(meetingId: string, id: string, direction: '
  */
 export async function setInvitedContacts(itemId: string, contactIds: readonly string[], today: string): Promise<AgendaItem> {
   const item = await getItem(itemId);
-  const [people, consents] = await Promise.all([loadPeople(), listConsentsFor([item.householdId])]);
+  const [people, consents, meeting, invitationRows] = await Promise.all([
+    loadPeople(),
+    listConsentsFor([item.householdId]),
+    getMeeting(item.meetingId),
+    getSession().db.invitations.where('householdId').equals(item.householdId).toArray(),
+  ]);
+  if (!meeting) throw new Error('meeting not found');
   for (const contactId of contactIds) {
     const contact = people.contacts.find((c) => c.id === contactId);
     if (!contact) throw new Error('contact not found');
@@ -259,7 +267,38 @@ export async function setInvitedContacts(itemId: string, contactIds: readonly st
     );
     if (!canBeInvited(ringOf(people.placements, contact.organisationId)) || !access.allowed) throw new ConsentRefusedError(contactId, access);
   }
-  return putItem({ ...item, invitedContactIds: [...new Set(contactIds)] });
+  const wanted = [...new Set(contactIds)];
+  // Each guest of the item is invited to the household "for this meeting" (rings issue:
+  // invliegen for one meeting): visible on the household, with its purpose, ending by itself
+  // after the meeting. A guest taken off the item has that invitation ended the same day.
+  const forThisMeeting = (await openAll('invitations', invitationRows, InvitationSchema)).filter((i) => i.kind === 'meeting' && i.meetingId === meeting.id && !i.cancelledAt);
+  const now = nowIso();
+  const added: Invitation[] = wanted
+    .filter((c) => !forThisMeeting.some((i) => i.contactId === c))
+    .flatMap((contactId) => {
+      const contact = people.contacts.find((c) => c.id === contactId);
+      if (!contact) return [];
+      const endDate = meeting.date > today ? meeting.date : today;
+      return [InvitationSchema.parse({ id: newId(), householdId: item.householdId, organisationId: contact.organisationId, contactId, purpose: 'bespreken', kind: 'meeting', meetingId: meeting.id, startDate: today, endDate, createdAt: now })];
+    });
+  const ended = forThisMeeting.filter((i) => !wanted.includes(i.contactId)).map((i) => InvitationSchema.parse({ ...i, cancelledAt: today }));
+  const next = AgendaItemSchema.parse({ ...item, invitedContactIds: wanted, updatedAt: now });
+  const [itemRow, invitationRowsOut, audits] = await Promise.all([
+    seal('agendaItems', next),
+    Promise.all([...added, ...ended].map((i) => seal('invitations', i))),
+    Promise.all([
+      ...added.map((i) => sealAudit({ action: 'household.update', entity: 'invitations', entityId: i.id, details: { householdId: i.householdId, change: 'create', meetingId: meeting.id } })),
+      ...ended.map((i) => sealAudit({ action: 'household.update', entity: 'invitations', entityId: i.id, details: { householdId: i.householdId, change: 'cancel', meetingId: meeting.id } })),
+    ]),
+  ]);
+  const db = getSession().db;
+  // The item's guests and their household invitations change together or not at all.
+  await db.transaction('rw', [db.agendaItems, db.invitations, db.audit], async () => {
+    await db.agendaItems.put(itemRow);
+    if (invitationRowsOut.length) await db.invitations.bulkPut(invitationRowsOut);
+    if (audits.length) await db.audit.bulkAdd(audits);
+  });
+  return next;
 }
 
 /**

@@ -21,6 +21,11 @@ export function dateFormatter(lang: string, options: Intl.DateTimeFormatOptions)
   return f;
 }
 
+/** A value that is not a date is shown as it is (or "—"): one odd record must not take a page down. */
+function safeFormat(f: Intl.DateTimeFormat, d: Date, raw: string): string {
+  return Number.isNaN(d.getTime()) ? raw || '—' : f.format(d);
+}
+
 /** Formats ISO dates ("2026-03-01") and timestamps for the current language. */
 export function useDates() {
   const { lang } = useI18n();
@@ -29,9 +34,9 @@ export function useDates() {
     const dayLocal = dateFormatter(lang, { dateStyle: 'medium' });
     return {
       /** A calendar date as stored (YYYY-MM-DD): formatted in UTC so it never shifts a day. */
-      date: (iso: string) => day.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)),
+      date: (iso: string) => safeFormat(day, new Date(`${iso.slice(0, 10)}T00:00:00Z`), iso),
       /** A timestamp, in local time. */
-      stamp: (ts: string) => dayLocal.format(new Date(ts)),
+      stamp: (ts: string) => safeFormat(dayLocal, new Date(ts), ts),
     };
   }, [lang]);
 }

@@ -18,6 +18,7 @@ import {
   updateAgendaItem,
   updateMeeting,
 } from '../../data/repositories/meetings';
+import { teamKeys } from '../team/queries';
 import { meetingKeys, todayLocal } from './queries';
 
 /** Every meeting mutation invalidates the meeting feature's queries; the case file's too when a plan changed. */
@@ -73,7 +74,12 @@ export function useMoveItem(meetingId: string) {
 
 export function useInvite() {
   const inv = useInvalidate();
-  return useMutation({ mutationFn: (v: { itemId: string; contactIds: string[] }) => setInvitedContacts(v.itemId, v.contactIds, todayLocal()), onSuccess: () => inv() });
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { itemId: string; contactIds: string[] }) => setInvitedContacts(v.itemId, v.contactIds, todayLocal()),
+    // The guests' household invitations ("for this meeting") belong to the team feature's lists.
+    onSuccess: async (item) => Promise.all([inv(), qc.invalidateQueries({ queryKey: teamKeys.invitations(item.householdId) })]),
+  });
 }
 
 export function useFollowUps(meetingId: string) {

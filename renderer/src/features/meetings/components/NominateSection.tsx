@@ -12,6 +12,8 @@ import { useCurrentUserId, useHouseholdAgenda, useMeetings } from '../queries';
 export function NominateSection({ householdId }: Readonly<{ householdId: string }>) {
   const { t, tx } = useI18n();
   const dates = useDates();
+  // The meeting may not be loaded yet: then there is no date to format.
+  const dateOf = (iso: string | undefined) => (iso ? dates.date(iso) : '…');
   const { data: items } = useHouseholdAgenda(householdId);
   const { data: meetings } = useMeetings();
   const { data: me } = useCurrentUserId();
@@ -43,7 +45,7 @@ export function NominateSection({ householdId }: Readonly<{ householdId: string 
         <ul className="mt-list" data-testid="on-agenda">
           {pending.map((i) => (
             <li key={i.id}>
-              {t('meeting.section.onAgenda', { date: dates.date(meetingOf(i.meetingId)?.date ?? '') || '…' })} <a href={href(`/meetings/${i.meetingId}`)}>{t('meeting.section.toAgenda')}</a>
+              {t('meeting.section.onAgenda', { date: dateOf(meetingOf(i.meetingId)?.date) })} <a href={href(`/meetings/${i.meetingId}`)}>{t('meeting.section.toAgenda')}</a>
               <br />
               <span className="muted">{i.question ?? tx(`meeting.kind.${i.kind}`)}</span>
             </li>
@@ -65,7 +67,7 @@ export function NominateSection({ householdId }: Readonly<{ householdId: string 
           <ul className="mt-list" data-testid="meeting-history">
             {discussed.map((i) => (
               <li key={i.id}>
-                <strong>{dates.date(meetingOf(i.meetingId)?.date ?? i.closedAt?.slice(0, 10) ?? '')}</strong>: {i.question ?? tx(`meeting.kind.${i.kind}`)}
+                <strong>{dateOf(meetingOf(i.meetingId)?.date ?? i.closedAt?.slice(0, 10))}</strong>: {i.question ?? tx(`meeting.kind.${i.kind}`)}
                 {i.decisions.length ? (
                   <ul>
                     {i.decisions.map((d) => (

@@ -528,7 +528,7 @@ function Invitations({
                     {inv.note ? <div className="muted">{inv.note}</div> : null}
                   </th>
                   <td>{tx(`team.purpose.${inv.purpose}`)}</td>
-                  <td>{inv.kind === 'meeting' ? t('team.invite.forMeeting', { date: dates.date(inv.startDate) }) : t('team.invite.forPeriod', { from: dates.date(inv.startDate), to: dates.date(inv.endDate) })}</td>
+                  <td>{inv.kind === 'meeting' ? t('team.invite.forMeeting', { date: dates.date(inv.endDate) }) : t('team.invite.forPeriod', { from: dates.date(inv.startDate), to: dates.date(inv.endDate) })}</td>
                   <td>
                     <span className={`badge badge--invite-${state}`}>{tx(`team.invite.state.${state}`)}</span>
                   </td>
