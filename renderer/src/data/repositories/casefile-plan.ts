@@ -146,10 +146,10 @@ export async function updateActionProgress(householdId: string, actionId: string
   });
   const [row, audit] = await Promise.all([seal('actions', action), sealAudit({ action: 'plan.change', entity: 'action', entityId: actionId })]);
   await db.transaction('rw', [db.households, db.plans, db.actions, db.audit], async () => {
-    await touchOpenHousehold(db, householdId, now);
-    await assertActivePlan(householdId, action.planId);
-    await db.actions.put(row);
-    await db.audit.add(audit);
+    // Both checks are issued together (the transaction runs them in order without waiting in
+    // between); the writes follow only when both hold.
+    await Promise.all([touchOpenHousehold(db, householdId, now), assertActivePlan(householdId, action.planId)]);
+    await Promise.all([db.actions.put(row), db.audit.add(audit)]);
   });
   return action;
 }

@@ -8,7 +8,7 @@ import { todayIso } from './common';
 /** Tables whose changes cannot move the count: every view writes an audit entry. */
 const IRRELEVANT = new Set(['audit', 'vault']);
 /** How long after the last committed write the badge recounts (a reminder may be a moment late). */
-const RECOUNT_DELAY_MS = 300;
+const RECOUNT_DELAY_MS = 1000;
 
 /** The in-app reminder: how many attention items are the current user's. No e-mail, no network. */
 export function AttentionBadge() {
