@@ -179,6 +179,17 @@ test('main path: intake from a huisarts → household → scores → plan → ha
   await expect(p.getByRole('link', { name: 'Familie Hassan' })).toBeVisible();
   await p.getByLabel('Zoeken op naam of tekst').fill('onbekendwoord');
   await expect(p.getByRole('link', { name: 'Familie Hassan' })).toHaveCount(0);
+
+  // After a reload the search worker reads and decrypts the narratives itself (nothing was
+  // re-sent from this session): the intake's words are found again.
+  await p.reload();
+  await ui.unlock();
+  await p.getByLabel('Status', { exact: true }).selectOption('afgesloten');
+  await expect(p.locator('[data-search-ready="true"]')).toBeVisible();
+  await p.getByLabel('Zoeken op naam of tekst').fill('deurwaarder');
+  await expect(p.getByRole('link', { name: 'Familie Hassan' })).toBeVisible();
+  await p.getByLabel('Zoeken op naam of tekst').fill('deurwaarder brieven');
+  await expect(p.getByRole('link', { name: 'Familie Hassan' })).toBeVisible();
   expect(id).toBeTruthy();
 });
 

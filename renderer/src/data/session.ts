@@ -36,6 +36,11 @@ export class Session {
     }
   }
 
+  /** Every household key unwrapped so far (all of them after loadHouseholdKeys), for a reader in a worker. */
+  householdKeyEntries(): (readonly [string, CryptoKey])[] {
+    return [...this.householdKeys];
+  }
+
   async householdKey(householdId: string): Promise<CryptoKey> {
     const cached = this.householdKeys.get(householdId);
     if (cached) return cached;

@@ -1,22 +1,23 @@
-import { ActionSchema, AssessmentSchema, GoalSchema, HandoverSchema, IntakeSchema, NoteSchema } from '@shared/domain/casefile';
-import type { z } from 'zod';
 import type { TableName } from '../db';
 import { getSession } from '../session';
 import { CHUNK, backgroundPass, openChunked, yieldToEventLoop } from './kit';
+import { NARRATIVE_TABLES, type NarrativeBatch, type NarrativeTable } from './narrative-reader';
 
-/** The sealed tables whose narratives are searchable, with their schemas. */
-const NARRATIVE_TABLES = {
-  intakes: IntakeSchema,
-  assessments: AssessmentSchema,
-  goals: GoalSchema,
-  actions: ActionSchema,
-  notes: NoteSchema,
-  handovers: HandoverSchema,
-} as const;
-type NarrativeTable = keyof typeof NARRATIVE_TABLES;
-export type NarrativeBatch = {
-  [T in NarrativeTable]: { table: T; records: z.output<(typeof NARRATIVE_TABLES)[T]>[] };
-}[NarrativeTable];
+export type { NarrativeBatch } from './narrative-reader';
+
+/** What a reader in another thread needs to read the narratives itself: the database and the household keys. */
+export type NarrativeSource = Readonly<{ dbName: string; keys: readonly (readonly [string, CryptoKey])[] }>;
+
+/**
+ * Run a narrative pass that happens elsewhere (the search worker reads and decrypts them itself,
+ * see narrative-reader.ts) in its turn among the passes over the whole store after unlock.
+ */
+export function loadNarrativesElsewhere<T>(run: (source: NarrativeSource) => Promise<T>): Promise<T> {
+  return backgroundPass(() => {
+    const session = getSession();
+    return run({ dbName: session.db.name, keys: session.householdKeyEntries() });
+  });
+}
 
 /**
  * Decrypt every narrative record in batches for the in-memory search index, reporting progress.

@@ -23,6 +23,20 @@ export type SearchRequest =
 export type Scope = 'names' | 'narratives';
 export type SearchReply = { type: 'results'; seq: number; householdIds: string[]; total: number };
 
+/**
+ * What the search worker also takes: the household keys (sent in parts), then the order to read
+ * and decrypt the narratives itself, so that work and its garbage stay off the page's thread.
+ */
+export type WorkerRequest =
+  | SearchRequest
+  | { type: 'keys'; keys: (readonly [string, CryptoKey])[] }
+  | { type: 'loadNarratives'; dbName: string };
+export type WorkerReply =
+  | SearchReply
+  | { type: 'narratives'; progress: number }
+  /** The worker could not read them (closed: the app is replacing the database). */
+  | { type: 'narrativesFailed'; closed: boolean };
+
 /** Case, accents and whitespace do not matter when searching. */
 export function normaliseTerm(term: string): string {
   return term.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('nl');

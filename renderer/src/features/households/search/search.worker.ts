@@ -1,9 +1,6 @@
 /// <reference lib="webworker" />
-import { CaseSearch, type SearchRequest } from './search-core';
+import type { WorkerRequest } from './search-core';
+import { createSearchHost } from './search-host';
 
-// Decrypted names and narratives reach this worker only as messages and live only in its memory.
-const search = new CaseSearch();
-self.onmessage = (event: MessageEvent<SearchRequest>) => {
-  const reply = search.handle(event.data);
-  if (reply) (self as unknown as Worker).postMessage(reply);
-};
+const host = createSearchHost({ idb: indexedDB, reply: (msg) => (self as unknown as Worker).postMessage(msg) });
+self.onmessage = (event: MessageEvent<WorkerRequest>) => void host.handle(event.data);

@@ -1,44 +1,18 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { CaseFile } from '@shared/domain/casefile-rules';
 import type { Household } from '@shared/domain/household';
-import { loadAllNarratives, type NarrativeBatch } from '../../../data/repositories/casefile-search';
-import { CaseSearch, type SearchDoc, type SearchReply, type SearchRequest } from './search-core';
+import { loadAllNarratives, loadNarrativesElsewhere, type NarrativeSource } from '../../../data/repositories/casefile-search';
+import { CaseSearch, type WorkerReply, type WorkerRequest } from './search-core';
+import { docsOfBatch, nameDoc, narrativeDocs } from './search-docs';
 
-/** What is searchable per record: the words people wrote, never ids or codes. */
-function docsOfBatch(batch: NarrativeBatch): SearchDoc[] {
-  switch (batch.table) {
-    case 'intakes':
-      return batch.records.map((r) => ({ id: `i:${r.id}`, householdId: r.householdId, text: r.question }));
-    case 'assessments':
-      return batch.records.map((r) => ({ id: `a:${r.id}`, householdId: r.householdId, text: r.narrative }));
-    case 'goals':
-      return batch.records.map((r) => ({ id: `g:${r.id}`, householdId: r.householdId, text: r.text }));
-    case 'actions':
-      return batch.records.map((r) => ({ id: `x:${r.id}`, householdId: r.householdId, text: [r.text, r.result ?? ''].join(' ') }));
-    case 'notes':
-      return batch.records.map((r) => ({ id: `n:${r.id}`, householdId: r.householdId, text: r.text }));
-    case 'handovers':
-      return batch.records.map((r) => ({ id: `o:${r.id}`, householdId: r.householdId, text: `${r.reason} ${r.note}` }));
-  }
-}
-
-export function narrativeDocs(cf: CaseFile): SearchDoc[] {
-  return [
-    ...docsOfBatch({ table: 'intakes', records: [...cf.intakes] }),
-    ...docsOfBatch({ table: 'assessments', records: [...cf.assessments] }),
-    ...docsOfBatch({ table: 'goals', records: [...cf.goals] }),
-    ...docsOfBatch({ table: 'actions', records: [...cf.actions] }),
-    ...docsOfBatch({ table: 'notes', records: [...cf.notes] }),
-    ...docsOfBatch({ table: 'handovers', records: [...cf.handovers] }),
-  ];
-}
-
-export function nameDoc(h: Household): SearchDoc {
-  const names = h.members.map((m) => `${m.firstName} ${m.lastName ?? ''}`).join(' ');
-  return { id: `h:${h.id}`, householdId: h.id, text: `${h.displayName} ${names}` };
-}
+export { nameDoc, narrativeDocs } from './search-docs';
 
 export type SearchStatus = Readonly<{ namesReady: boolean; narrativesProgress: number; failed: boolean }>;
+
+/** Household keys go to the worker in parts of this many, so no one message blocks the page. */
+const KEY_PART = 1000;
+
+type WorkerOutcome = 'done' | 'failed' | 'closed';
 
 /**
  * The app's one search index, in a Web Worker (in-thread where Workers do not exist, e.g. unit
@@ -55,9 +29,13 @@ class SearchClient {
   private synced: readonly Household[] | null = null;
   private status: SearchStatus = { namesReady: false, narrativesProgress: 0, failed: false };
   private readonly listeners = new Set<() => void>();
+  /** Settles the worker's narrative read (see readInWorker). */
+  private settleNarratives: ((outcome: WorkerOutcome) => void) | null = null;
 
-  private post(msg: SearchRequest): void {
+  private post(msg: WorkerRequest): void {
     if (typeof Worker === 'undefined') {
+      // In-thread (unit tests): the narratives are read on this thread (startNarratives).
+      if (msg.type === 'keys' || msg.type === 'loadNarratives') return;
       this.local ??= new CaseSearch();
       const reply = this.local.handle(msg);
       if (reply) this.receive(reply);
@@ -65,15 +43,27 @@ class SearchClient {
     }
     if (!this.worker) {
       this.worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' });
-      this.worker.onmessage = (e: MessageEvent<SearchReply>) => this.receive(e.data);
+      this.worker.onmessage = (e: MessageEvent<WorkerReply>) => this.receive(e.data);
     }
     this.worker.postMessage(msg);
   }
 
-  private receive(reply: SearchReply) {
-    const resolve = this.pending.get(reply.seq);
-    this.pending.delete(reply.seq);
-    resolve?.({ ids: reply.householdIds, total: reply.total });
+  private receive(reply: WorkerReply) {
+    switch (reply.type) {
+      case 'results': {
+        const resolve = this.pending.get(reply.seq);
+        this.pending.delete(reply.seq);
+        resolve?.({ ids: reply.householdIds, total: reply.total });
+        return;
+      }
+      case 'narratives':
+        this.setStatus({ narrativesProgress: reply.progress });
+        if (reply.progress >= 1) this.settleNarratives?.('done');
+        return;
+      case 'narrativesFailed':
+        this.settleNarratives?.(reply.closed ? 'closed' : 'failed');
+        return;
+    }
   }
 
   private setStatus(patch: Partial<SearchStatus>) {
@@ -104,11 +94,33 @@ class SearchClient {
   private startNarratives() {
     if (this.narrativesStarted) return;
     this.narrativesStarted = true;
-    loadAllNarratives((batch, fraction) => {
-      const docs = docsOfBatch(batch);
-      if (docs.length) this.post({ type: 'addMany', docs });
-      this.setStatus({ narrativesProgress: fraction });
-    }).catch(() => this.setStatus({ failed: true }));
+    const here = () =>
+      loadAllNarratives((batch, fraction) => {
+        const docs = docsOfBatch(batch);
+        if (docs.length) this.post({ type: 'addMany', docs });
+        this.setStatus({ narrativesProgress: fraction });
+      });
+    // Where there is a worker, it reads and decrypts the narratives itself: 250,000 records at
+    // 10,000 households, whose decryption and garbage kept the page's thread busy for seconds
+    // (docs/adr/0004-performance.md, finding 11). Should it fail, they are read here instead.
+    const run = typeof Worker === 'undefined' ? here() : loadNarrativesElsewhere((source) => this.readInWorker(source)).then((outcome) => (outcome === 'failed' ? here() : undefined));
+    run.catch(() => this.setStatus({ failed: true }));
+  }
+
+  /** Hand the keys to the worker in parts, have it read the narratives, and wait for its outcome. */
+  private async readInWorker(source: NarrativeSource): Promise<WorkerOutcome> {
+    const outcome = new Promise<WorkerOutcome>((resolve) => {
+      this.settleNarratives = (o) => {
+        this.settleNarratives = null;
+        resolve(o);
+      };
+    });
+    for (let i = 0; i < source.keys.length; i += KEY_PART) {
+      this.post({ type: 'keys', keys: source.keys.slice(i, i + KEY_PART) });
+      if (i + KEY_PART < source.keys.length) await new Promise((r) => setTimeout(r, 0));
+    }
+    this.post({ type: 'loadNarratives', dbName: source.dbName });
+    return outcome;
   }
 
   /** After a write: the household's narratives as they are now. */
