@@ -252,6 +252,20 @@ async function toList(page: Page): Promise<void> {
   }, ROW_LINK);
 }
 
+/**
+ * Let the app finish what the last step started (a save's background re-read, the attention
+ * recount a second after the last write) before the heap is read: the figure is what stays in
+ * memory, not what is in flight at that instant. 1.5 s, then an idle moment.
+ */
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        setTimeout(() => requestIdleCallback(() => resolve(), { timeout: 2000 }), 1500);
+      }),
+  );
+}
+
 /** Open a household from the case list: click on its row link → `data-ready="household"` painted. */
 export async function measureOpen(page: Page, ids: readonly string[], deadline = Infinity): Promise<number[]> {
   await tools(page);
@@ -553,6 +567,7 @@ export async function runMeasurements(page: Page, opts: RunOptions): Promise<Ben
 
   // 5. An hour-like loop of typical operations, then the heap again.
   await toList(page);
+  await settle(page);
   const heapBeforeLoop = await measureHeap(cdp);
   const loopDeadline = Date.now() + counts.phaseSeconds * 1000;
   let loopCycles = runs('loop') ? counts.loopCycles : 0;
@@ -566,6 +581,7 @@ export async function runMeasurements(page: Page, opts: RunOptions): Promise<Ben
     }
   }
   await toList(page);
+  await settle(page);
   const heapAfterLoop = await measureHeap(cdp);
   await cdp.detach();
   const total = (h: { mainMB: number; workersMB: number | null }) => h.mainMB + (h.workersMB ?? 0);

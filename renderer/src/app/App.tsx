@@ -31,7 +31,9 @@ const queryClient = new QueryClient({
     // again costs milliseconds. The few working sets kept for the whole session (the case list,
     // reference data) say so where they are defined.
     queries: { retry: false, refetchOnWindowFocus: false, gcTime: 0 },
-    mutations: { retry: false },
+    // The same for writes: a finished mutation holds what was typed and the decrypted record it
+    // returned; it is dropped when its form is gone, not kept for react-query's default 5 minutes.
+    mutations: { retry: false, gcTime: 0 },
   },
 });
 
