@@ -1,7 +1,6 @@
-import type { TableName } from '../db';
 import { getSession } from '../session';
-import { CHUNK, backgroundPass, openChunked, yieldToEventLoop } from './kit';
-import { NARRATIVE_TABLES, type NarrativeBatch, type NarrativeTable } from './narrative-reader';
+import { CHUNK, backgroundPass, yieldToEventLoop } from './kit';
+import { readNarrativesDirect, type NarrativeBatch } from './narrative-reader';
 
 export type { NarrativeBatch } from './narrative-reader';
 
@@ -20,39 +19,22 @@ export function loadNarrativesElsewhere<T>(run: (source: NarrativeSource) => Pro
 }
 
 /**
- * Decrypt every narrative record in batches for the in-memory search index, reporting progress.
- * Batches are keyed on the primary key (no offset scans) and opened in short chunks; the event
- * loop gets a turn between chunks, so the list answers while the index grows at 10,000 households.
+ * Decrypt every narrative record in batches for the in-memory search index on this thread,
+ * reporting progress: where there is no search worker (unit tests) or it could not read them.
+ * The same reader as the worker's; the event loop gets a turn between pages of CHUNK rows, so the
+ * list answers while the index grows.
  */
-export function loadAllNarratives(
-  onBatch: (batch: NarrativeBatch, fraction: number) => void,
-  opts: { batchSize?: number; shouldStop?: () => boolean } = {},
-): Promise<void> {
-  return backgroundPass(() => readNarratives(onBatch, opts));
-}
-
-async function readNarratives(onBatch: (batch: NarrativeBatch, fraction: number) => void, opts: { batchSize?: number; shouldStop?: () => boolean }): Promise<void> {
-  const db = getSession().db;
-  const size = opts.batchSize ?? CHUNK * 2;
-  const tables = Object.keys(NARRATIVE_TABLES) as NarrativeTable[];
-  const counts = await Promise.all(tables.map((t) => db.rows(t as TableName).count()));
-  const total = counts.reduce((a, b) => a + b, 0) || 1;
-  let done = 0;
-  for (const table of tables) {
-    let last: string | undefined;
-    for (;;) {
-      if (opts.shouldStop?.()) return;
-      const rows = await (last === undefined
-        ? db.rows(table).orderBy(':id').limit(size).toArray()
-        : db.rows(table).where(':id').above(last).limit(size).toArray());
-      if (rows.length === 0) break;
-      last = String(rows[rows.length - 1]?.id);
-      const records = await openChunked(table, rows, NARRATIVE_TABLES[table]);
-      done += rows.length;
-      onBatch({ table, records } as NarrativeBatch, Math.min(1, done / total));
-      if (rows.length < size) break;
-      await yieldToEventLoop();
-    }
-  }
-  onBatch({ table: 'notes', records: [] }, 1);
+export function loadAllNarratives(onBatch: (batch: NarrativeBatch, fraction: number) => void, opts: { batchSize?: number } = {}): Promise<void> {
+  return backgroundPass(() => {
+    const session = getSession();
+    const keys = new Map(session.householdKeyEntries());
+    return readNarrativesDirect({
+      idb: indexedDB,
+      dbName: session.db.name,
+      keyFor: (householdId) => keys.get(householdId),
+      onBatch,
+      batchSize: opts.batchSize ?? CHUNK,
+      between: yieldToEventLoop,
+    });
+  });
 }

@@ -24,6 +24,8 @@ export type DirectReadOptions = Readonly<{
   keyFor: (householdId: string) => CryptoKey | undefined;
   onBatch: (batch: NarrativeBatch, fraction: number) => void;
   batchSize?: number;
+  /** Awaited between pages (on the page's thread: give input and rendering a turn). */
+  between?: () => Promise<void>;
 }>;
 
 /** Ended early because the app is replacing or upgrading the database (a restore, a newer tab). */
@@ -54,15 +56,16 @@ function openExisting(idb: IDBFactory, name: string): Promise<IDBDatabase> {
 }
 
 /**
- * Every narrative record, decrypted, in batches — read straight from IndexedDB, for the search
- * index's own worker (docs/adr/0004-performance.md, finding 11). Read-only: it opens the app's
+ * Every narrative record, decrypted, in batches — read straight from IndexedDB, by the search
+ * index's own worker (docs/adr/0004-performance.md, finding 11) or, where it cannot, on the
+ * page (loadAllNarratives). Read-only: it opens the app's
  * database without a version, never writes, and closes it when done or when the app asks for
  * the database (a restore, an upgrade): then it stops with ReaderClosedError. Rows are read in
  * primary-key pages; each is opened with its household's key and validated with its schema, as
  * in the app. A row whose household key it was not given (a household deleted meanwhile) is
  * skipped; a row that does not open or validate is an error, as in the app.
  */
-export async function readNarrativesDirect(opts: DirectReadOptions): Promise<{ skipped: number }> {
+export async function readNarrativesDirect(opts: DirectReadOptions): Promise<void> {
   const size = opts.batchSize ?? 500;
   const db = await openExisting(opts.idb, opts.dbName);
   let closed = false;
@@ -79,7 +82,6 @@ export async function readNarrativesDirect(opts: DirectReadOptions): Promise<{ s
     const counts = await Promise.all(tables.map((t) => request(store(t).count())));
     const total = counts.reduce((a, b) => a + b, 0) || 1;
     let done = 0;
-    let skipped = 0;
     for (const table of tables) {
       let after: IDBValidKey | undefined;
       for (;;) {
@@ -90,21 +92,17 @@ export async function readNarrativesDirect(opts: DirectReadOptions): Promise<{ s
         const opened = await Promise.all(
           rows.map((row) => {
             const key = opts.keyFor(String(row.householdId));
-            if (!key) {
-              skipped++;
-              return null;
-            }
-            return openRecord(table, row, key, NARRATIVE_TABLES[table]);
+            return key ? openRecord(table, row, key, NARRATIVE_TABLES[table]) : null;
           }),
         );
         done += rows.length;
         const records = opened.filter((r) => r !== null);
         opts.onBatch({ table, records } as NarrativeBatch, Math.min(1, done / total));
         if (rows.length < size) break;
+        await opts.between?.();
       }
     }
     opts.onBatch({ table: 'notes', records: [] }, 1);
-    return { skipped };
   } catch (e) {
     throw closed ? new ReaderClosedError() : e;
   } finally {

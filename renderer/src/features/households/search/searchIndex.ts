@@ -5,8 +5,6 @@ import { loadAllNarratives, loadNarrativesElsewhere, type NarrativeSource } from
 import { CaseSearch, type WorkerReply, type WorkerRequest } from './search-core';
 import { docsOfBatch, nameDoc, narrativeDocs } from './search-docs';
 
-export { nameDoc, narrativeDocs } from './search-docs';
-
 export type SearchStatus = Readonly<{ namesReady: boolean; narrativesProgress: number; failed: boolean }>;
 
 /** Household keys go to the worker in parts of this many, so no one message blocks the page. */
