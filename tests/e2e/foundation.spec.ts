@@ -131,3 +131,17 @@ test('the household list and forms work with the keyboard alone', async ({ app }
   await expect(p.locator('[data-ready="household"]')).toBeVisible();
   await expectAccessible(p, 'household page after keyboard entry');
 });
+
+test('losing the network changes nothing: reads and saves go on offline', async ({ app }) => {
+  // Used in buurtcentra without Wi-Fi: the browser saying "offline" must not pause the app's
+  // local reads and writes (react-query pauses work in its default network mode).
+  const ui = new AppPage(app.page, app.baseURL);
+  await ui.open();
+  await ui.setup();
+  await app.page.context().setOffline(true);
+  await expect.poll(() => app.page.evaluate(() => navigator.onLine)).toBe(false);
+  await ui.createHousehold('Familie Offline', [{ role: 'ouder', firstName: 'Ilse', lastName: 'Offline', birthDate: '1980-02-02' }]);
+  await expect(app.page.getByRole('heading', { name: 'Familie Offline' })).toBeVisible();
+  await ui.gotoList();
+  await expect(app.page.getByRole('link', { name: 'Familie Offline' })).toBeVisible();
+});

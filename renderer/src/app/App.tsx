@@ -30,10 +30,12 @@ const queryClient = new QueryClient({
     // household's file, once the worker moved on), instead of lingering for minutes. Reading them
     // again costs milliseconds. The few working sets kept for the whole session (the case list,
     // reference data) say so where they are defined.
-    queries: { retry: false, refetchOnWindowFocus: false, gcTime: 0 },
+    // networkMode 'always': nothing here needs a network, so the browser going offline (a
+    // buurtcentrum without Wi-Fi) must not pause reads and saves, as react-query's default does.
+    queries: { retry: false, refetchOnWindowFocus: false, gcTime: 0, networkMode: 'always' },
     // The same for writes: a finished mutation holds what was typed and the decrypted record it
     // returned; it is dropped when its form is gone, not kept for react-query's default 5 minutes.
-    mutations: { retry: false, gcTime: 0 },
+    mutations: { retry: false, gcTime: 0, networkMode: 'always' },
   },
 });
 
