@@ -185,8 +185,13 @@ export function assertStatusChange(h: RegieView, to: HouseholdStatus): void {
   if (!allowedStatusChanges(h).includes(to)) throw new RuleViolation('status.notAllowed');
 }
 
+/** A closed household's file is read-only. */
+export function isOpen(h: Readonly<Pick<Household, 'status'>>): boolean {
+  return h.status !== 'afgesloten';
+}
+
 export function assertOpen(h: Readonly<Pick<Household, 'status'>>): void {
-  if (h.status === 'afgesloten') throw new RuleViolation('household.closed');
+  if (!isOpen(h)) throw new RuleViolation('household.closed');
 }
 
 // ------------------------------------------------------------------------------------------

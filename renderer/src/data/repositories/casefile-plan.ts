@@ -21,11 +21,12 @@ import {
   assertLayerReason,
   replacePlan,
 } from '@shared/domain/casefile-rules';
+import type { Household } from '@shared/domain/household';
 import type { StoredRow } from '../db';
 import { getSession } from '../session';
 import { sealAudit } from './audit';
 import { touchOpenHousehold } from './casefile-tx';
-import { newId, nowIso, openAll, seal } from './kit';
+import { isSourceOf, newId, nowIso, noteSource, openAll, seal, SourceChanged, sourceOf } from './kit';
 
 type PlanView = Pick<Plan, 'id' | 'status'>;
 const planView = (r: StoredRow): PlanView => ({ id: String(r.id), status: r.status === 'actief' ? 'actief' : 'vervangen' });
@@ -129,27 +130,61 @@ export async function addAction(householdId: string, input: ActionDraft): Promis
   return action;
 }
 
-/** Status and result of an action ("gedaan" needs a result: that is what is reported back). */
-export async function updateActionProgress(householdId: string, actionId: string, input: ActionProgress, today: string): Promise<Action> {
+/** What the worker saw when starting a change: the record on screen and its household. */
+export type Seen<T> = Readonly<{ record: T; household?: Household | undefined }>;
+
+/**
+ * Status and result of an action ("gedaan" needs a result: that is what is reported back).
+ *
+ * With `seen` (the action and household on screen, their stored rows noted when the case file
+ * was read), the change is sealed from the action at once and ONE round of requests does the
+ * rest: the reads that check the household, the plan and that both stored rows are still the
+ * ones on screen, and the writes. Only if something changed meanwhile (the transaction aborts,
+ * nothing is written) is the action read and decrypted and the change applied to what is stored
+ * now — the result is the same either way (docs/adr/0004-performance.md, finding 13).
+ */
+export async function updateActionProgress(householdId: string, actionId: string, input: ActionProgress, today: string, seen?: Seen<Action>): Promise<Action> {
   const draft = ActionProgressSchema.parse(input);
-  const db = getSession().db;
-  const now = nowIso();
-  const row0 = await db.actions.get(actionId);
+  const base = seen?.record;
+  if (base && base.id === actionId && base.householdId === householdId && sourceOf(base)) {
+    try {
+      return await writeProgress(householdId, base, draft, today, seen);
+    } catch (e) {
+      if (!(e instanceof SourceChanged)) throw e;
+    }
+  }
+  const row0 = await getSession().db.actions.get(actionId);
   if (!row0 || row0.householdId !== householdId) throw new Error('action not found');
   const [existing] = await openAll('actions', [row0], ActionSchema);
   if (!existing) throw new Error('action not found');
+  return writeProgress(householdId, existing, draft, today);
+}
+
+/**
+ * Seal `existing` with the progress applied and write it with its audit entry. The checks
+ * (household open, plan active; with `seen`, the stored rows unchanged) and the writes are
+ * issued together; a failed check aborts the transaction, which undoes the writes.
+ */
+async function writeProgress(householdId: string, existing: Action, draft: ActionProgress, today: string, seen?: Seen<Action>): Promise<Action> {
+  const db = getSession().db;
+  const now = nowIso();
   const action = ActionSchema.parse({
     ...existing,
     status: draft.status,
     result: draft.result,
     completedAt: draft.status === 'gedaan' ? (draft.completedAt ?? existing.completedAt ?? today) : undefined,
   });
-  const [row, audit] = await Promise.all([seal('actions', action), sealAudit({ action: 'plan.change', entity: 'action', entityId: actionId })]);
+  const [row, audit] = await Promise.all([seal('actions', action), sealAudit({ action: 'plan.change', entity: 'action', entityId: action.id })]);
   await db.transaction('rw', [db.households, db.plans, db.actions, db.audit], async () => {
-    // Both checks are issued together (the transaction runs them in order without waiting in
-    // between); the writes follow only when both hold.
-    await Promise.all([touchOpenHousehold(db, householdId, now), assertActivePlan(householdId, action.planId)]);
-    await Promise.all([db.actions.put(row), db.audit.add(audit)]);
+    const [stored] = await Promise.all([
+      seen ? db.actions.get(action.id) : undefined,
+      touchOpenHousehold(db, householdId, now, seen?.household),
+      assertActivePlan(householdId, action.planId),
+      db.actions.put(row),
+      db.audit.add(audit),
+    ]);
+    if (seen && !isSourceOf(seen.record, stored)) throw new SourceChanged();
   });
+  noteSource(action, row);
   return action;
 }

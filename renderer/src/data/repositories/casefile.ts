@@ -24,7 +24,7 @@ import {
 import type { Table } from 'dexie';
 import type { StoredRow } from '../db';
 import { getSession } from '../session';
-import { open, openAll } from './kit';
+import { noteSource, open, openAll } from './kit';
 
 /**
  * Reading a household's case file: every household-scoped row of it is fetched in ONE read
@@ -68,6 +68,10 @@ export async function loadCaseFile(householdId: string): Promise<CaseFile | null
     openAll('events', raw.events, CaseEventSchema),
     openAll('evaluations', raw.evaluations, EvaluationSchema),
   ]);
+  // Progress on an action is saved from the plan on screen: with the sources of the action and
+  // the household noted, that write checks them inside its one transaction instead of reading first.
+  noteSource(household, raw.household);
+  actions.forEach((a, i) => noteSource(a, raw.actions[i] as StoredRow));
   const byCreated = <T extends { createdAt: string }>(list: T[]) => list.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   return {
     household,

@@ -39,6 +39,50 @@ export async function openAll<S extends z.ZodType>(
 }
 
 /**
+ * The stored row a decrypted record was opened from (or sealed into), by object. A write that
+ * starts from a record on screen can then check, inside its transaction, that the stored row is
+ * still exactly the one that record came from — instead of reading (and decrypting) it first and
+ * writing in a second round trip. Rows hold only ciphertext and plain index fields; an entry
+ * lives as long as its record object.
+ */
+const sources = new WeakMap<object, StoredRow>();
+
+/** Remember that `record` was opened from (or sealed into) `row`. */
+export function noteSource(record: object, row: StoredRow): void {
+  sources.set(record, row);
+}
+
+/** The stored row `record` came from, if noted. */
+export function sourceOf(record: object): StoredRow | undefined {
+  return sources.get(record);
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a instanceof Uint8Array && b instanceof Uint8Array) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
+  }
+  return a === b;
+}
+
+/** Is `stored` still exactly the row `record` came from (every field, the ciphertext byte for byte)? False when unknown. */
+export function isSourceOf(record: object, stored: StoredRow | undefined): boolean {
+  const seen = sources.get(record);
+  if (!seen || !stored) return false;
+  const keys = Object.keys(seen);
+  if (keys.length !== Object.keys(stored).length) return false;
+  return keys.every((k) => sameValue(seen[k], stored[k]));
+}
+
+/** Thrown inside a transaction when a stored row is no longer a record's source: the caller starts over from what is stored. */
+export class SourceChanged extends Error {
+  constructor() {
+    super('the stored row changed since it was read');
+  }
+}
+
+/**
  * Background work over the whole store (the attention list, the search index) runs in short
  * tasks: CHUNK rows are read or opened, then the event loop gets a turn, so a keystroke or a click
  * is answered between chunks. (Reading or opening 10,000 rows in one go blocked the page for up

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type {
+  Action,
   ActionDraft,
   ActionProgress,
   AssessmentDraft,
@@ -101,12 +102,16 @@ export const useStartPlan = (hid: string) => useCaseMutation(hid, (d: NewPlanDra
 export const useAddGoal = (hid: string) =>
   useCaseMutation(hid, ({ planId, draft }: { planId: string; draft: GoalDraft }) => addGoal(hid, planId, draft), (cf, g) => ({ ...cf, goals: upsert(cf.goals, g) }));
 export const useAddAction = (hid: string) => useCaseMutation(hid, (d: ActionDraft) => addAction(hid, d), (cf, a) => ({ ...cf, actions: upsert(cf.actions, a) }));
-export const useUpdateAction = (hid: string) =>
-  useCaseMutation(
+/** `seen`: the action as on screen; with the household from the cached case file, the save skips its reads (updateActionProgress). */
+export function useUpdateAction(hid: string) {
+  const qc = useQueryClient();
+  return useCaseMutation(
     hid,
-    ({ actionId, draft, today }: { actionId: string; draft: ActionProgress; today: string }) => updateActionProgress(hid, actionId, draft, today),
+    ({ actionId, draft, today, seen }: { actionId: string; draft: ActionProgress; today: string; seen?: Action }) =>
+      updateActionProgress(hid, actionId, draft, today, seen && { record: seen, household: qc.getQueryData<CaseFile>(householdKeys.caseFile(hid))?.household }),
     (cf, a) => ({ ...cf, actions: upsert(cf.actions, a) }),
   );
+}
 export const useHandOver = (hid: string) =>
   useCaseMutation(hid, ({ fromId, draft }: { fromId: string | undefined; draft: HandoverDraft }) => handOver(hid, fromId, draft));
 export const useChangeStatus = (hid: string) => useCaseMutation(hid, (to: HouseholdStatus) => changeStatus(hid, to));

@@ -233,7 +233,7 @@ function ProgressForm({ action, onDone }: Readonly<{ action: Action; onDone: () 
     e.preventDefault();
     const draft = f.validate();
     if (!draft) return;
-    await update.mutateAsync({ actionId: action.id, draft, today: todayLocal() });
+    await update.mutateAsync({ actionId: action.id, draft, today: todayLocal(), seen: action });
     onDone();
   }
   return (
