@@ -17,7 +17,8 @@ export function useZodForm<S extends z.ZodType, V extends Record<string, unknown
       setErrors(fieldErrors(r.error));
       return null;
     }
-    setErrors({});
+    // Only when there were errors: a fresh {} would re-render the whole form on every valid submit.
+    setErrors((e) => (Object.keys(e).length === 0 ? e : {}));
     return r.data;
   }, [schema, values]);
   const reset = useCallback(() => {

@@ -35,11 +35,12 @@ export function HouseholdPage({ id, tab, editing }: Readonly<{ id: string; tab: 
   const { t, tx } = useI18n();
   const { data: cf, isLoading } = useCaseFile(id);
   // One audit entry per opening of a household's file (switching its tabs is not a new opening),
-  // written once the file is on screen so the write does not queue in front of reading it.
-  const shown = cf?.household.id === id;
+  // written while the file is read: the two touch different stores, so neither waits for the
+  // other, and the entry is committed before a first save (whose audit entry would otherwise
+  // queue behind it; docs/adr/0004-performance.md, finding 13).
   useEffect(() => {
-    if (shown) void logHouseholdView(id);
-  }, [id, shown]);
+    void logHouseholdView(id);
+  }, [id]);
   const people = usePeople();
   const dates = useDates();
   if (isLoading) return <p>{t('common.loading')}</p>;
