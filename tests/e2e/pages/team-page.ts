@@ -137,7 +137,7 @@ export class TeamPage {
     if (givenAt) await form.getByLabel('Gegeven op').fill(givenAt);
     if (expiresAt) await form.getByLabel('Geldig tot en met').fill(expiresAt);
     await form.getByRole('button', { name: 'Toestemming opslaan' }).click();
-    await expect(s.getByText('Toestemming vastgelegd.')).toBeVisible();
+    await expect(s.getByText('Toestemming vastgelegd.', { exact: true })).toBeVisible();
   }
 
   async openInviteForm(): Promise<Locator> {
