@@ -94,6 +94,10 @@ test('the audit log: who did what on which record, filters, CSV export that is i
   await ui.gotoList();
   await app.page.getByRole('link', { name: 'Familie Kanarie' }).click();
   await expect(app.page.locator('[data-ready="household"]')).toBeVisible();
+  // An address that is no household logs no view.
+  const nowhere = '00000000-0000-4000-8000-000000000000';
+  await app.page.evaluate((hid) => (window.location.hash = `#/households/${hid}`), nowhere);
+  await expect(app.page.getByText('Dit huishouden bestaat niet (meer).')).toBeVisible();
   const privacy = new PrivacyPage(app.page);
   await privacy.open();
   await privacy.openAudit();
@@ -115,6 +119,12 @@ test('the audit log: who did what on which record, filters, CSV export that is i
   await app.page.getByRole('button', { name: 'Filteren' }).click();
   await expect(privacy.auditRows('household.view')).toHaveCount(3);
   await expect(privacy.auditRows('vault.unlock')).toHaveCount(0);
+  await app.page.getByLabel('Dossiernummer').fill(nowhere);
+  await app.page.getByRole('button', { name: 'Filteren' }).click();
+  await expect(privacy.auditRows()).toHaveCount(0);
+  await app.page.getByLabel('Dossiernummer').fill(id);
+  await app.page.getByRole('button', { name: 'Filteren' }).click();
+  await expect(privacy.auditRows('household.view')).toHaveCount(3);
   const rows = await privacy.auditRows().count();
   expect(rows).toBeGreaterThanOrEqual(2); // create + view (+ any update by the case file)
 

@@ -1,4 +1,6 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import type { Household } from '@shared/domain/household';
 import { logHouseholdView } from '../../../data/repositories/households';
 import { href } from '../../../app/router';
 import { useI18n, type MessageKey } from '../../../i18n';
@@ -9,7 +11,7 @@ import { OverviewTab } from '../casefile/OverviewTab';
 import { PlanTab } from '../casefile/PlanTab';
 import { TimelineTab } from '../casefile/TimelineTab';
 import { useDates } from '../format';
-import { useCaseFile } from '../queries';
+import { householdKeys, useCaseFile } from '../queries';
 import { HouseholdForm } from './HouseholdForm';
 
 export const CASEFILE_TABS = ['overzicht', 'leefgebieden', 'plan', 'tijdlijn', 'afsluiten'] as const;
@@ -34,13 +36,16 @@ export function isCaseFileTab(s: string | undefined): s is CaseFileTab {
 export function HouseholdPage({ id, tab, editing }: Readonly<{ id: string; tab: CaseFileTab; editing: boolean }>) {
   const { t, tx } = useI18n();
   const { data: cf, isLoading } = useCaseFile(id);
-  // One audit entry per opening of a household's file (switching its tabs is not a new opening),
-  // written while the file is read: the two touch different stores, so neither waits for the
-  // other, and the entry is committed before a first save (whose audit entry would otherwise
-  // queue behind it; docs/adr/0004-performance.md, finding 13).
+  // One audit entry per opening of a household's file (switching its tabs is not a new opening).
+  // A household the case list knows is logged at once, while its file is read: the two touch
+  // different stores, so neither waits, and the entry is committed before a first save (whose
+  // audit entry would otherwise queue behind it; docs/adr/0004-performance.md, finding 13).
+  // Any other address is logged only once a file is shown, so a wrong link logs nothing.
+  const qc = useQueryClient();
+  const opened = qc.getQueryData<Household[]>(householdKeys.list())?.some((h) => h.id === id) === true || cf?.household.id === id;
   useEffect(() => {
-    void logHouseholdView(id);
-  }, [id]);
+    if (opened) void logHouseholdView(id);
+  }, [id, opened]);
   const people = usePeople();
   const dates = useDates();
   if (isLoading) return <p>{t('common.loading')}</p>;
