@@ -116,25 +116,21 @@ describe('saving an action from the plan on screen', () => {
     expect((await loadCaseFile(id))?.actions[0]?.status).toBe('gedaan');
   });
 
-  it('refuses the save when the household was closed after the screen read it, and writes nothing', async () => {
+  it.each([
+    {
+      what: 'the household was closed',
+      meanwhile: (id: string) => closeHousehold(id, { outcome: 'Verhuisd naar een andere gemeente', acknowledgeOpen: true }),
+      today: '2026-03-10',
+      refusal: 'household.closed',
+    },
+    { what: 'the plan was replaced', meanwhile: (id: string) => startPlan(id, { startedAt: '2026-06-01' }), today: '2026-06-02', refusal: 'plan.archivedReadOnly' },
+  ])('refuses the save when $what after the screen read it, and writes nothing', async ({ meanwhile, today, refusal }) => {
     const { id, action, screen } = await setUp();
-    await closeHousehold(id, { outcome: 'Verhuisd naar een andere gemeente', acknowledgeOpen: true });
+    await meanwhile(id);
     const rowBefore = await db.households.get(id);
     const actionBefore = await db.actions.get(action.id);
     const audits = await db.audit.count();
-    expect(await code(updateActionProgress(id, action.id, DONE, '2026-03-10', onScreen(screen, action.id)))).toBe('household.closed');
-    expect(await db.households.get(id)).toEqual(rowBefore);
-    expect(await db.actions.get(action.id)).toEqual(actionBefore);
-    expect(await db.audit.count()).toBe(audits);
-  });
-
-  it('refuses the save when the plan was replaced after the screen read it, and writes nothing', async () => {
-    const { id, action, screen } = await setUp();
-    await startPlan(id, { startedAt: '2026-06-01' });
-    const rowBefore = await db.households.get(id);
-    const actionBefore = await db.actions.get(action.id);
-    const audits = await db.audit.count();
-    expect(await code(updateActionProgress(id, action.id, DONE, '2026-06-02', onScreen(screen, action.id)))).toBe('plan.archivedReadOnly');
+    expect(await code(updateActionProgress(id, action.id, DONE, today, onScreen(screen, action.id)))).toBe(refusal);
     expect(await db.households.get(id)).toEqual(rowBefore);
     expect(await db.actions.get(action.id)).toEqual(actionBefore);
     expect(await db.audit.count()).toBe(audits);

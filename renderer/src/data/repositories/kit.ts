@@ -1,4 +1,5 @@
 import type { IndexableType, Table } from 'dexie';
+import { bytesEqual } from '@shared/backup/bytes';
 import type { z } from 'zod';
 import type { StoredRow, TableName } from '../db';
 import { openRecord, sealRecord } from '../records';
@@ -57,14 +58,7 @@ export function sourceOf(record: object): StoredRow | undefined {
   return sources.get(record);
 }
 
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a instanceof Uint8Array && b instanceof Uint8Array) {
-    if (a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-    return true;
-  }
-  return a === b;
-}
+const sameValue = (a: unknown, b: unknown): boolean => (a instanceof Uint8Array && b instanceof Uint8Array ? bytesEqual(a, b) : a === b);
 
 /** Is `stored` still exactly the row `record` came from (every field, the ciphertext byte for byte)? False when unknown. */
 export function isSourceOf(record: object, stored: StoredRow | undefined): boolean {
