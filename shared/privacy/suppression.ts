@@ -143,14 +143,14 @@ const wideEnough = (required: number | undefined, i: Interval | undefined) => re
  */
 export function protect(cells: readonly PlanCell[], relations: readonly Relation[]): CellMark[] {
   const marks = cells.map((c) => primaryMark(c.value));
-  const floors = requiredWidths(cells, relations);
+  const required = requiredWidths(cells, relations);
   // A weak cell with nothing left to withhold around it is as protected as this layout allows.
   const givenUp = new Set<number>();
   for (let guard = 0; guard <= 2 * cells.length; guard++) {
     const audit = auditOf(cells, marks, relations);
-    const weak = marks.findIndex((m, i) => m === 'small' && !givenUp.has(i) && !wideEnough(floors[i], audit[i]));
+    const weak = marks.findIndex((m, i) => m === 'small' && !givenUp.has(i) && !wideEnough(required[i], audit[i]));
     if (weak < 0) return marks;
-    const pick = complementFor(weak, floors, cells, marks, relations);
+    const pick = complementFor(weak, required, cells, marks, relations);
     if (pick === undefined) givenUp.add(weak);
     else marks[pick] = 'protected';
   }
@@ -162,7 +162,7 @@ export function protect(cells: readonly PlanCell[], relations: readonly Relation
  * the relations next to those), the smallest that protects it on its own, parts before totals
  * (a total is the most useful figure); if none does alone, the largest, and the caller goes on.
  */
-function complementFor(weak: number, floors: readonly number[], cells: readonly PlanCell[], marks: readonly CellMark[], relations: readonly Relation[]): number | undefined {
+function complementFor(weak: number, required: readonly number[], cells: readonly PlanCell[], marks: readonly CellMark[], relations: readonly Relation[]): number | undefined {
   const reached = new Set([weak]);
   const used = new Set<Relation>();
   for (;;) {
@@ -175,7 +175,7 @@ function complementFor(weak: number, floors: readonly number[], cells: readonly 
       .sort((a, b) => Number(totals.has(a)) - Number(totals.has(b)) || (cells[a]?.value ?? 0) - (cells[b]?.value ?? 0) || a - b);
     for (const c of candidates) {
       const trial = marks.map((m, i) => (i === c ? 'protected' : m));
-      if (wideEnough(floors[weak], auditOf(cells, trial, relations)[weak])) return c;
+      if (wideEnough(required[weak], auditOf(cells, trial, relations)[weak])) return c;
     }
     const parts = candidates.filter((c) => !totals.has(c));
     const fallback = parts.length ? parts[parts.length - 1] : candidates[0];
