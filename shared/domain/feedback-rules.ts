@@ -410,13 +410,7 @@ export function mine(items: readonly AttentionItem[], userId: string): Attention
 
 // --- Knelpunten ---------------------------------------------------------------------------
 
-/** Management figures: every cell under 5 is suppressed (PRIVACY.md). */
-export const SUPPRESS_BELOW = 5;
-
-/** 1–4 become "<5". Zero stays 0: it says nothing about a person. */
-export function suppress(n: number): string {
-  return n > 0 && n < SUPPRESS_BELOW ? `<${SUPPRESS_BELOW}` : String(n);
-}
+// Suppression of the counts (one rule for every aggregate export) is in shared/privacy/suppression.ts.
 
 export type KnelpuntAggregate = Readonly<{
   byCategory: readonly Readonly<{ category: KnelpuntCategory; barriers: number; households: number }>[];

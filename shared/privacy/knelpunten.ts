@@ -1,14 +1,21 @@
-import { aggregateKnelpunten, suppress, SUPPRESS_BELOW } from '../domain/feedback-rules';
+import { aggregateKnelpunten } from '../domain/feedback-rules';
 import type { Knelpunt, KnelpuntCategory } from '../domain/feedback';
 import { fixed, freeTextFactory, type Block, type ExportDocument, type Section } from './document';
 import { PROFILE_PURPOSE, type ProjectedExport } from './profiles';
+import { SUPPRESSION_THRESHOLD, legendSection, suppressionPlan } from './suppression';
 
 /**
  * The knelpunten register for management as an export document: aggregates only, no household
- * ids, names or descriptions. Counts 1–4 are shown as "<5". A barrier's title (typed by a worker,
+ * ids, names or descriptions. Counts are suppressed by the same rule as the management figures
+ * (shared/privacy/suppression.ts): 0–4 are shown as "<5", with a legend. A barrier's title (typed by a worker,
  * so free text: scanned, reviewed) appears only when it recurs in at least five households;
  * fewer is not yet a pattern for management, and a rare barrier's title could point at one case.
  * There is no total row: with suppressed cells a total would let a reader subtract them back.
+ * The only relations a reader can see are lower bounds: a category holds at least the barriers,
+ * and at least as many households as each barrier, listed under it. A listed barrier has 5 or
+ * more households, so its category's household count is shown; its barrier count may stay "<5"
+ * with the listed ones as its known floor (those barriers are named on purpose, and a barrier
+ * count says nothing about a small group of households).
  * The texts come from the caller (the feedback catalogue, in Dutch, like every export).
  */
 export type KnelpuntenLabels = Readonly<{
@@ -34,11 +41,13 @@ export function projectKnelpunten(
   const agg = aggregateKnelpunten(list);
   const free = freeTextFactory();
   const byId = new Map(list.map((k) => [k.id, k]));
-  const recurring = agg.byBarrier.filter((b) => b.households >= SUPPRESS_BELOW);
+  const recurring = agg.byBarrier.filter((b) => b.households >= SUPPRESSION_THRESHOLD);
+  const plan = suppressionPlan();
+  const cells = agg.byCategory.map((r) => ({ category: r.category, barriers: plan.cell(r.barriers), households: plan.cell(r.households) }));
   const categories: Block = {
     type: 'table',
     head: [labels.category, labels.barriers, labels.households],
-    rows: agg.byCategory.map((r) => [fixed(labels.categoryLabel(r.category)), fixed(suppress(r.barriers)), fixed(suppress(r.households))]),
+    rows: cells.map((r) => [fixed(labels.categoryLabel(r.category)), fixed(plan.text(r.barriers)), fixed(plan.text(r.households))]),
   };
   const recurringBlock: Block = recurring.length
     ? {
@@ -55,6 +64,8 @@ export function projectKnelpunten(
     { id: 'categories', title: fixed(labels.categoriesTitle), blocks: [categories] },
     { id: 'recurring', title: fixed(labels.recurringTitle), blocks: [recurringBlock] },
   ];
+  const legend = legendSection(plan.marks());
+  if (legend) sections.push(legend);
   const meta = PROFILE_PURPOSE.knelpunten;
   const document: ExportDocument = {
     purposeId: 'knelpunten',
@@ -72,5 +83,5 @@ export function projectKnelpunten(
 
 /** The household ids whose names the scanner needs: those of barriers whose title is shown. */
 export function householdsToScan(list: readonly Knelpunt[]): string[] {
-  return [...new Set(list.filter((k) => new Set(k.householdIds).size >= SUPPRESS_BELOW).flatMap((k) => k.householdIds))];
+  return [...new Set(list.filter((k) => new Set(k.householdIds).size >= SUPPRESSION_THRESHOLD).flatMap((k) => k.householdIds))];
 }

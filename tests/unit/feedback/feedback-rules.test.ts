@@ -15,13 +15,13 @@ import {
   isGoalInWork,
   isDutyOverdue,
   mine,
-  suppress,
   type AttentionInput,
 } from '../../../shared/domain/feedback-rules';
 import { renderCsv, renderMarkdown, renderText, resolveDocument, scanDocument, plainText } from '../../../shared/privacy/document';
 import { projectKnelpunten, type KnelpuntenLabels } from '../../../shared/privacy/knelpunten';
 import { projectReferrerLetter } from '../../../shared/privacy/letter';
 import { nlDate } from '../../../shared/privacy/labels';
+import { suppressionPlan } from '../../../shared/privacy/suppression';
 import { translate } from '../../../renderer/src/i18n';
 
 const NOW = '2026-03-02T09:00:00.000Z';
@@ -209,8 +209,10 @@ describe('knelpunten aggregation and suppression', () => {
     note: 'Alleen aantallen.', categoriesTitle: 'Per categorie', category: 'Categorie', barriers: 'Knelpunten', households: 'Huishoudens', barrier: 'Knelpunt',
     recurringTitle: 'Terugkerend', noRecurring: 'Geen', categoryLabel: (c) => c.toUpperCase(),
   };
-  it('suppresses 1–4', () => {
-    expect([0, 1, 4, 5, 12].map(suppress)).toEqual(['0', '<5', '<5', '5', '12']);
+  it('suppresses 0–4 by the one rule of every aggregate export', () => {
+    const plan = suppressionPlan();
+    const cells = [0, 1, 4, 5, 12].map((n) => plan.cell(n));
+    expect(cells.map((c) => plan.text(c))).toEqual(['<5', '<5', '<5', '5', '12']);
   });
   it('counts distinct households per category and barrier', () => {
     const agg = aggregateKnelpunten([k('1', 'wachtlijst', ['h1', 'h2']), k('2', 'wachtlijst', ['h2', 'h3']), k('3', 'regel', ['a', 'b', 'c', 'd', 'e'])]);
@@ -231,9 +233,11 @@ describe('knelpunten aggregation and suppression', () => {
       expect(out).toContain('Kostendelersnorm');
       expect(out).toMatch(/WACHTLIJST[;|\s]+\\?<5[;|\s]+\\?<5/);
       expect(out).toMatch(/REGEL[;|\s]+\\?<5[;|\s]+5/);
+      expect(out).toContain('Minder dan 5 (0 tot en met 4)');
     }
     expect(renderCsv(doc)).toBe(
-      'Categorie;Knelpunten;Huishoudens\nREGEL;<5;5\nWACHTLIJST;<5;<5\nWETTENGAT;0;0\nBUDGET;0;0\nBEREIKBAARHEID;0;0\nANDERS;0;0\n\nKnelpunt;Categorie;Huishoudens\nKostendelersnorm;REGEL;5\n',
+      'Categorie;Knelpunten;Huishoudens\nREGEL;<5;5\nWACHTLIJST;<5;<5\nWETTENGAT;<5;<5\nBUDGET;<5;<5\nBEREIKBAARHEID;<5;<5\nANDERS;<5;<5\n\nKnelpunt;Categorie;Huishoudens\nKostendelersnorm;REGEL;5\n\n' +
+        'Teken;Betekenis\n<5;"Minder dan 5 (0 tot en met 4). Ook 0 staat zo: ook ""geen"" zegt iets over een kleine groep."\n',
     );
   });
   it("a shown barrier's title is scanned with its households' names and replaced by default", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { renderHtml, renderMarkdown, type ExportDocument } from '@shared/privacy/document';
-import { SUPPRESSED, projectManagementFigures, suppressRow } from '@shared/privacy/figures';
+import { renderCsv, renderHtml, renderMarkdown, type ExportDocument } from '@shared/privacy/document';
+import { projectManagementFigures } from '@shared/privacy/figures';
+import { protect, type Relation } from '@shared/privacy/suppression';
 import { assignPseudonyms, memberDescriptor, pseudonymLetters, wijkFor } from '@shared/privacy/pseudonym';
 import { DEFAULT_LIFE_DOMAINS } from '@shared/domain/partners';
 
@@ -28,14 +29,25 @@ describe('pseudonyms', () => {
 });
 
 describe('management figures', () => {
-  it('suppresses cells under 5, and one more when a single hidden cell could be derived from the total', () => {
-    expect(suppressRow([10, 12, 7])).toEqual([10, 12, 7]);
-    expect(suppressRow([10, 3, 7])).toEqual([10, SUPPRESSED, SUPPRESSED]);
-    expect(suppressRow([1, 2, 30])).toEqual([SUPPRESSED, SUPPRESSED, 30]);
-    expect(suppressRow([0, 8])).toEqual([SUPPRESSED, SUPPRESSED]);
+  it('suppresses cells under 5, and withholds a cell of 5 or more as "x" where a total would give a small one away', () => {
+    // One row and its total (the last cell).
+    const row = (counts: number[]) => {
+      const cells = [...counts, counts.reduce((a, b) => a + b, 0)].map((value) => ({ value, floor: 0 }));
+      const rel: Relation = { kind: 'sum', total: counts.length, parts: counts.map((_, i) => i) };
+      return protect(cells, [rel]).map((m, i) => (m === 'small' ? '<5' : m === 'protected' ? 'x' : cells[i]?.value));
+    };
+    expect(row([10, 12, 7])).toEqual([10, 12, 7, 29]);
+    // The smallest cell that leaves the "<5" open is withheld, marked "x", never "<5".
+    expect(row([10, 3, 7])).toEqual([10, '<5', 'x', 20]);
+    // Two small cells that add up to 3: a reader learns only that neither is 4.
+    expect(row([1, 2, 30])).toEqual(['<5', '<5', 30, 33]);
+    // Zero is suppressed too, and 8 - x (x of 5 or more) leaves it open.
+    expect(row([0, 8])).toEqual(['<5', 'x', 8]);
+    // "<5" next to exactly 5: withholding the 5 would pin it (x is at least 5), so the 30 goes.
+    expect(row([0, 5, 30])).toEqual(['<5', 5, 'x', 35]);
   });
 
-  it('holds counts only; a small wijk shows "<5"', () => {
+  it('holds counts only; a small wijk shows "<5", and the wijk that would give it away "x", with the legend', () => {
     const households = [
       ...Array.from({ length: 12 }, (_, i) => ({ id: `a${i}`, status: 'actief' as const, wijk: 'Centrum' })),
       ...Array.from({ length: 2 }, (_, i) => ({ id: `b${i}`, status: 'aangemeld' as const, wijk: 'Dorp' })),
@@ -45,9 +57,22 @@ describe('management figures', () => {
     }).document;
     const html = renderHtml(doc);
     expect(html).toContain('<td>Dorp</td><td>&lt;5</td>');
-    expect(html).toContain('<td>Centrum</td><td>12</td>');
+    // 14 households in total: Centrum's 12 would give Dorp away (14 - 12), so it is withheld.
+    expect(html).toContain('<td>Centrum</td><td>x</td>');
     expect(html).not.toMatch(/<td>[1-4]<\/td>/);
-    expect(renderMarkdown(doc)).toContain('| Dorp | <5 |'.replace('<', '\\<'));
+    expect(html).not.toContain('<td>12</td>');
+    expect(html).toContain('<td>14</td>');
+    const md = renderMarkdown(doc);
+    expect(md).toContain('| Dorp | <5 |'.replace('<', '\\<'));
+    expect(md).toContain('| Centrum | x |');
+    // The legend, in Dutch, in every format (a table, so the CSV has it too).
+    expect(html).toContain('Tekens in de tabellen');
+    expect(md).toContain('Tekens in de tabellen');
+    expect(renderCsv(doc)).toContain('Teken;Betekenis');
+    for (const out of [html, md, renderCsv(doc)]) {
+      expect(out).toContain('Minder dan 5 (0 tot en met 4)');
+      expect(out).toContain('Afgeschermd: een aantal van 5 of meer');
+    }
   });
 });
 
