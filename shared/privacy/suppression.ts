@@ -1,6 +1,6 @@
 /**
  * Statistical disclosure control: the ONE suppression rule of every aggregate export (the
- * management figures and the knelpunten register). See docs/adr/0005-suppression.md.
+ * management figures and the knelpunten register). See docs/adr/0008-suppression.md.
  *
  * Primary suppression: a count under the threshold (0–4; zero included, see below) is shown as
  * "<5". That mark is never a lie: only a count under 5 carries it.
