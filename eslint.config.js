@@ -78,6 +78,27 @@ export default tseslint.config(
     },
   },
   {
+    // PRIVACY.md "At rest": Chromium keeps the state of form controls for session restore
+    // (Sessions/, UTF-16) and what was typed into submitted fields in its autofill table (Web
+    // Data) unless a control says autocomplete="off". Every control says it; ui/Field's
+    // TextField, TextArea and SelectField do so by default. tests/e2e/profile-canary.spec.ts
+    // checks the rendered screens and scans the profile.
+    files: ['renderer/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'JSXOpeningElement[name.name=/^(input|textarea|select)$/]:not(:has(JSXAttribute[name.name="autoComplete"]))',
+          message: 'A form control needs autoComplete="off" (else Chromium saves what was typed to disk), or use TextField/TextArea/SelectField from ui/Field.',
+        },
+        {
+          selector: 'JSXAttribute[name.name="autoComplete"]:not([value.value=/^(off|new-password|current-password)$/])',
+          message: 'autoComplete is "off" (resident data) or, on a passphrase field, "current-password"/"new-password": nothing else, and no expression.',
+        },
+      ],
+    },
+  },
+  {
     files: ['electron/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
   },

@@ -17,14 +17,24 @@
  *  - V8 serialises strings as one-byte Latin-1 or two-byte UTF-16LE; IndexedDB keys encode
  *    strings as UTF-16BE.
  *
- * Every file is searched raw. Files whose names say they are LevelDB files are additionally
- * decoded; if decoding fails, the problem is reported (never a silent "clean").
+ * IndexedDB is not the only place Chromium writes (PRIVACY.md "At rest"): session restore
+ * (`Sessions/Session_*`, form-control state as UTF-16), the autofill table (`Web Data`, SQLite),
+ * `History`, `Preferences` and more. So:
+ *  - Every file is searched raw, whatever its name.
+ *  - Files whose names say they are LevelDB files are additionally decoded.
+ *  - Every file that starts with the SQLite header is additionally opened with SQLite (sql.js)
+ *    and every cell of every table searched (a value that overflows onto several pages is only
+ *    contiguous there); a `-wal` next to it is applied to a copy first, so committed rows that
+ *    were never checkpointed are read as rows too. The raw search of the database file, its
+ *    `-wal` and `-journal` still covers deleted rows in free pages and free blocks.
+ * If decoding fails, the problem is reported (never a silent "clean").
  *
  * Test support only (Node). Never logs or returns more than ±40 bytes around a hit.
  */
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import initSqlJs, { type SqlJsStatic, type SqlValue } from 'sql.js';
 
 // ---------------------------------------------------------------------------------------------
 // Public types
@@ -46,7 +56,14 @@ export type ViewKind =
   /** A value inside a WriteBatch stored in a LevelDB log record. */
   | 'log-value'
   /** A Blink IndexedDB value (or blob file) wrapped as `FF 11 02` + Snappy, decompressed. */
-  | 'idb-snappy-value';
+  | 'idb-snappy-value'
+  /**
+   * A cell of a SQLite table, read through SQLite: a BLOB as its bytes, TEXT as UTF-8 (the
+   * needle's UTF-16 forms then match only text that itself holds UTF-16 code units as bytes).
+   */
+  | 'sqlite-value'
+  /** A table or column name, or a schema's SQL text, read through SQLite. */
+  | 'sqlite-schema';
 
 /**
  * How a needle was encoded when it was found. For a pure-ASCII needle the UTF-8 and Latin-1
@@ -88,7 +105,8 @@ export type ProblemKind =
   | 'truncated-log-record'
   | 'orphan-log-fragment'
   | 'bad-write-batch'
-  | 'idb-snappy-error';
+  | 'idb-snappy-error'
+  | 'sqlite-error';
 
 export interface ScanProblem {
   file: string;
@@ -136,6 +154,12 @@ export interface ScanReport {
   logRecords: number;
   /** Blink `FF 11 02` Snappy-wrapped IndexedDB values decompressed. */
   idbValuesDecompressed: number;
+  /** Files that start with the SQLite header and were opened as databases. */
+  sqliteFiles: string[];
+  /** SQLite tables read, over all databases. */
+  sqliteTables: number;
+  /** SQLite cells (row × column) searched, over all databases. */
+  sqliteCells: number;
   /** Symlinks and special files not followed / not read. */
   skipped: string[];
   problems: ScanProblem[];
@@ -309,6 +333,9 @@ class Scan {
       tableEntries: 0,
       logRecords: 0,
       idbValuesDecompressed: 0,
+      sqliteFiles: [],
+      sqliteTables: 0,
+      sqliteCells: 0,
       skipped: [],
       problems: [],
     };
@@ -802,6 +829,127 @@ async function scanFile(scan: Scan, full: string, rel: string, name: string): Pr
     // Defensive: a parser bug must never turn into a silent pass.
     scan.problem(rel, 'error', 'read-error', `decoder crashed (raw bytes were searched): ${errorText(err)}`);
   }
+  if (isSqlite(buf)) {
+    // By content, not by name: Chromium's SQLite files mostly have no extension ("Web Data", "History").
+    const wal = await readFile(`${full}-wal`).catch(() => null);
+    await scanSqlite(scan, rel, buf, wal);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// SQLite databases (Web Data, History, Cookies, … and any other file with the SQLite header)
+
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+
+function isSqlite(buf: Buffer): boolean {
+  return buf.length >= 100 && buf.subarray(0, 16).equals(SQLITE_MAGIC);
+}
+
+let sqlJs: Promise<SqlJsStatic> | null = null;
+function loadSqlJs(): Promise<SqlJsStatic> {
+  sqlJs ??= initSqlJs();
+  return sqlJs;
+}
+
+/**
+ * Applies the frames of a write-ahead log to a copy of the database image (later frames win),
+ * and marks the copy as a rollback-journal database so SQLite opens it without looking for a
+ * -wal. Frames of a transaction that never committed are applied too: for a scan, more rows
+ * read is safer than fewer. Returns null when the -wal has no valid header.
+ */
+export function applyWal(db: Buffer, wal: Buffer): Buffer | null {
+  if (wal.length < 32) return null;
+  const magic = wal.readUInt32BE(0);
+  if (magic !== 0x377f0682 && magic !== 0x377f0683) return null;
+  const pageSize = wal.readUInt32BE(8) === 1 ? 65536 : wal.readUInt32BE(8);
+  if (pageSize < 512 || pageSize > 65536 || (pageSize & (pageSize - 1)) !== 0) return null;
+  const frames: { pgno: number; at: number }[] = [];
+  let pages = Math.ceil(db.length / pageSize);
+  for (let at = 32; at + 24 + pageSize <= wal.length; at += 24 + pageSize) {
+    const pgno = wal.readUInt32BE(at);
+    if (pgno === 0) break;
+    frames.push({ pgno, at: at + 24 });
+    pages = Math.max(pages, pgno);
+  }
+  const out = Buffer.alloc(pages * pageSize);
+  db.copy(out);
+  for (const f of frames) wal.copy(out, (f.pgno - 1) * pageSize, f.at, f.at + pageSize);
+  out[18] = 1; // file format write version: legacy (no WAL)
+  out[19] = 1; // file format read version: legacy (no WAL)
+  return out;
+}
+
+const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+async function scanSqlite(scan: Scan, file: string, buf: Buffer, wal: Buffer | null): Promise<void> {
+  let image = buf;
+  let source = 'database';
+  if (wal !== null && wal.length > 0) {
+    const applied = applyWal(buf, wal);
+    if (applied === null) scan.problem(file, 'warning', 'sqlite-error', 'a -wal file exists but has no valid header (it was searched raw)');
+    else {
+      image = applied;
+      source = 'database with its -wal applied';
+    }
+  }
+  let SQL: SqlJsStatic;
+  try {
+    SQL = await loadSqlJs();
+  } catch (err) {
+    scan.problem(file, 'error', 'sqlite-error', `cannot load sql.js: ${errorText(err)}`);
+    return;
+  }
+  let db;
+  try {
+    db = new SQL.Database(image);
+  } catch (err) {
+    scan.problem(file, 'error', 'sqlite-error', `has the SQLite header but does not open: ${errorText(err)}`);
+    return;
+  }
+  try {
+    scan.report.sqliteFiles.push(file);
+    const master = db.exec("SELECT type, name, sql FROM sqlite_master");
+    const tables: string[] = ['sqlite_master'];
+    for (const row of master[0]?.values ?? []) {
+      const [type, name, sql] = row;
+      for (const v of [name, sql]) if (typeof v === 'string') scan.search(file, 'sqlite-schema', Buffer.from(v, 'utf8'), `${source}, schema of ${String(name)}`);
+      // Virtual tables (fts) may need a module sql.js lacks; their shadow tables are plain tables.
+      if (type === 'table' && typeof name === 'string' && !(typeof sql === 'string' && /^\s*CREATE\s+VIRTUAL/i.test(sql))) tables.push(name);
+    }
+    for (const table of tables) {
+      let stmt;
+      try {
+        stmt = db.prepare(`SELECT * FROM ${quoteIdent(table)}`);
+      } catch (err) {
+        scan.problem(file, 'error', 'sqlite-error', `table ${table} cannot be read: ${errorText(err)}`);
+        continue;
+      }
+      scan.report.sqliteTables++;
+      try {
+        const columns = stmt.getColumnNames();
+        for (const c of columns) scan.search(file, 'sqlite-schema', Buffer.from(c, 'utf8'), `${source}, column name in ${table}`);
+        let rowNo = 0;
+        while (stmt.step()) {
+          const values: SqlValue[] = stmt.get();
+          values.forEach((v, i) => {
+            const bytes = typeof v === 'string' ? Buffer.from(v, 'utf8') : v instanceof Uint8Array ? Buffer.from(v.buffer, v.byteOffset, v.byteLength) : null;
+            if (bytes === null) return;
+            scan.report.sqliteCells++;
+            scan.search(file, 'sqlite-value', bytes, `${source}, table ${table} row ${rowNo} column ${columns[i] ?? i}`);
+          });
+          rowNo++;
+        }
+      } catch (err) {
+        scan.problem(file, 'error', 'sqlite-error', `table ${table} could not be read to the end: ${errorText(err)}`);
+      } finally {
+        stmt.free();
+      }
+    }
+  } catch (err) {
+    scan.problem(file, 'error', 'sqlite-error', `cannot read the schema: ${errorText(err)}`);
+  } finally {
+    db.close();
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -809,8 +957,8 @@ async function scanFile(scan: Scan, full: string, rel: string, name: string): Pr
 
 /**
  * Scans every regular file under `dir` (recursively, symlinks not followed) for every needle,
- * in UTF-8, Latin-1, UTF-16LE and UTF-16BE, in the raw bytes and in every decoded LevelDB /
- * IndexedDB view. Never throws for file-level trouble: it is listed in `problems`.
+ * in UTF-8, Latin-1, UTF-16LE and UTF-16BE, in the raw bytes, in every decoded LevelDB /
+ * IndexedDB view and in every cell of every SQLite database. Never throws for file-level trouble: it is listed in `problems`.
  */
 export async function scanProfile(dir: string, needles: string[], options: ScanOptions = {}): Promise<ScanReport> {
   const root = path.resolve(dir);
@@ -837,7 +985,8 @@ export function describeReport(report: ScanReport): string {
     `${report.leveldbFiles} LevelDB files (${report.tableFiles} tables, ${report.logFiles} logs), ` +
     `${report.blocksRead} table blocks read (${report.blocksDecompressed} Snappy-decompressed), ` +
     `${report.tableEntries} table entries, ${report.logRecords} log records, ` +
-    `${report.idbValuesDecompressed} Blink Snappy values; ${report.totalHits} hits, ` +
+    `${report.idbValuesDecompressed} Blink Snappy values, ` +
+    `${report.sqliteFiles.length} SQLite databases (${report.sqliteTables} tables, ${report.sqliteCells} cells); ${report.totalHits} hits, ` +
     `${report.problems.filter((p) => p.severity === 'error').length} errors, ` +
     `${report.problems.filter((p) => p.severity === 'warning').length} warnings`
   );
@@ -898,4 +1047,71 @@ export function assertWholeProfileScanned(report: ScanReport): void {
   if (missing.length > 0) {
     throw new Error(`the scan of ${report.root} did not cover the whole profile: missing ${missing.join(' and ')} (${describeReport(report)})`);
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Positive controls: proof that a scan of a real profile can find something
+
+/** The bytes of `text` in one of the encodings the scanner searches. */
+export function encodeAs(text: string, encoding: NeedleEncoding): Buffer {
+  if (encoding === 'utf-8') return Buffer.from(text, 'utf8');
+  if (encoding === 'latin-1') return Buffer.from(text, 'latin1');
+  const le = Buffer.from(text, 'utf16le');
+  return encoding === 'utf-16le' ? le : Buffer.from(le).swap16();
+}
+
+export const ENCODINGS: readonly NeedleEncoding[] = ['utf-8', 'latin-1', 'utf-16le', 'utf-16be'];
+
+/** Which container a planted control sits in, and the view the scan must report it in. */
+export type ControlContainer = 'raw' | 'sqlite';
+
+export interface PlantedControl {
+  needle: string;
+  encoding: NeedleEncoding;
+  container: ControlContainer;
+  /** Relative path (to the scanned root) of the file that holds it. */
+  file: string;
+  /** The view in which the scan must find it. */
+  view: ViewKind;
+}
+
+/**
+ * Writes one control canary per encoding as a raw file and one per encoding as a BLOB cell of a
+ * SQLite database (made with sql.js) under `dir/relDir`. Each needle holds Latin-1 letters
+ * (ö, Æ) so its UTF-8 and Latin-1 bytes differ. Returns what the scan of the root must find;
+ * `controlsFound` checks that. (LevelDB controls: write a value through the page, as the e2e
+ * tests do, or with classic-level, as the unit test does.)
+ */
+export async function plantControls(root: string, relDir: string, tag: string): Promise<PlantedControl[]> {
+  const { mkdir, writeFile } = await import('node:fs/promises');
+  const dir = path.join(root, relDir);
+  await mkdir(dir, { recursive: true });
+  const out: PlantedControl[] = [];
+  const SQL = await loadSqlJs();
+  const db = new SQL.Database();
+  db.run('CREATE TABLE control (id INTEGER PRIMARY KEY, value BLOB)');
+  for (const encoding of ENCODINGS) {
+    const slug = encoding.replace('-', '');
+    const rawNeedle = `Kontrolle-Jördis-Æ-raw-${slug}-${tag}`;
+    const rawName = `control-${slug}.bin`;
+    await writeFile(path.join(dir, rawName), Buffer.concat([Buffer.from('\u0000prefix\u0000'), encodeAs(rawNeedle, encoding), Buffer.from('\u0000')]));
+    out.push({ needle: rawNeedle, encoding, container: 'raw', file: toPosix(path.join(relDir, rawName)), view: 'raw' });
+    const sqlNeedle = `Kontrolle-Jördis-Æ-sqlite-${slug}-${tag}`;
+    db.run('INSERT INTO control (value) VALUES (?)', [encodeAs(sqlNeedle, encoding)]);
+    out.push({ needle: sqlNeedle, encoding, container: 'sqlite', file: toPosix(path.join(relDir, 'Control Data')), view: 'sqlite-value' });
+  }
+  await writeFile(path.join(dir, 'Control Data'), Buffer.from(db.export()));
+  db.close();
+  return out;
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+/** The planted controls that the report does NOT show in their file, view and encoding (must be empty). */
+export function controlsMissed(report: ScanReport, controls: readonly PlantedControl[]): PlantedControl[] {
+  return controls.filter(
+    (c) => !report.hitSummary.some((g) => g.needle === c.needle && g.encoding === c.encoding && g.file === c.file && g.view === c.view && g.count > 0),
+  );
 }

@@ -39,7 +39,7 @@ export function Shell({ nav, idleMinutes, children }: Readonly<{ nav: readonly N
           <label htmlFor="lang" className="visually-hidden">
             {t('common.language')}
           </label>
-          <select id="lang" value={lang} onChange={(e) => setLang(e.target.value as Language)}>
+          <select autoComplete="off" id="lang" value={lang} onChange={(e) => setLang(e.target.value as Language)}>
             {LANGUAGES.map((l) => (
               <option key={l} value={l}>
                 {l.toUpperCase()}

@@ -1,6 +1,12 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { useI18n } from '../i18n';
 
+/**
+ * Every control says autocomplete="off" unless the caller says otherwise (only a passphrase
+ * field may, with current-/new-password; the lint rule allows nothing else): Chromium then keeps
+ * no form state of it for session restore and puts nothing of it in its autofill table, which
+ * would hold resident data in plain text outside the encrypted store (PRIVACY.md "At rest").
+ */
 type Common = Readonly<{ label: string; hint?: string; error?: string | undefined; required?: boolean }>;
 
 /** Label, hint and error wired to the control with aria attributes, so screen readers read all three. */
@@ -54,6 +60,7 @@ export function TextField({ label, hint, error, required, ...input }: Common & I
   return (
     <Frame id={ids.id} hintId={ids.hintId} errorId={ids.errorId} label={label} hint={hint} error={error} required={required}>
       <input
+        autoComplete="off"
         id={ids.id}
         aria-invalid={error ? true : undefined}
         aria-describedby={ids.describedBy}
@@ -69,6 +76,7 @@ export function TextArea({ label, hint, error, required, ...input }: Common & Te
   return (
     <Frame id={ids.id} hintId={ids.hintId} errorId={ids.errorId} label={label} hint={hint} error={error} required={required}>
       <textarea
+        autoComplete="off"
         id={ids.id}
         aria-invalid={error ? true : undefined}
         aria-describedby={ids.describedBy}
@@ -90,7 +98,7 @@ export function SelectField({
   const ids = useFieldIds(error, hint);
   return (
     <Frame id={ids.id} hintId={ids.hintId} errorId={ids.errorId} label={label} hint={hint} error={error} required={required}>
-      <select id={ids.id} aria-invalid={error ? true : undefined} aria-describedby={ids.describedBy} {...select}>
+      <select autoComplete="off" id={ids.id} aria-invalid={error ? true : undefined} aria-describedby={ids.describedBy} {...select}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -14,7 +14,20 @@ import path from 'node:path';
 import { ClassicLevel } from 'classic-level';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertNoCanaries, assertWholeProfileScanned, crc32c, describeReport, maskCrc, scanProfile, type ScanReport } from '../../support/profile-scan';
+import initSqlJs from 'sql.js';
+import {
+  assertNoCanaries,
+  assertWholeProfileScanned,
+  controlsMissed,
+  crc32c,
+  describeReport,
+  encodeAs,
+  ENCODINGS,
+  maskCrc,
+  plantControls,
+  scanProfile,
+  type ScanReport,
+} from '../../support/profile-scan';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -567,5 +580,175 @@ describe('damaged or unsupported files', () => {
     const report = await scanProfile(copy, [...ALL_CANARIES, ABSENT]);
     expect(report.hitSummary).toEqual(reportCompressed.hitSummary);
     expect(report.blocksDecompressed).toBe(reportCompressed.blocksDecompressed);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Positive controls per encoding and per container (raw file, LevelDB, SQLite): PRIVACY.md asks
+// for a scan of every file in UTF-8, Latin-1, UTF-16LE and UTF-16BE, SQLite files included.
+
+/** A canary per encoding; the Latin-1 letters make its UTF-8 and Latin-1 bytes differ. */
+const perEncoding = (container: string) => ENCODINGS.map((encoding) => ({ encoding, needle: `Wulp-Jördis-Æ-${container}-${encoding}-CANARY` }));
+
+describe('positive controls: every encoding in every container', () => {
+  it('raw files of any name (Sessions/Session_*, Preferences): found in each encoding', async () => {
+    const root = path.join(tmp, 'controls-raw');
+    await mkdir(path.join(root, 'Default', 'Sessions'), { recursive: true });
+    const canaries = perEncoding('raw');
+    for (const { encoding, needle } of canaries) {
+      await writeFile(path.join(root, 'Default', 'Sessions', `Session_${encoding}`), Buffer.concat([Buffer.from([0x53, 0x4e, 0x53, 0x53, 0x01]), encodeAs(needle, encoding)]));
+    }
+    const report = await scanProfile(root, canaries.map((c) => c.needle));
+    for (const { encoding, needle } of canaries) {
+      expect(report.hitSummary, `${needle} in ${encoding}`).toContainEqual({ file: `Default/Sessions/Session_${encoding}`, view: 'raw', encoding, needle, count: 1 });
+    }
+    expect(report.totalHits).toBe(canaries.length);
+  });
+
+  it('LevelDB (Snappy-compressed table blocks): found in each encoding inside the decoded blocks', async () => {
+    const dir = path.join(tmp, 'controls-leveldb');
+    const canaries = perEncoding('ldb');
+    const db = new ClassicLevel<string, Buffer>(dir, { keyEncoding: 'utf8', valueEncoding: 'buffer', compression: true });
+    await db.open();
+    for (const { encoding, needle } of canaries) {
+      // Repeated so Snappy turns later copies into back-references; the table entry has them all.
+      await db.put(`control-${encoding}`, Buffer.concat([Buffer.from(filler(11, 300)), encodeAs(needle, encoding), encodeAs(needle, encoding), Buffer.from(filler(12, 300))]));
+    }
+    await db.compactRange('\u0000', '\uffff');
+    await db.close();
+    const report = await scanProfile(dir, canaries.map((c) => c.needle));
+    expect(report.problems).toEqual([]);
+    for (const { encoding, needle } of canaries) {
+      const found = report.hitSummary.filter((g) => g.needle === needle && g.encoding === encoding && g.view === 'table-value' && g.file.endsWith('.ldb'));
+      expect(found.map((g) => g.count), `${needle} in a decoded table value`).toEqual([2]);
+    }
+  });
+
+  it('SQLite: BLOB cells in each encoding, TEXT in UTF-8, UTF-16le and UTF-16be databases, read through SQLite', async () => {
+    const SQL = await initSqlJs();
+    const root = path.join(tmp, 'controls-sqlite');
+    await mkdir(root, { recursive: true });
+    const blobs = perEncoding('blob');
+    const db = new SQL.Database();
+    db.run('CREATE TABLE autofill (name TEXT, value BLOB)');
+    for (const { encoding, needle } of blobs) db.run('INSERT INTO autofill VALUES (?, ?)', [encoding, encodeAs(needle, encoding)]);
+    await writeFile(path.join(root, 'Web Data'), Buffer.from(db.export()));
+    db.close();
+    const texts: { dbEncoding: string; needle: string; file: string }[] = [];
+    for (const dbEncoding of ['UTF-8', 'UTF-16le', 'UTF-16be']) {
+      const needle = `Wulp-Jördis-Æ-text-${dbEncoding}-CANARY`;
+      const t = new SQL.Database();
+      t.run(`PRAGMA encoding = '${dbEncoding}'`);
+      t.run('CREATE TABLE autofill (name TEXT, value TEXT)');
+      t.run('INSERT INTO autofill VALUES (?, ?)', ['x', needle]);
+      const file = `History-${dbEncoding}`;
+      await writeFile(path.join(root, file), Buffer.from(t.export()));
+      t.close();
+      texts.push({ dbEncoding, needle, file });
+    }
+    const report = await scanProfile(root, [...blobs, ...texts].map((c) => c.needle));
+    expect(report.problems).toEqual([]);
+    expect(report.sqliteFiles.sort()).toEqual(['History-UTF-16be', 'History-UTF-16le', 'History-UTF-8', 'Web Data']);
+    for (const { encoding, needle } of blobs) {
+      expect(report.hitSummary, `${needle} as a BLOB`).toContainEqual({ file: 'Web Data', view: 'sqlite-value', encoding, needle, count: 1 });
+    }
+    for (const { dbEncoding, needle, file } of texts) {
+      // Read through SQLite, the text is a string: found as such whatever the database encoding …
+      expect(report.hitSummary, `${needle} as TEXT`).toContainEqual({ file, view: 'sqlite-value', encoding: 'utf-8', needle, count: 1 });
+      // … and raw in the file's own encoding.
+      const rawEncoding = dbEncoding === 'UTF-8' ? 'utf-8' : dbEncoding === 'UTF-16le' ? 'utf-16le' : 'utf-16be';
+      expect(report.hitSummary, `${needle} raw`).toContainEqual({ file, view: 'raw', encoding: rawEncoding, needle, count: 1 });
+    }
+  });
+
+  it('SQLite: finds a value split over overflow pages, which a raw search of the file misses', async () => {
+    const SQL = await initSqlJs();
+    const root = path.join(tmp, 'controls-overflow');
+    await mkdir(root, { recursive: true });
+    const needle = 'OVERFLOW-CANARY-Jansen-Wulp-0451';
+    // A 512-byte page holds a few hundred bytes of a cell; the rest goes to overflow pages, each
+    // starting with a 4-byte next-page number. Move the canary until it straddles a page seam.
+    let file: Buffer | null = null;
+    for (let at = 0; at < 600 && file === null; at += 5) {
+      const db = new SQL.Database();
+      db.run('PRAGMA page_size = 512');
+      db.run('CREATE TABLE t (v TEXT)');
+      db.run('INSERT INTO t VALUES (?)', [`${'x'.repeat(at)}${needle}${'y'.repeat(3000)}`]);
+      const bytes = Buffer.from(db.export());
+      db.close();
+      if (!naiveFind(bytes, needle)) file = bytes;
+    }
+    if (file === null) throw new Error('could not build a database with the canary across a page seam');
+    await writeFile(path.join(root, 'Web Data'), file);
+    const report = await scanProfile(root, [needle]);
+    expect(report.hitSummary).toEqual([{ file: 'Web Data', view: 'sqlite-value', encoding: 'utf-8', needle, count: 1 }]);
+  });
+
+  it('SQLite: rows only in the -wal are read (the -wal applied to a copy), and the -wal is searched raw', async () => {
+    const SQL = await initSqlJs();
+    const root = path.join(tmp, 'controls-wal');
+    await mkdir(root, { recursive: true });
+    const needle = 'WAL-CANARY-de-Vries-Wulp-31';
+    const make = (rows: string[]): Buffer => {
+      const db = new SQL.Database();
+      db.run('PRAGMA page_size = 512');
+      db.run('CREATE TABLE t (v TEXT)');
+      for (const r of rows) db.run('INSERT INTO t VALUES (?)', [r]);
+      const out = Buffer.from(db.export());
+      db.close();
+      return out;
+    };
+    // The same long row, the canary placed across a page seam, so only SQLite can read it whole.
+    let before: Buffer | null = null;
+    let after: Buffer | null = null;
+    for (let at = 0; at < 600 && after === null; at += 5) {
+      const b = make(['eerste rij']);
+      const a = make(['eerste rij', `${'x'.repeat(at)}${needle}${'y'.repeat(3000)}`]);
+      if (!naiveFind(a, needle)) [before, after] = [b, a];
+    }
+    if (before === null || after === null) throw new Error('could not build the fixture');
+    // A WAL in SQLite's format: 32-byte header, then per changed page a 24-byte frame header
+    // (page number, database size on commit, salts, checksums: not checked by the scanner).
+    const pageSize = 512;
+    const header = Buffer.alloc(32);
+    header.writeUInt32BE(0x377f0682, 0);
+    header.writeUInt32BE(3007000, 4);
+    header.writeUInt32BE(pageSize, 8);
+    const frames: Buffer[] = [];
+    const pages = after.length / pageSize;
+    for (let pg = 0; pg < pages; pg++) {
+      const page = after.subarray(pg * pageSize, (pg + 1) * pageSize);
+      if (before.subarray(pg * pageSize, (pg + 1) * pageSize).equals(page)) continue;
+      const fh = Buffer.alloc(24);
+      fh.writeUInt32BE(pg + 1, 0);
+      fh.writeUInt32BE(pg === pages - 1 ? pages : 0, 4);
+      frames.push(fh, page);
+    }
+    const walFile = Buffer.concat([header, ...frames]);
+    expect(naiveFind(walFile, needle), 'the canary is split in the -wal too').toBe(false);
+    await writeFile(path.join(root, 'Web Data'), before);
+    await writeFile(path.join(root, 'Web Data-wal'), walFile);
+    const report = await scanProfile(root, [needle, 'eerste rij']);
+    expect(report.problems).toEqual([]);
+    expect(hitsFor(report, needle)).toEqual([{ file: 'Web Data', view: 'sqlite-value', encoding: 'utf-8', needle, count: 1 }]);
+    expect(report.files).toContain('Web Data-wal');
+  });
+
+  it('a file with the SQLite header that does not open is an error, not clean', async () => {
+    const root = path.join(tmp, 'controls-bad-sqlite');
+    await mkdir(root, { recursive: true });
+    await writeFile(path.join(root, 'Web Data'), Buffer.concat([Buffer.from('SQLite format 3\u0000', 'latin1'), Buffer.alloc(4096, 0xab)]));
+    const report = await scanProfile(root, [ABSENT]);
+    expect(report.problems.filter((p) => p.kind === 'sqlite-error' && p.severity === 'error').map((p) => p.file)).toEqual(['Web Data']);
+  });
+
+  it('plantControls (used by the e2e scans) plants one control per encoding raw and in SQLite, and the scan finds each', async () => {
+    const root = path.join(tmp, 'controls-planted');
+    const controls = await plantControls(root, 'Default/Wijktafel-control', 'unit');
+    expect(controls).toHaveLength(2 * ENCODINGS.length);
+    const report = await scanProfile(root, controls.map((c) => c.needle));
+    expect(controlsMissed(report, controls)).toEqual([]);
+    // And the check itself can fail: a scan for the wrong needles misses every control.
+    expect(controlsMissed(await scanProfile(root, [ABSENT]), controls)).toHaveLength(controls.length);
   });
 });

@@ -58,7 +58,7 @@ export function SetupScreen({ onDone }: Readonly<{ onDone: () => void }>) {
             {t('vault.recoveryPrint')}
           </button>
           <div className="check">
-            <input id="stored" type="checkbox" checked={stored} onChange={(e) => setStored(e.target.checked)} />
+            <input autoComplete="off" id="stored" type="checkbox" checked={stored} onChange={(e) => setStored(e.target.checked)} />
             <label htmlFor="stored">{t('vault.recoveryConfirm')}</label>
           </div>
           <button type="button" className="button" disabled={!stored} onClick={onDone}>

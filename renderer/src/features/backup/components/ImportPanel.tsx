@@ -85,6 +85,7 @@ export function ImportPanel() {
       <div className="field">
         <label htmlFor={fileId}>{t('backup.importFile')}</label>
         <input
+          autoComplete="off"
           key={inputKey}
           id={fileId}
           type="file"
@@ -115,6 +116,7 @@ export function ImportPanel() {
                   <td className="import-example">{example[i] ?? ''}</td>
                   <td>
                     <select
+                      autoComplete="off"
                       aria-label={t('backup.importFieldFor', { column: h || `#${i + 1}` })}
                       value={mapping[i] ?? ''}
                       onChange={(e) => {

@@ -112,7 +112,7 @@ export function RestorePanel({ initial }: Readonly<{ initial?: { bytes: Uint8Arr
       {!initial ? (
         <div className="field">
           <label htmlFor={fileId}>{t('backup.restoreFile')}</label>
-          <input id={fileId} type="file" accept=".wijktafel,application/octet-stream" onChange={(e) => void pick(e.target.files)} />
+          <input autoComplete="off" id={fileId} type="file" accept=".wijktafel,application/octet-stream" onChange={(e) => void pick(e.target.files)} />
         </div>
       ) : null}
       {header && !plan ? (
@@ -163,14 +163,14 @@ export function RestorePanel({ initial }: Readonly<{ initial?: { bytes: Uint8Arr
                 })}
               </p>
               <div className="check">
-                <input id={`${fileId}-reintroduce`} type="checkbox" checked={reintroduce} onChange={(e) => setReintroduce(e.target.checked)} />
+                <input autoComplete="off" id={`${fileId}-reintroduce`} type="checkbox" checked={reintroduce} onChange={(e) => setReintroduce(e.target.checked)} />
                 <label htmlFor={`${fileId}-reintroduce`}>{t('backup.restoreDeletedReintroduce', { count: plan.retentionDeleted.length })}</label>
               </div>
             </div>
           ) : null}
           <p className="muted">{t('backup.restoreKeepsAudit')}</p>
           <div className="check">
-            <input id={`${fileId}-confirm`} type="checkbox" checked={confirm} onChange={(e) => setConfirm(e.target.checked)} />
+            <input autoComplete="off" id={`${fileId}-confirm`} type="checkbox" checked={confirm} onChange={(e) => setConfirm(e.target.checked)} />
             <label htmlFor={`${fileId}-confirm`}>{t('backup.restoreConfirm')}</label>
           </div>
           <button type="button" className="button button--danger" disabled={!confirm || progress !== null} onClick={() => void restore()}>

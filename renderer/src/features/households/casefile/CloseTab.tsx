@@ -80,6 +80,7 @@ export function CloseTab({ cf }: Readonly<{ cf: CaseFile }>) {
           {hasOpen ? (
             <div className={`check${f.errors.acknowledgeOpen ? ' field--error' : ''}`}>
               <input
+                autoComplete="off"
                 id="ack-open"
                 type="checkbox"
                 checked={f.values.acknowledgeOpen}

@@ -109,7 +109,7 @@ function ScoreForm({ householdId }: Readonly<{ householdId: string }>) {
           <div className="cf-scores__options">
             {SCORE_VALUES.map((s) => (
               <label key={s} className={`cf-scores__option cf-score--${scoreTone(s)}`}>
-                <input type="radio" name="score" value={String(s)} checked={f.values.score === String(s)} onChange={() => f.set({ score: String(s) })} />
+                <input autoComplete="off" type="radio" name="score" value={String(s)} checked={f.values.score === String(s)} onChange={() => f.set({ score: String(s) })} />
                 <span>{tx(`casefile.scoreLabel.${s}`)}</span>
               </label>
             ))}

@@ -129,7 +129,7 @@ function NoteForm({ householdId }: Readonly<{ householdId: string }>) {
       <form onSubmit={(e) => void submit(e).catch(() => undefined)} noValidate aria-labelledby="note-form-title">
         <TextArea label={t('casefile.noteText')} rows={3} value={f.values.text} onChange={(e) => f.set({ text: e.target.value })} error={f.errors.text} required />
         <div className="check">
-          <input id="note-internal" type="checkbox" checked={f.values.internal} onChange={(e) => f.set({ internal: e.target.checked })} aria-describedby="note-internal-hint" />
+          <input autoComplete="off" id="note-internal" type="checkbox" checked={f.values.internal} onChange={(e) => f.set({ internal: e.target.checked })} aria-describedby="note-internal-hint" />
           <label htmlFor="note-internal">{t('casefile.internal')}</label>
         </div>
         <p id="note-internal-hint" className="field__hint">

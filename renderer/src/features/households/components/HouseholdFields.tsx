@@ -116,7 +116,7 @@ export function DuplicateWarning({
       </ul>
       {onConfirm ? (
         <div className={`check${error ? ' field--error' : ''}`}>
-          <input id="dup-confirm" type="checkbox" checked={confirmed ?? false} onChange={(e) => onConfirm(e.target.checked)} aria-describedby={error ? 'dup-error' : undefined} />
+          <input autoComplete="off" id="dup-confirm" type="checkbox" checked={confirmed ?? false} onChange={(e) => onConfirm(e.target.checked)} aria-describedby={error ? 'dup-error' : undefined} />
           <label htmlFor="dup-confirm">{t('casefile.dupConfirm')}</label>
         </div>
       ) : null}
@@ -144,6 +144,7 @@ function CheckGroup({
       {all.map((o, i) => (
         <div key={o} className="check cf-check--inline">
           <input
+            autoComplete="off"
             id={`${name}-${i}`}
             type="checkbox"
             checked={value.includes(o)}

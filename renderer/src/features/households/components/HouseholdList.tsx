@@ -156,7 +156,7 @@ export function HouseholdList() {
         />
         <FilterSelect id="f-flag" label={t('households.filterFlag')} value={filters.flag} onChange={(flag) => set({ flag })} options={[choose, ...flags.map((f) => ({ value: f, label: f }))]} />
         <div className="check cf-filters__mine">
-          <input id="f-mine" type="checkbox" checked={filters.mine} onChange={(e) => set({ mine: e.target.checked })} />
+          <input autoComplete="off" id="f-mine" type="checkbox" checked={filters.mine} onChange={(e) => set({ mine: e.target.checked })} />
           <label htmlFor="f-mine">{t('households.mine')}</label>
         </div>
       </div>
@@ -214,7 +214,7 @@ function FilterSelect({
   return (
     <div className="cf-filters__field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+      <select autoComplete="off" id={id} value={value} onChange={(e) => onChange(e.target.value)}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -94,6 +94,7 @@ function MeetingSetup({ meeting, members, closed }: Readonly<{ meeting: Meeting;
           <div className="field">
             <label htmlFor="mt-length">{t('meeting.length')}</label>
             <input
+              autoComplete="off"
               id="mt-length"
               type="number"
               min={15}
@@ -108,7 +109,7 @@ function MeetingSetup({ meeting, members, closed }: Readonly<{ meeting: Meeting;
           </div>
           <div className="field">
             <label htmlFor="mt-chair">{t('meeting.chair')}</label>
-            <select id="mt-chair" value={chair} disabled={closed} onChange={(e) => { setChair(e.target.value); update.mutate({ chairId: e.target.value || undefined }); }}>
+            <select autoComplete="off" id="mt-chair" value={chair} disabled={closed} onChange={(e) => { setChair(e.target.value); update.mutate({ chairId: e.target.value || undefined }); }}>
               <option value="">{t('meeting.choose')}</option>
               {members.map((m) => (
                 <option key={m.id} value={m.id}>
@@ -123,6 +124,7 @@ function MeetingSetup({ meeting, members, closed }: Readonly<{ meeting: Meeting;
           {members.map((m) => (
             <label key={m.id} className="mt-check">
               <input
+                autoComplete="off"
                 type="checkbox"
                 disabled={closed}
                 checked={attendees.includes(m.id)}
@@ -213,6 +215,7 @@ function AgendaRow({
         <div className="field mt-item__time">
           <label htmlFor={`tb-${item.id}`}>{t('meeting.timeBoxFor', { name })}</label>
           <input
+            autoComplete="off"
             id={`tb-${item.id}`}
             type="number"
             min={1}
@@ -250,7 +253,7 @@ function AgendaRow({
               <label htmlFor={`inv-${item.id}`} className="visually-hidden">
                 {t('meeting.inviteFor', { name })}
               </label>
-              <select id={`inv-${item.id}`} value={choice} onChange={(e) => setChoice(e.target.value)}>
+              <select autoComplete="off" id={`inv-${item.id}`} value={choice} onChange={(e) => setChoice(e.target.value)}>
                 <option value="">{t('meeting.invitePick')}</option>
                 {eligible.map((c) => (
                   <option key={c.id} value={c.id}>

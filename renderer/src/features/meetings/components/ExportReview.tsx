@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { hitGroups, resolveDocument, scanDocument, type DocHit, type ExportDocument, type Resolutions } from '@shared/privacy/document';
 import { PLACEHOLDERS } from '@shared/privacy/scan';
 import { useI18n } from '../../../i18n';
@@ -33,6 +33,9 @@ export function useExportReview(doc: ExportDocument): ExportReviewState {
 export function FreeTextReview({ review, showKeyNote = true }: Readonly<{ review: ExportReviewState; /** The note on pseudonyms' key (exports that use pseudonyms). */ showKeyNote?: boolean }>) {
   const { t, tx } = useI18n();
   const { hits, groups, resolutions, setResolutions, kept } = review;
+  // Radio groups are named by position, never by the flagged value: the browser keeps control
+  // names in its session files (PRIVACY.md "At rest").
+  const radioName = useId();
   return (
     <section aria-labelledby="ex-review" className="mt-card">
       <h2 id="ex-review">{t('meeting.export.review')}</h2>
@@ -58,7 +61,7 @@ export function FreeTextReview({ review, showKeyNote = true }: Readonly<{ review
               </tr>
             </thead>
             <tbody>
-              {groups.map((h) => (
+              {groups.map((h, index) => (
                 <tr key={h.key} className={resolutions[h.key] === 'keep' ? 'ex-hit--keep' : undefined} data-hit-kind={h.kind}>
                   <td>
                     <span className="badge">{tx(`meeting.hitKind.${h.kind}`)}</span>
@@ -70,11 +73,11 @@ export function FreeTextReview({ review, showKeyNote = true }: Readonly<{ review
                   <td>
                     <div role="radiogroup" aria-label={t('meeting.export.choiceFor', { text: h.text })} className="ex-choice">
                       <label>
-                        <input type="radio" name={`hit-${h.key}`} checked={resolutions[h.key] !== 'keep'} onChange={() => setResolutions({ ...resolutions, [h.key]: 'replace' })} />{' '}
+                        <input autoComplete="off" type="radio" name={`${radioName}-hit-${index}`} checked={resolutions[h.key] !== 'keep'} onChange={() => setResolutions({ ...resolutions, [h.key]: 'replace' })} />{' '}
                         {t('meeting.export.replaceWith', { placeholder: PLACEHOLDERS[h.kind] })}
                       </label>
                       <label>
-                        <input type="radio" name={`hit-${h.key}`} checked={resolutions[h.key] === 'keep'} onChange={() => setResolutions({ ...resolutions, [h.key]: 'keep' })} />{' '}
+                        <input autoComplete="off" type="radio" name={`${radioName}-hit-${index}`} checked={resolutions[h.key] === 'keep'} onChange={() => setResolutions({ ...resolutions, [h.key]: 'keep' })} />{' '}
                         {t('meeting.export.keep')}
                       </label>
                     </div>

@@ -126,6 +126,7 @@ function ExportBody({ source, data }: Readonly<{ source: ExportSource; data: Loa
         <div className="field ex-audience">
           <label htmlFor="ex-audience">{t('meeting.export.chooseAudience')}</label>
           <select
+            autoComplete="off"
             id="ex-audience"
             value={source.orgId ?? ''}
             onChange={(e) => navigate(`/meetings/${source.meetingId}/export/${source.what}${e.target.value ? `/${e.target.value}` : ''}`)}

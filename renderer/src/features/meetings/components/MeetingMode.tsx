@@ -329,13 +329,13 @@ function ItemMode({ meeting, items, item }: Readonly<{ meeting: Meeting; items: 
               <legend>{t('meeting.decisionKindLabel')}</legend>
               {DECISION_KINDS.map((k) => (
                 <label key={k}>
-                  <input type="radio" name="decision-kind" value={k} checked={decisionKind === k} onChange={() => setDecisionKind(k)} /> {tx(`meeting.decisionKind.${k}`)}
+                  <input autoComplete="off" type="radio" name="decision-kind" value={k} checked={decisionKind === k} onChange={() => setDecisionKind(k)} /> {tx(`meeting.decisionKind.${k}`)}
                 </label>
               ))}
             </fieldset>
             <div className="field">
               <label htmlFor="mm-decision">{t('meeting.decisionText')}</label>
-              <textarea id="mm-decision" ref={decisionRef} rows={2} value={decisionText} aria-keyshortcuts="Alt+B" aria-invalid={decisionError ? true : undefined} onChange={(e) => setDecisionText(e.target.value)} />
+              <textarea autoComplete="off" id="mm-decision" ref={decisionRef} rows={2} value={decisionText} aria-keyshortcuts="Alt+B" aria-invalid={decisionError ? true : undefined} onChange={(e) => setDecisionText(e.target.value)} />
               {decisionError ? <p className="field__error" role="alert">{tx(decisionError)}</p> : null}
             </div>
             <button type="submit" className="button button--secondary" aria-keyshortcuts="Alt+B">

@@ -47,6 +47,7 @@ export function LockSection() {
       {desktop ? (
         <div className="check">
           <input
+            autoComplete="off"
             id="content-protection"
             type="checkbox"
             checked={settings.data?.contentProtection ?? false}

@@ -173,7 +173,7 @@ function InvolvementList({ householdId, today, closed }: Readonly<{ householdId:
                       <label className="visually-hidden" htmlFor={`lvl-${inv.id}`}>
                         {t('team.hh.levelFor', { name: who })}
                       </label>
-                      <select id={`lvl-${inv.id}`} value={inv.level} onChange={(e) => update.mutate({ id: inv.id, patch: { level: e.target.value as InvolvementLevel } })}>
+                      <select autoComplete="off" id={`lvl-${inv.id}`} value={inv.level} onChange={(e) => update.mutate({ id: inv.id, patch: { level: e.target.value as InvolvementLevel } })}>
                         {INVOLVEMENT_LEVELS.map((l) => (
                           <option key={l} value={l}>
                             {tx(`team.level.${l}`)}

@@ -118,7 +118,7 @@ function MemberForm({ member, onDone }: Readonly<{ member: TeamMember | undefine
         <TextField label={t('team.member.specialism')} value={form.specialism} onChange={(e) => setForm({ ...form, specialism: e.target.value })} error={errors.specialism} autoComplete="off" />
       </div>
       <label className="check">
-        <input type="checkbox" checked={form.active} onChange={(e) => setForm({ ...form, active: e.target.checked })} />
+        <input autoComplete="off" type="checkbox" checked={form.active} onChange={(e) => setForm({ ...form, active: e.target.checked })} />
         {t('team.member.active')}
       </label>
       <TeamSaveError error={save.error} />

@@ -203,6 +203,7 @@ export function TeamSettingsForm({ initial, step, submitLabel, saving, onSubmit,
                 />
                 <label className="check">
                   <input
+                    autoComplete="off"
                     type="checkbox"
                     checked={d.active}
                     onChange={(e) => set({ lifeDomains: form.lifeDomains.map((x, j) => (j === i ? { ...x, active: e.target.checked } : x)) })}
