@@ -67,11 +67,16 @@ export function FreeTextReview({ review, showKeyNote = true }: Readonly<{ review
                     <span className="badge">{tx(`meeting.hitKind.${h.kind}`)}</span>
                   </td>
                   <td>
-                    <q>{h.text}</q>
+                    <q>
+                      <span id={`${radioName}-found-${index}`}>{h.text}</span>
+                    </q>
                     {h.count > 1 ? <span className="muted"> {t('meeting.export.times', { count: h.count })}</span> : null}
                   </td>
                   <td>
-                    <div role="radiogroup" aria-label={t('meeting.export.choiceFor', { text: h.text })} className="ex-choice">
+                    {/* The group is named by reference to the visible text, never by an attribute holding it
+                        (PRIVACY.md: no accessible name or id built from a resident's value). */}
+                    <span id={`${radioName}-choice-${index}`} className="visually-hidden">{t('meeting.export.choiceFor')}</span>
+                    <div role="radiogroup" aria-labelledby={`${radioName}-choice-${index} ${radioName}-found-${index}`} className="ex-choice">
                       <label>
                         <input autoComplete="off" type="radio" name={`${radioName}-hit-${index}`} checked={resolutions[h.key] !== 'keep'} onChange={() => setResolutions({ ...resolutions, [h.key]: 'replace' })} />{' '}
                         {t('meeting.export.replaceWith', { placeholder: PLACEHOLDERS[h.kind] })}
