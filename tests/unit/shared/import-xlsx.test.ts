@@ -1,4 +1,3 @@
-import { constants, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ImportFileError } from '../../../shared/import/text';
 import { readXlsx, type InflateRaw } from '../../../shared/import/xlsx';
@@ -6,37 +5,11 @@ import { inflateRawChunks, readSpreadsheet } from '../../../renderer/src/feature
 import { errorText } from '../../../renderer/src/features/backup/errors';
 import { translate } from '../../../renderer/src/i18n';
 import { writeCfb } from '../../support/cfb-writer';
-import { xlsxParts, zip } from '../../support/xlsx-writer';
+import { lyingXlsx, xlsxParts, zerosDeflated, zip } from '../../support/xlsx-writer';
 
 const HEADER = ['Huishouden', 'Voornaam', 'Achternaam'];
 const ROWS = [HEADER, ['Familie Jansen', 'Fatima', 'Jansen']];
 const MiB = 1024 * 1024;
-
-/**
- * Raw deflate data that inflates to `mib` MiB of zeros, made without ever holding them: one
- * MiB of zeros compressed with a sync flush (a byte-aligned, non-final block that refers only to
- * itself) repeated, then an empty final block. About 1 KiB per MiB.
- */
-function zerosDeflated(mib: number): Buffer {
-  const block = deflateRawSync(Buffer.alloc(MiB), { finishFlush: constants.Z_SYNC_FLUSH });
-  return Buffer.concat([...Array.from({ length: mib }, () => block), deflateRawSync(Buffer.alloc(0))]);
-}
-
-/** An XLSX whose sheet is `compressed` (already deflated) while the central directory declares `declaredSize`. */
-function lyingXlsx(compressed: Buffer, declaredSize: number): Buffer {
-  const parts = xlsxParts(ROWS).filter((p) => p.name !== 'xl/worksheets/sheet1.xml');
-  // The sheet is stored as method 8 with the given deflate bytes: zip() deflates `data` itself,
-  // so hand it the compressed bytes as "stored" and patch the method to 8 afterwards.
-  const all = [...parts, { name: 'xl/worksheets/sheet1.xml', data: compressed, store: true, declaredSize }];
-  const bytes = zip(all);
-  const name = Buffer.from('xl/worksheets/sheet1.xml');
-  // Local header and central directory entry of the sheet: method at +8 / +10.
-  for (let at = bytes.indexOf(name); at >= 0; at = bytes.indexOf(name, at + 1)) {
-    if (bytes.readUInt32LE(at - 30) === 0x04034b50) bytes.writeUInt16LE(8, at - 30 + 8);
-    if (at >= 46 && bytes.readUInt32LE(at - 46) === 0x02014b50) bytes.writeUInt16LE(8, at - 46 + 10);
-  }
-  return bytes;
-}
 
 /** The renderer's inflater, counting what it actually produced. */
 function countingInflater(): { inflate: InflateRaw; produced: () => number; largestChunk: () => number } {
@@ -69,14 +42,14 @@ const en = (e: unknown) => errorText(e, (k, vars) => translate('en', k, vars));
 
 describe('XLSX zip entries that lie about their size (issue 14, point 3)', () => {
   it('a sheet declaring 1,234 bytes that inflates to 64 MiB is refused with the zip-bomb message', async () => {
-    const e = await refusal(readSpreadsheet(new Uint8Array(lyingXlsx(zerosDeflated(64), 1234)), 'lijst.xlsx'));
+    const e = await refusal(readSpreadsheet(new Uint8Array(lyingXlsx(ROWS, zerosDeflated(64), 1234)), 'lijst.xlsx'));
     expect({ code: e.code, reason: e.detail?.reason }).toEqual({ code: 'too-large', reason: 'inflated' });
     expect(nl(e)).toContain('zou uitgepakt veel te groot worden');
   });
 
   it('the realistic bomb (1,234 bytes declared, 1.1 GB of output): inflating stops at the declared size plus one chunk', async () => {
     const counter = countingInflater();
-    const bytes = new Uint8Array(lyingXlsx(zerosDeflated(1050), 1234));
+    const bytes = new Uint8Array(lyingXlsx(ROWS, zerosDeflated(1050), 1234));
     expect(bytes.byteLength).toBeLessThan(2 * MiB); // the file itself is small
     const before = process.memoryUsage().arrayBuffers;
     const e = await refusal(readXlsx(bytes, counter.inflate));
@@ -90,7 +63,7 @@ describe('XLSX zip entries that lie about their size (issue 14, point 3)', () =>
 
   it('a sheet that tells the truth about a size above the limit is refused before anything is inflated', async () => {
     const counter = countingInflater();
-    const bytes = new Uint8Array(lyingXlsx(zerosDeflated(8), 8 * MiB));
+    const bytes = new Uint8Array(lyingXlsx(ROWS, zerosDeflated(8), 8 * MiB));
     const e = await refusal(readXlsx(bytes, counter.inflate, { maxInflated: 4 * MiB }));
     expect({ code: e.code, reason: e.detail?.reason }).toEqual({ code: 'too-large', reason: 'inflated' });
     expect(counter.produced()).toBeLessThan(4096); // only the small workbook parts read before the sheet
