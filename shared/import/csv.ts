@@ -8,6 +8,7 @@ import { ImportFileError } from './text';
 export const MAX_CELL = 10_000;
 export const MAX_ROWS = 50_000;
 export const MAX_COLUMNS = 200;
+const PROGRESS_STEP = 64 * 1024;
 
 export function detectDelimiter(text: string): ',' | ';' | '\t' {
   const firstLine = text.slice(0, 10_000).split(/\r\n|\n|\r/)[0] ?? '';
@@ -33,13 +34,15 @@ export function detectDelimiter(text: string): ',' | ';' | '\t' {
   return best;
 }
 
-export function parseCsv(text: string, delimiter = detectDelimiter(text)): string[][] {
+/** `onProgress` gets the fraction of the text read, about every 64 KiB of text. */
+export function parseCsv(text: string, delimiter = detectDelimiter(text), onProgress?: (fraction: number) => void): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
   let quoted = false;
   let quoteStartRow = 0;
   let i = 0;
+  let nextReport = PROGRESS_STEP;
   const push = () => {
     if (cell.length > MAX_CELL) throw new ImportFileError('cell-too-long', { row: rows.length + 1, column: row.length + 1 });
     row.push(cell);
@@ -81,6 +84,10 @@ export function parseCsv(text: string, delimiter = detectDelimiter(text)): strin
     } else if (c === '\r' || c === '\n') {
       endRow();
       i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
+      if (onProgress && i >= nextReport) {
+        onProgress(i / text.length);
+        nextReport = i + PROGRESS_STEP;
+      }
     } else {
       cell += c;
       if (cell.length > MAX_CELL) throw new ImportFileError('cell-too-long', { row: rows.length + 1, column: row.length + 1 });

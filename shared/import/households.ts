@@ -99,7 +99,8 @@ const MEMBER_FIELD: Partial<Record<string, ImportField>> = {
 };
 const HOUSEHOLD_FIELD: Partial<Record<string, ImportField>> = { displayName: 'household', wijk: 'wijk', address: 'address', postcode: 'postcode' };
 
-export function buildImportPlan(rows: readonly (readonly string[])[], mapping: ColumnMapping): ImportPlan {
+/** `onProgress` gets the fraction of rows checked, every 500 rows. */
+export function buildImportPlan(rows: readonly (readonly string[])[], mapping: ColumnMapping, onProgress?: (fraction: number) => void): ImportPlan {
   const dataRows = rows.slice(1);
   const reports: RowReport[] = [];
   type Group = { key: string; rowIdx: number[]; members: z.input<typeof MemberDraftSchema>[]; hh: Partial<Record<'displayName' | 'wijk' | 'address' | 'postcode', string>>; conflict: boolean };
@@ -110,6 +111,7 @@ export function buildImportPlan(rows: readonly (readonly string[])[], mapping: C
   });
 
   dataRows.forEach((cells, idx) => {
+    if (onProgress && idx % 500 === 0) onProgress(idx / dataRows.length);
     const report: RowReport = { row: idx + 2, status: 'skipped', problems: [], neutralised: [] };
     reports.push(report);
     const get = (f: ImportField): string => {

@@ -25,6 +25,7 @@ export class ImportFileError extends Error {
       | 'no-header'
       | 'xlsx-invalid'
       | 'xlsx-encrypted'
+      | 'xls-legacy'
       | 'unknown-type',
     /** Where (row, column) and, for some codes, what exactly (`reason` picks the message variant). */
     readonly detail?: { row?: number; column?: number; reason?: string },

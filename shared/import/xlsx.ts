@@ -1,17 +1,25 @@
 import { utf8DecodeStrict } from '../backup/bytes';
 import { MAX_CELL, MAX_COLUMNS, MAX_ROWS } from './csv';
+import { oleFileError } from './ole';
 import { ImportFileError, MAX_IMPORT_BYTES } from './text';
 
 /**
  * A small XLSX reader: the first worksheet's cell values as text. An XLSX file is a ZIP of XML
  * parts; we read the ZIP central directory ourselves and let the caller inflate (the renderer
- * uses DecompressionStream('deflate-raw'), tests use node:zlib), so shared/ needs no library.
- * Bounded against zip bombs: the total inflated size is capped and checked against the
- * declared sizes.
+ * uses DecompressionStream('deflate-raw'), fed in small slices), so shared/ needs no library.
+ *
+ * Bounded against zip bombs by the bytes the inflater actually PRODUCES, never by what the
+ * archive declares: a part may not inflate to more than its declared size, and all parts
+ * together not to more than `maxInflated`. The inflater yields its output in chunks and this
+ * reader stops pulling (returns the iterator, which cancels the stream) as soon as a limit is
+ * passed, so at most one chunk beyond the limit is ever produced. A part that declares 1,234
+ * bytes and inflates to 1.1 GB is refused after the first chunk.
  */
-export type InflateRaw = (data: Uint8Array, expectedSize: number) => Promise<Uint8Array>;
+export type InflateRaw = (data: Uint8Array) => AsyncIterable<Uint8Array>;
 
-const MAX_INFLATED = 100 * 1024 * 1024;
+export const MAX_INFLATED = 100 * 1024 * 1024;
+
+export type XlsxOptions = { maxInflated?: number };
 
 type Entry = { name: string; method: number; compressedSize: number; size: number; localOffset: number; flags: number };
 
@@ -26,7 +34,7 @@ export function isZip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
-/** An encrypted Office file (password-protected workbook) is an OLE compound file, not a ZIP. */
+/** An OLE2 compound file (CFB): a password-protected workbook, or an old binary .xls/.doc. */
 export function isOleCompound(bytes: Uint8Array): boolean {
   const sig = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
   return sig.every((b, i) => bytes[i] === b);
@@ -64,6 +72,29 @@ function readEntries(bytes: Uint8Array): Map<string, Entry> {
   return entries;
 }
 
+async function inflateBounded(raw: Uint8Array, inflate: InflateRaw, limit: number): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    // Leaving the loop early (the throw below) returns the iterator: the inflater stops.
+    for await (const chunk of inflate(raw)) {
+      total += chunk.byteLength;
+      if (total > limit) throw new ImportFileError('too-large', { reason: 'inflated' });
+      chunks.push(chunk);
+    }
+  } catch (e) {
+    if (e instanceof ImportFileError) throw e;
+    throw new ImportFileError('xlsx-invalid', { reason: 'damaged' });
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
 async function readEntry(bytes: Uint8Array, e: Entry, inflate: InflateRaw, budget: { left: number }): Promise<string> {
   if (e.flags & 1) throw new ImportFileError('xlsx-encrypted');
   if (e.size > budget.left) throw new ImportFileError('too-large', { reason: 'inflated' });
@@ -75,13 +106,9 @@ async function readEntry(bytes: Uint8Array, e: Entry, inflate: InflateRaw, budge
   const raw = bytes.subarray(start, end);
   let data: Uint8Array;
   if (e.method === 0) data = raw;
-  else if (e.method === 8) {
-    try {
-      data = await inflate(raw, e.size);
-    } catch {
-      throw new ImportFileError('xlsx-invalid', { reason: 'damaged' });
-    }
-  } else throw new ImportFileError('xlsx-invalid', { reason: 'damaged' });
+  // More output than the part declares is a lie about its size: stop there (e.size <= budget.left).
+  else if (e.method === 8) data = await inflateBounded(raw, inflate, e.size);
+  else throw new ImportFileError('xlsx-invalid', { reason: 'damaged' });
   if (data.byteLength !== e.size) throw new ImportFileError('xlsx-invalid', { reason: 'damaged' });
   budget.left -= data.byteLength;
   const text = utf8DecodeStrict(data);
@@ -121,12 +148,12 @@ function attr(tag: string, name: string): string | undefined {
 }
 
 /** Rows of the first worksheet, as text; empty rows dropped. */
-export async function readXlsx(bytes: Uint8Array, inflate: InflateRaw): Promise<string[][]> {
+export async function readXlsx(bytes: Uint8Array, inflate: InflateRaw, opts: XlsxOptions = {}): Promise<string[][]> {
   if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ImportFileError('too-large');
-  if (isOleCompound(bytes)) throw new ImportFileError('xlsx-encrypted');
+  if (isOleCompound(bytes)) throw oleFileError(bytes);
   if (!isZip(bytes)) throw new ImportFileError('xlsx-invalid', { reason: 'not-zip' });
   const entries = readEntries(bytes);
-  const budget = { left: MAX_INFLATED };
+  const budget = { left: opts.maxInflated ?? MAX_INFLATED };
   const get = async (name: string) => {
     const e = entries.get(name);
     return e ? readEntry(bytes, e, inflate, budget) : null;
@@ -164,7 +191,13 @@ export async function readXlsx(bytes: Uint8Array, inflate: InflateRaw): Promise<
       const type = attr(` ${tag}`, 't');
       const v = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
       let value: string;
-      if (type === 's') value = shared[Number(v)] ?? '';
+      if (type === 's') {
+        // A shared-string index with no string behind it (the part is missing or shorter) is a
+        // damaged workbook; reading it as empty would call a full file "empty".
+        const str = v !== undefined && /^\d+$/.test(v.trim()) ? shared[Number(v)] : undefined;
+        if (str === undefined) throw new ImportFileError('xlsx-invalid', { reason: 'missing-strings' });
+        value = str;
+      }
       else if (type === 'inlineStr') value = textOf(inner);
       else if (type === 'b') value = v === '1' ? 'WAAR' : 'ONWAAR';
       else value = decodeXmlText(v ?? '');

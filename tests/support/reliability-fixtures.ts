@@ -14,6 +14,7 @@ import { getSession, setSession } from '../../renderer/src/data/session';
 import { createVault } from '../../renderer/src/data/vault';
 import { WijktafelDB } from '../../renderer/src/data/db';
 import { freshUnlockedDb, TEST_KDF, TEST_PASSPHRASE } from './test-db';
+import { writeCfb } from './cfb-writer';
 import { zip, xlsxParts, writeXlsx } from './xlsx-writer';
 
 /**
@@ -174,7 +175,9 @@ export async function generateFixtures(): Promise<CorpusEntry[]> {
   await badImport('too-many-columns.csv', `${Array.from({ length: 250 }, (_, i) => `k${i}`).join(';')}\r\n`, 'too-many-columns', '250 columns');
   await badImport('too-many-rows.csv', `${HEADER.join(';')}\r\n${'Familie A;A;B;;;ouder;;\r\n'.repeat(50_001)}`, 'too-many-rows', '50 001 data rows');
   await badImport('truncated.xlsx', writeXlsx([HEADER, ...VALID_ROWS]).subarray(0, 300), 'xlsx-invalid', 'an XLSX cut off after 300 bytes');
-  await badImport('encrypted.xlsx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]), 'xlsx-encrypted', 'a password-protected workbook (OLE container)');
+  await badImport('encrypted.xlsx', writeCfb(['\u0006DataSpaces', 'EncryptionInfo', 'EncryptedPackage']), 'xlsx-encrypted', 'a password-protected workbook (OLE container with an EncryptionInfo stream)');
+  await badImport('legacy-renamed.xlsx', writeCfb(['Workbook', '\u0005SummaryInformation']), 'xls-legacy', 'an Excel 97 .xls (OLE container with a Workbook stream) renamed .xlsx: old format, not a password');
+  await badImport('missing-strings.xlsx', zip(xlsxParts([HEADER, ...VALID_ROWS]).filter((p) => p.name !== 'xl/sharedStrings.xml')), 'xlsx-invalid', 'cells that point to a shared-strings part the file does not hold: damaged, not empty');
   await badImport('legacy.xls', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]), 'unknown-type', 'an Excel 97 .xls');
   const bomb = xlsxParts([HEADER, ...VALID_ROWS]).map((p) => (p.name === 'xl/worksheets/sheet1.xml' ? { ...p, declaredSize: 900 * 1024 * 1024 } : p));
   await badImport('zip-bomb.xlsx', zip(bomb), 'too-large', 'a sheet that claims to inflate to 900 MB');

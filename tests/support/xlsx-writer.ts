@@ -1,4 +1,4 @@
-import { crc32, deflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
 
 /** A minimal XLSX writer for fixtures: shared strings, one sheet, optional numeric cells. */
 type Cell = string | number;
@@ -94,4 +94,30 @@ export function xlsxParts(rows: Cell[][]): { name: string; data: Buffer }[] {
 
 export function writeXlsx(rows: Cell[][]): Buffer {
   return zip(xlsxParts(rows));
+}
+
+/**
+ * Raw deflate data that inflates to `mib` MiB of zeros, made without ever holding them: one
+ * MiB of zeros compressed with a sync flush (a byte-aligned, non-final block that refers only to
+ * itself) repeated, then an empty final block. About 1 KiB per MiB.
+ */
+export function zerosDeflated(mib: number): Buffer {
+  const block = deflateRawSync(Buffer.alloc(1024 * 1024), { finishFlush: constants.Z_SYNC_FLUSH });
+  return Buffer.concat([...Array.from({ length: mib }, () => block), deflateRawSync(Buffer.alloc(0))]);
+}
+
+/** An XLSX whose sheet is `compressed` (already deflated) while the central directory declares `declaredSize`. */
+export function lyingXlsx(rows: Cell[][], compressed: Buffer, declaredSize: number): Buffer {
+  const parts = xlsxParts(rows).filter((p) => p.name !== 'xl/worksheets/sheet1.xml');
+  // The sheet is stored as method 8 with the given deflate bytes: zip() deflates `data` itself,
+  // so hand it the compressed bytes as "stored" and patch the method to 8 afterwards.
+  const all = [...parts, { name: 'xl/worksheets/sheet1.xml', data: compressed, store: true, declaredSize }];
+  const bytes = zip(all);
+  const name = Buffer.from('xl/worksheets/sheet1.xml');
+  // Local header and central directory entry of the sheet: method at +8 / +10.
+  for (let at = bytes.indexOf(name); at >= 0; at = bytes.indexOf(name, at + 1)) {
+    if (bytes.readUInt32LE(at - 30) === 0x04034b50) bytes.writeUInt16LE(8, at - 30 + 8);
+    if (at >= 46 && bytes.readUInt32LE(at - 46) === 0x02014b50) bytes.writeUInt16LE(8, at - 46 + 10);
+  }
+  return bytes;
 }

@@ -13,9 +13,8 @@ import { buildImportPlan } from '../../../shared/import/households';
 import { IMPORT_FIELDS, suggestMapping, type ColumnMapping } from '../../../shared/import/mapping';
 import { decodeSpreadsheetText, ImportFileError } from '../../../shared/import/text';
 import { readXlsx } from '../../../shared/import/xlsx';
-import { inflateRawSync } from 'node:zlib';
 import { openBackup } from '../../../renderer/src/data/repositories/backup';
-import { readSpreadsheet } from '../../../renderer/src/data/repositories/import';
+import { inflateRawChunks, readSpreadsheet } from '../../../renderer/src/features/backup/import/spreadsheet';
 import { dumpStore } from '../../support/store-dump';
 import { FIXTURES, seedStore } from '../../support/reliability-fixtures';
 import { TEST_PASSPHRASE } from '../../support/test-db';
@@ -27,7 +26,7 @@ import { createHash } from 'node:crypto';
  * clear error (a message key the UI translates).
  */
 const RUNS = Number(process.env.FC_RUNS ?? 150);
-const inflate = async (d: Uint8Array) => new Uint8Array(inflateRawSync(d));
+const inflate = (d: Uint8Array) => inflateRawChunks(d);
 
 describe('byte helpers', () => {
   it('UTF-8 and base64 round-trip any string / bytes; SHA-256 matches node:crypto', () => {

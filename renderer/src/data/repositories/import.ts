@@ -1,7 +1,4 @@
-import { parseCsv } from '@shared/import/csv';
 import { HouseholdSchema, type Household, type ParsedHouseholdDraft } from '@shared/domain/household';
-import { decodeSpreadsheetText, ImportFileError, type TextEncoding } from '@shared/import/text';
-import { isOleCompound, isZip, readXlsx } from '@shared/import/xlsx';
 import type { StoredRow } from '../db';
 import { getSession } from '../session';
 import { sealAudit } from './audit';
@@ -9,33 +6,10 @@ import { newId, nowIso, seal } from './kit';
 
 /**
  * Import households and members from a spreadsheet (CSV or XLSX). Reading and validating are
- * pure (shared/import); this module decides the file type, inflates XLSX parts in the browser,
- * and writes: all valid households in ONE transaction after every one of them was sealed, so an
+ * pure (shared/import) and run in the import worker (features/backup/import); this module only
+ * writes: all valid households in ONE transaction after every one of them was sealed, so an
  * import is either wholly written or not at all (a full disk aborts it as a whole).
  */
-export type SpreadsheetKind = 'csv' | 'xlsx';
-export type Spreadsheet = { kind: SpreadsheetKind; rows: string[][]; encoding?: TextEncoding };
-
-async function inflateRaw(data: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-
-export async function readSpreadsheet(bytes: Uint8Array, fileName: string): Promise<Spreadsheet> {
-  const lower = fileName.toLowerCase();
-  if (lower.endsWith('.xls') || lower.endsWith('.xlsb') || lower.endsWith('.ods')) throw new ImportFileError('unknown-type');
-  if (isZip(bytes) || isOleCompound(bytes) || lower.endsWith('.xlsx')) {
-    const rows = await readXlsx(bytes, inflateRaw);
-    if (rows.length === 0) throw new ImportFileError('empty');
-    return { kind: 'xlsx', rows };
-  }
-  const { text, encoding } = decodeSpreadsheetText(bytes);
-  const rows = parseCsv(text);
-  if (rows.length === 0) throw new ImportFileError('empty');
-  if (rows.length === 1) throw new ImportFileError('no-header');
-  return { kind: 'csv', rows, encoding };
-}
-
 export type ImportProgress = (phase: 'seal' | 'write', fraction: number) => void;
 
 /** Write validated drafts as new households. Returns the ids written, in order. */

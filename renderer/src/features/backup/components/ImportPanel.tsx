@@ -1,8 +1,10 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useQueryClient } from '@tanstack/react-query';
-import { buildImportPlan, type ImportPlan } from '@shared/import/households';
-import { checkMapping, IMPORT_FIELDS, suggestMapping, type ColumnMapping, type ImportField } from '@shared/import/mapping';
-import { importHouseholds, readSpreadsheet, type Spreadsheet } from '../../../data/repositories/import';
+import { checkMapping, IMPORT_FIELDS, type ColumnMapping, type ImportField } from '@shared/import/mapping';
+import { importHouseholds } from '../../../data/repositories/import';
+import { ImportCancelledError, ImportWorkerClient } from '../import/import-client';
+import type { ImportPhase, PlanSummary, SheetPreview } from '../import/import-protocol';
 import { useI18n } from '../../../i18n';
 import { Progress } from '../../../ui/Field';
 import { ErrorNote } from './ErrorNote';
@@ -10,19 +12,33 @@ import { ErrorNote } from './ErrorNote';
 /**
  * Spreadsheet import: file → column mapping → full check with a row-by-row report → one write.
  * Nothing is written before the user presses the import button after seeing the report.
+ * Reading and checking run in the import worker (see import-client.ts), with progress and a
+ * cancel button; the page holds only the preview and the report.
  */
+
 export function ImportPanel() {
   const { t, tx } = useI18n();
   const qc = useQueryClient();
   const fileId = useId();
-  const [sheet, setSheet] = useState<Spreadsheet | null>(null);
+  const [sheet, setSheet] = useState<SheetPreview | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping>([]);
-  const [plan, setPlan] = useState<ImportPlan | null>(null);
+  const [plan, setPlan] = useState<PlanSummary | null>(null);
   const [progress, setProgress] = useState<{ label: string; value: number } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<number | null>(null);
   const [mappingProblems, setMappingProblems] = useState<string[]>([]);
   const [inputKey, setInputKey] = useState(0);
+  /** The worker is reading or checking: show the cancel button. */
+  const [working, setWorking] = useState(false);
+  const [cancelled, setCancelled] = useState(false);
+  const clientRef = useRef<ImportWorkerClient | null>(null);
+  const client = () => (clientRef.current ??= new ImportWorkerClient());
+  // Leaving the screen (or locking, which unmounts it) ends the worker and the rows it holds.
+  useEffect(() => () => clientRef.current?.dispose(), []);
+
+  /** Every progress message is rendered before the next one is handled (flushSync), so the bar moves visibly. */
+  const showProgress = (phase: ImportPhase, fraction: number) =>
+    flushSync(() => setProgress({ label: t(phase === 'read' ? 'backup.importReading' : 'backup.importChecking'), value: fraction }));
 
   function reset() {
     setSheet(null);
@@ -30,6 +46,7 @@ export function ImportPanel() {
     setDone(null);
     setError(null);
     setMappingProblems([]);
+    setCancelled(false);
   }
 
   function startOver() {
@@ -41,24 +58,43 @@ export function ImportPanel() {
     const f = list?.[0];
     if (!f) return;
     reset();
-    setProgress({ label: t('backup.importReading'), value: 0.1 });
+    setProgress({ label: t('backup.importReading'), value: 0 });
+    setWorking(true);
     try {
-      const s = await readSpreadsheet(new Uint8Array(await f.arrayBuffer()), f.name);
-      setSheet(s);
-      setMapping(suggestMapping(s.rows[0] ?? []));
+      const preview = await client().read(f, showProgress);
+      setSheet(preview);
+      setMapping(preview.suggested);
     } catch (e) {
-      setError(e);
+      if (!(e instanceof ImportCancelledError)) setError(e);
     } finally {
+      setWorking(false);
       setProgress(null);
     }
   }
 
-  function check() {
+  async function check() {
     if (!sheet) return;
     const problems = checkMapping(mapping);
     setMappingProblems(problems);
     if (problems.length) return;
-    setPlan(buildImportPlan(sheet.rows, mapping));
+    setProgress({ label: t('backup.importChecking'), value: 0 });
+    setWorking(true);
+    try {
+      setPlan(await client().check(mapping, showProgress));
+    } catch (e) {
+      if (!(e instanceof ImportCancelledError)) setError(e);
+    } finally {
+      setWorking(false);
+      setProgress(null);
+    }
+  }
+
+  /** Terminates the worker: nothing was written (writing starts only with the import button), the rows are dropped. */
+  function cancel() {
+    clientRef.current?.cancel();
+    reset();
+    setInputKey((k) => k + 1);
+    setCancelled(true);
   }
 
   async function run() {
@@ -66,7 +102,8 @@ export function ImportPanel() {
     setError(null);
     setProgress({ label: t('backup.importing'), value: 0 });
     try {
-      const ids = await importHouseholds(plan.households, (phase, f) =>
+      const drafts = await client().drafts();
+      const ids = await importHouseholds(drafts, (phase, f) =>
         setProgress({ label: t('backup.importing'), value: phase === 'seal' ? f * 0.9 : 0.9 + f * 0.1 }),
       );
       setDone(ids.length);
@@ -78,10 +115,10 @@ export function ImportPanel() {
     }
   }
 
-  const headers = sheet?.rows[0] ?? [];
-  const example = sheet?.rows[1] ?? [];
+  const headers = sheet?.headers ?? [];
+  const example = sheet?.example ?? [];
   return (
-    <div className="import" data-ready={sheet ? (plan ? 'import-report' : 'import-mapping') : 'import'}>
+    <div className="import" data-ready={working ? 'import-working' : sheet ? (plan ? 'import-report' : 'import-mapping') : 'import'}>
       <div className="field">
         <label htmlFor={fileId}>{t('backup.importFile')}</label>
         <input
@@ -90,6 +127,8 @@ export function ImportPanel() {
           id={fileId}
           type="file"
           accept=".csv,.xlsx,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          autoComplete="off"
+          disabled={working}
           onChange={(e) => void pick(e.target.files)}
         />
       </div>
@@ -101,7 +140,7 @@ export function ImportPanel() {
           <h3>{t('backup.importMappingTitle')}</h3>
           <p>{t('backup.importMappingIntro')}</p>
           <table className="table">
-            <caption>{t('backup.importMappingCaption', { rows: sheet.rows.length - 1 })}</caption>
+            <caption>{t('backup.importMappingCaption', { rows: sheet.rows })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('backup.importColColumn')}</th>
@@ -143,7 +182,7 @@ export function ImportPanel() {
             </p>
           ))}
           <div className="form-actions">
-            <button type="button" className="button" onClick={check}>
+            <button type="button" className="button" disabled={working} onClick={() => void check()}>
               {t('backup.importCheck')}
             </button>
           </div>
@@ -154,10 +193,15 @@ export function ImportPanel() {
         <div>
           <h3>{t('backup.importReportTitle')}</h3>
           <p data-testid="import-summary">
-            {t('backup.importSummary', { imported: plan.imported, households: plan.households.length, skipped: plan.skipped })}
+            {t('backup.importSummary', { imported: plan.imported, households: plan.households, skipped: plan.skipped })}
           </p>
           {plan.neutralised > 0 ? <p className="notice" data-testid="import-neutralised">{t('backup.importNeutralised', { count: plan.neutralised })}</p> : null}
           <p className="muted">{t('backup.importAtomic')}</p>
+          {plan.listed.length < plan.rows && plan.remarks > 0 ? (
+            <p className="muted" data-testid="import-report-listed">
+              {t('backup.importReportListed', { shown: plan.listed.length, remarks: plan.remarks, rows: plan.rows })}
+            </p>
+          ) : null}
           <table className="table import-report">
             <caption>{t('backup.importReportCaption')}</caption>
             <thead>
@@ -168,7 +212,7 @@ export function ImportPanel() {
               </tr>
             </thead>
             <tbody>
-              {plan.rows.map((r) => (
+              {plan.listed.map((r) => (
                 <tr key={r.row} data-row={r.row} data-status={r.status}>
                   <th scope="row">{r.row}</th>
                   <td>
@@ -197,18 +241,28 @@ export function ImportPanel() {
             <p className="notice" role="status" data-ready="imported">
               {t('backup.imported', { count: done })}
             </p>
-          ) : plan.households.length === 0 ? (
+          ) : plan.households === 0 ? (
             <p className="notice" role="status">{t('backup.importNothing')}</p>
           ) : (
             <div className="form-actions">
               <button type="button" className="button" disabled={progress !== null} onClick={() => void run()}>
-                {t('backup.importButton', { count: plan.households.length })}
+                {t('backup.importButton', { count: plan.households })}
               </button>
             </div>
           )}
         </div>
       ) : null}
       {progress ? <Progress label={progress.label} value={progress.value} /> : null}
+      {working ? (
+        <button type="button" className="button button--secondary" onClick={cancel}>
+          {t('backup.importCancel')}
+        </button>
+      ) : null}
+      {cancelled ? (
+        <p className="notice" role="status" data-ready="import-cancelled">
+          {t('backup.importCancelled')}
+        </p>
+      ) : null}
       {error !== null ? <ErrorNote error={error} /> : null}
       {sheet || error !== null ? (
         <button type="button" className="button button--link" onClick={startOver}>
