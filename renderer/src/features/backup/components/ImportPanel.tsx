@@ -122,7 +122,6 @@ export function ImportPanel() {
       <div className="field">
         <label htmlFor={fileId}>{t('backup.importFile')}</label>
         <input
-          autoComplete="off"
           key={inputKey}
           id={fileId}
           type="file"
