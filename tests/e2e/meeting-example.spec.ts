@@ -1,5 +1,6 @@
 import { expect, expectAccessible, test } from './fixtures';
 import { AppPage } from './pages/app-page';
+import { CaseFilePage } from './pages/casefile-page';
 import { MeetingPage } from './pages/meeting-page';
 
 /**
@@ -68,4 +69,61 @@ test('the example meeting: every item closes by keyboard and the minutes are rea
   await expect(p.locator('[data-ready="export"][data-profile="minutes"]')).toBeVisible();
   const minutes = await mt.download('Opslaan als Markdown');
   for (let n = 1; n <= total; n++) expect(minutes.text).toContain(`Advies ${n}: eerst het netwerk vragen.`);
+});
+
+/**
+ * A refusal the chair can act on: an action is agreed for a household whose file is then closed
+ * in the case file before the item is closed. Closing says exactly that, names the action and
+ * says how to go on; once the action is removed the item closes.
+ */
+test('an item whose file was closed meanwhile: the refusal names the action and how to go on', async ({ app }) => {
+  test.setTimeout(180_000);
+  const p = app.page;
+  const ui = new AppPage(p, app.baseURL);
+  const mt = new MeetingPage(p);
+  const cf = new CaseFilePage(p);
+  await ui.open();
+  await ui.setup();
+  const id = await mt.createHousehold('Familie Sluitewerf', [{ role: 'ouder', firstName: 'Gerolf', lastName: 'Sluitewerf', birthDate: '1980-03-04' }]);
+  await mt.nominate('Wat is er nog nodig?', 15);
+  await mt.gotoMeetings();
+  await mt.openFirstUpcoming();
+  await p.getByRole('link', { name: 'Overleg starten' }).click();
+  await p.getByRole('button', { name: 'Overleg starten' }).click();
+  const mode = p.locator('[data-ready="meeting-mode"]');
+  await expect(mode.getByRole('heading', { level: 1 })).toHaveText('Huishouden A');
+  const modeUrl = p.url();
+
+  const text = 'Zelf de huurbaas bellen';
+  await p.keyboard.press('Alt+A');
+  await p.keyboard.type(text);
+  await p.getByLabel('Onder doel').selectOption('new');
+  await p.getByLabel('Levensdomein van het nieuwe doel').selectOption({ label: 'Financiën' });
+  await p.getByLabel('Nieuw doel (in de woorden van het huishouden)').fill('Huur op orde');
+  await p.getByLabel('Wie', { exact: true }).selectOption('resident');
+  await p.getByLabel('Terugkoppelen aan').selectOption('resident');
+  await p.getByRole('button', { name: /^Actie toevoegen/ }).click();
+  await expect(p.getByTestId('actions')).toContainText(text);
+
+  // Meanwhile the household's file is closed in the case file.
+  await p.goto(`${app.baseURL}/#/households/${id}`);
+  await expect(p.locator('[data-ready="household"]')).toBeVisible();
+  await cf.tab('Afsluiten');
+  await p.getByLabel('Uitkomst').fill('Hulp afgerond.');
+  await p.getByRole('button', { name: 'Huishouden afsluiten' }).click();
+  await expect(p.locator('.casefile__head .badge', { hasText: 'Afgesloten' })).toBeVisible();
+
+  await p.goto(modeUrl);
+  await expect(p.getByTestId('file-closed')).toBeVisible();
+  await p.keyboard.press('Alt+N');
+  const refusal = p.locator('.mm-foot [role="alert"]');
+  await expect(refusal).toContainText('Het dossier van dit huishouden is afgesloten.');
+  await expect(refusal).toContainText(`Haal de actie "${text}"`);
+  await expect(refusal).not.toContainText('lukte niet');
+  await expectAccessible(p, 'meeting mode with a close refusal');
+
+  await p.getByRole('button', { name: `Verwijderen: ${text}` }).click();
+  await expect(p.getByTestId('actions')).toHaveCount(0);
+  await p.keyboard.press('Alt+N');
+  await expect(p.locator('[data-ready="meeting-done"]')).toBeVisible();
 });
