@@ -28,7 +28,8 @@ export const RecipientSchema = z.object({
   kind: z.enum(['referrer', 'party', 'team']),
   referrerType: z.string().max(40).optional(),
   name: optionalText(120),
-  organisation: optionalText(120),
+  /** As long as an organisation's own name may be (OrganisationSchema): a partner's report names it. */
+  organisation: optionalText(160),
   party: PartySchema.optional(),
 });
 export type Recipient = z.infer<typeof RecipientSchema>;

@@ -323,3 +323,73 @@ export function nextOpenItem<T extends Orderable & Pick<AgendaItem, 'status'>>(i
   const at = currentId ? sorted.findIndex((i) => i.id === currentId) : -1;
   return sorted.slice(at + 1).find((i) => i.status === 'open') ?? sorted.find((i) => i.status === 'open' && i.id !== currentId);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Closing an item: every refusal has a reason the chair can act on
+
+/**
+ * Why closing an agenda item can be refused. Each reason has its own message
+ * (`meeting.closeRefused.<reason>`) saying what is wrong with this item and how to fix it;
+ * only a storage failure nobody could foresee falls back to `meeting.closeFailed`.
+ * When adding a reason: add both catalogue entries (nl, en) and a unit test that raises it.
+ *
+ * - itemGone: the item was taken off the agenda (in another window) while it was open here.
+ * - alreadyClosed: the item was closed meanwhile (another window, a double press).
+ * - itemChanged: the item was closed or edited elsewhere while this close was being prepared.
+ * - meetingGone: the meeting itself no longer exists.
+ * - householdGone: the household's file was deleted (retention) while it was on the agenda.
+ * - householdClosedActions: the file was closed after the household was put on the agenda,
+ *   and actions cannot go into a closed (read-only) file.
+ * - goalGone: an action's goal is no longer in the household's active plan.
+ * - layerReason: an action on a higher layer lacks its reason (its goal changed meanwhile).
+ * - planChanged: the household's plan changed in the case file while the item was being closed.
+ */
+export const CLOSE_REFUSALS = ['itemGone', 'alreadyClosed', 'itemChanged', 'meetingGone', 'householdGone', 'householdClosedActions', 'goalGone', 'layerReason', 'planChanged'] as const;
+export type CloseRefusal = (typeof CLOSE_REFUSALS)[number];
+
+export class CloseItemRefused extends Error {
+  constructor(
+    readonly reason: CloseRefusal,
+    /** The action the refusal is about (its own text, shown to the chair inside the app only). */
+    readonly actionText?: string,
+  ) {
+    super(`closing the agenda item was refused: ${reason}`);
+    this.name = 'CloseItemRefused';
+  }
+}
+
+export function isCloseItemRefused(e: unknown): e is CloseItemRefused {
+  return e instanceof CloseItemRefused;
+}
+
+/**
+ * A household's file that was closed (afgesloten) after it was put on the agenda is
+ * read-only: the team may still discuss it and its advice and decisions stay on the item (and
+ * so in the minutes), but nothing is written into the file, and actions are refused because
+ * they would have to go into its plan.
+ */
+export function closedFileRefusal(fileOpen: boolean, item: Readonly<Pick<AgendaItem, 'actions'>>): CloseRefusal | null {
+  return !fileOpen && item.actions.length > 0 ? 'householdClosedActions' : null;
+}
+
+/**
+ * The texts of the timeline notes that record an item's decisions: one note as long as it
+ * fits in a note (NARRATIVE_MAX), otherwise as many as needed, each starting with the heading
+ * and none splitting a decision. An item may hold 50 decisions of 2,000 characters, far more
+ * than one note may hold.
+ */
+export function decisionNoteTexts(heading: string, lines: readonly string[], max = NARRATIVE_MAX): string[] {
+  const notes: string[] = [];
+  let current = heading;
+  for (const line of lines) {
+    const next = `${current}\n${line}`;
+    if (next.length > max && current !== heading) {
+      notes.push(current);
+      current = `${heading}\n${line}`;
+    } else {
+      current = next;
+    }
+  }
+  if (current !== heading) notes.push(current);
+  return notes;
+}

@@ -107,8 +107,8 @@ describe('meetings repository', () => {
     expect(result.duties.map((d) => d.kind)).toEqual(['partner_report']);
     // The decision is on the household's timeline as a note written in the same transaction.
     const notes = await getSession().db.notes.where('householdId').equals(a.id).toArray();
-    expect(notes.map((n) => n.id)).toEqual([result.note?.id]);
-    expect(result.note?.text).toBe('Besproken in het teamoverleg:\nBesluit: Schuldhulp inschakelen');
+    expect(notes.map((n) => n.id)).toEqual(result.notes.map((n) => n.id));
+    expect(result.notes.map((n) => n.text)).toEqual(['Besproken in het teamoverleg:\nBesluit: Schuldhulp inschakelen']);
     await expect(closeItem(ia.id, TODAY)).rejects.toThrow();
 
     // A second action without a layer reason would break the case file's layer rule: nothing is written.

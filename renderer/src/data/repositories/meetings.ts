@@ -1,12 +1,15 @@
 import { ActionSchema, AssessmentSchema, GoalSchema, NoteSchema, PlanSchema, type Action, type Assessment, type Goal, type Note, type Plan } from '@shared/domain/casefile';
-import { RuleViolation, activePlanOf, assertActionUnderGoal, assertAtMostOneActivePlan, assertLayerReason } from '@shared/domain/casefile-rules';
+import { activePlanOf, assertActionUnderGoal, assertAtMostOneActivePlan, assertLayerReason, isOpen, isRuleViolation } from '@shared/domain/casefile-rules';
 import { localIsoDate } from '@shared/domain/common';
 import { FeedbackDutySchema, type FeedbackDuty } from '@shared/domain/feedback';
 import { DEFAULT_FEEDBACK_DUE_WORKING_DAYS, partnerReportDuty } from '@shared/domain/feedback-rules';
-import { HouseholdSchema, type Household } from '@shared/domain/household';
+import { HouseholdSchema, type Household, type HouseholdStatus } from '@shared/domain/household';
 import {
   AgendaItemSchema,
+  CloseItemRefused,
   DecisionSchema,
+  closedFileRefusal,
+  decisionNoteTexts,
   MeetingSchema,
   NominationDraftSchema,
   agendaBudget,
@@ -20,6 +23,7 @@ import {
   sortAgenda,
   upcomingMeeting,
   type AgendaItem,
+  type CloseRefusal,
   type Decision,
   type Meeting,
   type MeetingAction,
@@ -46,8 +50,7 @@ import { TeamMemberSchema, type TeamMember } from '@shared/domain/team';
 import type { StoredRow } from '../db';
 import { getSession } from '../session';
 import { sealAudit } from './audit';
-import { touchOpenHousehold } from './casefile-tx';
-import { newId, nowIso, open, openAll, seal } from './kit';
+import { isSourceOf, newId, noteSource, nowIso, open, openAll, seal } from './kit';
 
 /**
  * Meetings (data key) and their agenda items (household keys). Agenda edits are small writes;
@@ -432,7 +435,23 @@ export async function loadCaseSummary(householdId: string): Promise<CaseSummary 
   return { household, ...ctx, assessments };
 }
 
-export type CloseResult = Readonly<{ item: AgendaItem; plan: Plan; createdPlan: boolean; goals: Goal[]; actions: Action[]; duties: FeedbackDuty[]; note: Note | null }>;
+export type CloseResult = Readonly<{
+  item: AgendaItem;
+  plan: Plan | null;
+  createdPlan: boolean;
+  goals: Goal[];
+  actions: Action[];
+  duties: FeedbackDuty[];
+  /** The timeline notes with the item's decisions (more than one only for very many decisions). */
+  notes: Note[];
+  /** The household's file was closed: the decisions stay on the item (and in the minutes) only. */
+  fileClosed: boolean;
+}>;
+
+/** The plain status index of the household row: no decryption needed to know whether its file is open. */
+function fileIsOpen(row: StoredRow): boolean {
+  return isOpen({ status: row.status as HouseholdStatus });
+}
 
 /**
  * Close an item: its actions are written into the household's plan and the item is marked
@@ -445,25 +464,40 @@ export type CloseResult = Readonly<{ item: AgendaItem; plan: Plan; createdPlan: 
  * is its own transaction, and a half-written set of agreements is worse than none. Invited
  * partners owe the team a report: their feedback duties (feedback-rules partnerReportDuty, due
  * after the team's feedbackDueWorkingDays) are written in the same transaction.
+ *
+ * A household whose file was closed after it was put on the agenda can still be discussed: the
+ * item closes with its decisions on it (they are in the minutes), nothing is written into the
+ * read-only file; only actions are refused (closedFileRefusal). Every refusal is a
+ * CloseItemRefused with a reason the chair can act on (shared/domain/meeting CLOSE_REFUSALS).
  */
 export async function closeItem(itemId: string, today: string): Promise<CloseResult> {
   const db = getSession().db;
-  const item = await getItem(itemId);
-  if (item.status === 'besproken') throw new Error('item already closed');
-  const meeting = await getMeeting(item.meetingId);
-  if (!meeting) throw new Error('meeting not found');
-  const ctx = await loadPlanContext(item.householdId);
+  const itemRow = await db.agendaItems.get(itemId);
+  if (!itemRow) throw new CloseItemRefused('itemGone');
+  const item = await open('agendaItems', itemRow, AgendaItemSchema);
+  noteSource(item, itemRow);
+  if (item.status === 'besproken') throw new CloseItemRefused('alreadyClosed');
+  const [meeting, householdRow] = await Promise.all([getMeeting(item.meetingId), db.households.get(item.householdId)]);
+  if (!meeting) throw new CloseItemRefused('meetingGone');
+  if (!householdRow) throw new CloseItemRefused('householdGone');
+  const fileOpen = fileIsOpen(householdRow);
+  const closedFile = closedFileRefusal(fileOpen, item);
+  if (closedFile) throw new CloseItemRefused(closedFile, item.actions[0]?.text);
+  const ctx = fileOpen ? await loadPlanContext(item.householdId) : { plan: undefined, goals: [], actions: [] };
   const now = nowIso();
 
-  const createdPlan = !ctx.plan;
-  const plan: Plan = ctx.plan ?? PlanSchema.parse({ id: newId(), householdId: item.householdId, status: 'actief', startedAt: today, createdAt: now });
+  const writesPlan = item.actions.length > 0;
+  const createdPlan = writesPlan && !ctx.plan;
+  const plan: Plan | null = ctx.plan ?? (writesPlan ? PlanSchema.parse({ id: newId(), householdId: item.householdId, status: 'actief', startedAt: today, createdAt: now }) : null);
   const newGoals: Goal[] = [];
   const newActions: Action[] = [];
   const goalFor = new Map<string, Goal>(ctx.goals.map((g) => [g.id, g]));
   for (const ma of item.actions) {
+    if (!plan) break;
     let goal = ma.goalId ? goalFor.get(ma.goalId) : undefined;
     if (!goal) {
-      if (!ma.newGoal) throw new RuleViolation('action.noGoal');
+      // The chosen goal is no longer in the active plan (the plan was replaced or the goal removed meanwhile).
+      if (!ma.newGoal) throw new CloseItemRefused('goalGone', ma.text);
       // Same domain and text twice in one item: one goal.
       goal = newGoals.find((g) => g.domainId === ma.newGoal?.domainId && g.text === ma.newGoal.text);
       if (!goal) {
@@ -472,7 +506,7 @@ export async function closeItem(itemId: string, today: string): Promise<CloseRes
       }
     }
     const siblings = [...ctx.actions, ...newActions].filter((a) => a.goalId === goal.id);
-    assertLayerReason(ma, siblings);
+    refuseOnRule(() => assertLayerReason(ma, siblings), ma.text);
     const ownerId = ma.owner.kind === 'team_member' || ma.owner.kind === 'contact' ? ma.owner.refId : undefined;
     const action = ActionSchema.parse({
       id: ma.id,
@@ -490,7 +524,7 @@ export async function closeItem(itemId: string, today: string): Promise<CloseRes
       meetingId: meeting.id,
       createdAt: now,
     });
-    assertActionUnderGoal(action, goal, plan);
+    refuseOnRule(() => assertActionUnderGoal(action, goal, plan), ma.text);
     newActions.push(action);
   }
   const [people, settings] = item.invitedContactIds.length ? await Promise.all([loadPeople(), readTeamSettings()]) : [null, null];
@@ -507,50 +541,69 @@ export async function closeItem(itemId: string, today: string): Promise<CloseRes
     );
   });
   const closed = AgendaItemSchema.parse({ ...item, status: 'besproken', closedAt: now, updatedAt: now, writtenActionIds: newActions.map((a) => a.id) });
-  // The decisions go onto the household's timeline as a (non-internal) note: the case file's
+  // The decisions go onto the household's timeline as (non-internal) notes: the case file's
   // timeline is built from its records, and a decision about a household belongs in its file.
-  // Written in Dutch like the exports: it is the record, not UI text.
-  const note: Note | null = item.decisions.length
-    ? NoteSchema.parse({
-        id: newId(),
-        householdId: item.householdId,
-        createdAt: now,
-        authorId: meeting.chairId,
-        internal: false,
-        // No date in the text: the note carries its own, and a date in free text is flagged on export.
-        text: ['Besproken in het teamoverleg:', ...item.decisions.map((d) => `${nlLabel(d.kind)}: ${d.text}`)].join('\n'),
-      })
-    : null;
+  // Written in Dutch like the exports: it is the record, not UI text. A closed file gets none.
+  // No date in the text: the note carries its own, and a date in free text is flagged on export.
+  const notes: Note[] = fileOpen
+    ? decisionNoteTexts('Besproken in het teamoverleg:', item.decisions.map((d) => `${nlLabel(d.kind)}: ${d.text}`)).map((text) =>
+        NoteSchema.parse({ id: newId(), householdId: item.householdId, createdAt: now, authorId: meeting.chairId, internal: false, text }),
+      )
+    : [];
 
-  const [itemRow, planRow, goalRows, actionRows, dutyRows, noteRow, audit] = await Promise.all([
+  const [closedRow, planRow, goalRows, actionRows, dutyRows, noteRows, audit] = await Promise.all([
     seal('agendaItems', closed),
-    createdPlan ? seal('plans', plan) : Promise.resolve(null),
+    createdPlan && plan ? seal('plans', plan) : Promise.resolve(null),
     Promise.all(newGoals.map((g) => seal('goals', g))),
     Promise.all(newActions.map((a) => seal('actions', a))),
     Promise.all(duties.map((d) => seal('feedbackDuties', d))),
-    note ? seal('notes', note) : Promise.resolve(null),
+    Promise.all(notes.map((n) => seal('notes', n))),
     sealAudit({ action: 'plan.change', entity: 'agendaItem', entityId: item.id, details: { meetingId: meeting.id, actions: newActions.length } }),
   ]);
+  let fileClosed = !fileOpen;
   await db.transaction('rw', [db.households, db.plans, db.goals, db.actions, db.notes, db.agendaItems, db.feedbackDuties, db.audit], async () => {
-    const stored = await db.agendaItems.get(item.id);
-    if (!stored) throw new Error('agenda item not found');
-    if (newActions.length > 0 || noteRow) await touchOpenHousehold(db, item.householdId, now);
-    if (newActions.length > 0) {
+    const [stored, household] = await Promise.all([db.agendaItems.get(item.id), db.households.get(item.householdId)]);
+    if (!stored) throw new CloseItemRefused('itemGone');
+    // The item is sealed (its status is no plain index): the row must still be the one read
+    // above, byte for byte, or it was closed or edited meanwhile (another window) and this
+    // close would overwrite that.
+    if (!isSourceOf(item, stored)) throw new CloseItemRefused('itemChanged');
+    if (!household) throw new CloseItemRefused('householdGone');
+    // The file may have been closed while the item was open: re-checked on the plain index here.
+    fileClosed = !fileIsOpen(household);
+    const refusal = closedFileRefusal(!fileClosed, item);
+    if (refusal) throw new CloseItemRefused(refusal, item.actions[0]?.text);
+    const writesFile = !fileClosed && (newActions.length > 0 || noteRows.length > 0);
+    // put of the row just read, not update(): update would read it a second time.
+    if (writesFile) await db.households.put({ ...household, lastActivityAt: now });
+    if (newActions.length > 0 && plan) {
       // Re-check "one active plan" on the plain status index inside the transaction.
       const plans = (await db.plans.where('householdId').equals(item.householdId).toArray()).map((r) => ({ id: String(r.id), status: r.status === 'actief' ? ('actief' as const) : ('vervangen' as const) }));
-      if (createdPlan) assertAtMostOneActivePlan([...plans, { id: plan.id, status: 'actief' }]);
-      else if (!plans.some((p) => p.id === plan.id && p.status === 'actief')) throw new RuleViolation('plan.changedMeanwhile');
+      if (createdPlan) refuseOnRule(() => assertAtMostOneActivePlan([...plans, { id: plan.id, status: 'actief' }]));
+      else if (!plans.some((p) => p.id === plan.id && p.status === 'actief')) throw new CloseItemRefused('planChanged');
       if (planRow) await db.plans.add(planRow);
       await db.goals.bulkAdd(goalRows);
       await db.actions.bulkAdd(actionRows);
     }
+    if (writesFile && noteRows.length) await db.notes.bulkAdd(noteRows);
     // Idempotent duty ids: closing again after a failure overwrites, never doubles.
-    if (noteRow) await db.notes.add(noteRow);
     if (dutyRows.length) await db.feedbackDuties.bulkPut(dutyRows);
-    await db.agendaItems.put(itemRow);
+    await db.agendaItems.put(closedRow);
     await db.audit.add(audit);
   });
-  return { item: closed, plan, createdPlan, goals: newGoals, actions: newActions, duties, note };
+  return { item: closed, plan, createdPlan, goals: newGoals, actions: newActions, duties, notes: fileClosed ? [] : notes, fileClosed };
+}
+
+/** A case-file rule broken while closing, as the refusal the chair can act on. */
+function refuseOnRule(check: () => void, actionText?: string): void {
+  try {
+    check();
+  } catch (e) {
+    if (!isRuleViolation(e)) throw e;
+    const reason: CloseRefusal =
+      e.code === 'action.layerReason' ? 'layerReason' : e.code === 'plan.moreThanOneActive' || e.code === 'plan.changedMeanwhile' ? 'planChanged' : 'goalGone';
+    throw new CloseItemRefused(reason, actionText);
+  }
 }
 
 export async function closeMeeting(meetingId: string): Promise<Meeting> {

@@ -119,7 +119,9 @@ export function useRemoveAction() {
 
 export function useCloseItem() {
   const inv = useInvalidate();
-  return useMutation({ mutationFn: (itemId: string) => closeItem(itemId, todayLocal()), onSuccess: () => inv(true) });
+  // Also after a refusal: the screen then shows what is stored (an item closed or removed in
+  // another window moves the chair on instead of leaving a stale item on screen).
+  return useMutation({ mutationFn: (itemId: string) => closeItem(itemId, todayLocal()), onSettled: () => inv(true) });
 }
 
 export function useCloseMeeting(meetingId: string) {

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { ACTION_LAYERS, type ActionLayer, type Party } from '@shared/domain/casefile';
-import { layerNeedsReason } from '@shared/domain/casefile-rules';
+import { isOpen, layerNeedsReason } from '@shared/domain/casefile-rules';
 import { isGoalInWork } from '@shared/domain/feedback-rules';
 import { ageBand, ageOn } from '@shared/domain/household';
-import { DECISION_KINDS, MeetingActionDraftSchema, formatClock, meetingActionFromDraft, nextOpenItem, timerState, type AgendaItem, type DecisionKind, type Meeting } from '@shared/domain/meeting';
+import { DECISION_KINDS, MeetingActionDraftSchema, formatClock, isCloseItemRefused, meetingActionFromDraft, nextOpenItem, timerState, type AgendaItem, type DecisionKind, type Meeting } from '@shared/domain/meeting';
 import { DEFAULT_LIFE_DOMAINS } from '@shared/domain/partners';
 import { latestScores } from '@shared/privacy/profiles';
 import { pseudonymLabel } from '@shared/privacy/pseudonym';
@@ -176,13 +176,17 @@ function ItemMode({ meeting, items, item }: Readonly<{ meeting: Meeting; items: 
 
   const closeAndNext = useCallback(() => {
     if (closeItem.isPending) return;
-    if ((item.notes ?? '') !== notes) updateItem.mutate({ id: item.id, patch: { notes } });
-    closeItem.mutate(item.id, {
-      onSuccess: () => {
-        const next = nextOpenItem(items.map((i) => (i.id === item.id ? { ...i, status: 'besproken' as const } : i)), item.id);
-        if (next) startItem.mutate(next.id);
-      },
-    });
+    const close = () =>
+      closeItem.mutate(item.id, {
+        onSuccess: () => {
+          const next = nextOpenItem(items.map((i) => (i.id === item.id ? { ...i, status: 'besproken' as const } : i)), item.id);
+          if (next) startItem.mutate(next.id);
+        },
+      });
+    // Unsaved notes are stored first: a close prepared while they are being written would find
+    // the item changed under it (closeItem refuses that rather than overwrite them).
+    if ((item.notes ?? '') !== notes) updateItem.mutate({ id: item.id, patch: { notes } }, { onSuccess: close });
+    else close();
   }, [closeItem, item, items, notes, startItem, updateItem]);
 
   useEffect(() => {
@@ -203,6 +207,9 @@ function ItemMode({ meeting, items, item }: Readonly<{ meeting: Meeting; items: 
     return () => document.removeEventListener('keydown', onKey);
   }, [closeAndNext]);
 
+  // A file closed after the household was put on the agenda is read-only (closedFileRefusal):
+  // the item can still be discussed and closed, without actions; the chair is told up front.
+  const fileClosed = summary ? !isOpen(summary.household) : false;
   const scores = summary ? latestScores(summary.assessments, item.householdId).sort((a, b) => a.score - b.score) : [];
   const carriedIds = new Set(item.followUp?.actionIds ?? []);
   const openActions = summary?.actions.filter((a) => a.status === 'open' && !carriedIds.has(a.id)) ?? [];
@@ -358,53 +365,59 @@ function ItemMode({ meeting, items, item }: Readonly<{ meeting: Meeting; items: 
           ) : (
             <p className="muted">{t('meeting.noActions')}</p>
           )}
-          <form onSubmit={submitAction} noValidate className="mm-form" aria-label={t('meeting.addAction')}>
-            <TextField label={t('meeting.actionText')} name="mm-action-text" aria-keyshortcuts="Alt+A" value={action.text} onChange={(e) => setAction({ ...action, text: e.target.value })} error={actionErrors.text} required />
-            <SelectField
-              label={t('meeting.goal')}
-              hint={summary?.plan ? undefined : t('meeting.noPlanHint')}
-              value={action.goalChoice}
-              error={actionErrors.goalChoice}
-              onChange={(e) => setAction({ ...action, goalChoice: e.target.value })}
-              options={[{ value: '', label: t('meeting.choose') }, ...goals.map((g) => ({ value: g.id, label: `${domainLabel(g.domainId)}: ${g.text}` })), { value: 'new', label: t('meeting.newGoal') }]}
-            />
-            {action.goalChoice === 'new' ? (
+          {fileClosed ? (
+            <p className="muted" data-testid="file-closed">
+              {t('meeting.fileClosed')}
+            </p>
+          ) : (
+            <form onSubmit={submitAction} noValidate className="mm-form" aria-label={t('meeting.addAction')}>
+              <TextField label={t('meeting.actionText')} name="mm-action-text" aria-keyshortcuts="Alt+A" value={action.text} onChange={(e) => setAction({ ...action, text: e.target.value })} error={actionErrors.text} required />
+              <SelectField
+                label={t('meeting.goal')}
+                hint={summary?.plan ? undefined : t('meeting.noPlanHint')}
+                value={action.goalChoice}
+                error={actionErrors.goalChoice}
+                onChange={(e) => setAction({ ...action, goalChoice: e.target.value })}
+                options={[{ value: '', label: t('meeting.choose') }, ...goals.map((g) => ({ value: g.id, label: `${domainLabel(g.domainId)}: ${g.text}` })), { value: 'new', label: t('meeting.newGoal') }]}
+              />
+              {action.goalChoice === 'new' ? (
+                <div className="grid-2">
+                  <SelectField
+                    label={t('meeting.newGoalDomain')}
+                    value={action.newGoalDomainId}
+                    error={actionErrors.newGoalDomainId}
+                    onChange={(e) => setAction({ ...action, newGoalDomainId: e.target.value })}
+                    options={[{ value: '', label: t('meeting.choose') }, ...domains.filter((d) => d.active).map((d) => ({ value: d.id, label: d.label }))]}
+                  />
+                  <TextField label={t('meeting.newGoalText')} value={action.newGoalText} error={actionErrors.newGoalText} onChange={(e) => setAction({ ...action, newGoalText: e.target.value })} />
+                </div>
+              ) : null}
               <div className="grid-2">
-                <SelectField
-                  label={t('meeting.newGoalDomain')}
-                  value={action.newGoalDomainId}
-                  error={actionErrors.newGoalDomainId}
-                  onChange={(e) => setAction({ ...action, newGoalDomainId: e.target.value })}
-                  options={[{ value: '', label: t('meeting.choose') }, ...domains.filter((d) => d.active).map((d) => ({ value: d.id, label: d.label }))]}
-                />
-                <TextField label={t('meeting.newGoalText')} value={action.newGoalText} error={actionErrors.newGoalText} onChange={(e) => setAction({ ...action, newGoalText: e.target.value })} />
+                <SelectField label={t('meeting.layer')} value={action.layer} onChange={(e) => setAction({ ...action, layer: e.target.value as ActionLayer })} options={ACTION_LAYERS.map((l) => ({ value: l, label: tx(`meeting.layerName.${l}`) }))} />
+                <TextField label={t('meeting.dueDate')} type="date" value={action.dueDate} error={actionErrors.dueDate} onChange={(e) => setAction({ ...action, dueDate: e.target.value })} />
               </div>
-            ) : null}
-            <div className="grid-2">
-              <SelectField label={t('meeting.layer')} value={action.layer} onChange={(e) => setAction({ ...action, layer: e.target.value as ActionLayer })} options={ACTION_LAYERS.map((l) => ({ value: l, label: tx(`meeting.layerName.${l}`) }))} />
-              <TextField label={t('meeting.dueDate')} type="date" value={action.dueDate} error={actionErrors.dueDate} onChange={(e) => setAction({ ...action, dueDate: e.target.value })} />
-            </div>
-            {needsReason ? (
-              <TextField label={t('meeting.layerReason')} hint={t('meeting.layerReasonHint')} value={action.layerReason} error={actionErrors.layerReason} onChange={(e) => setAction({ ...action, layerReason: e.target.value })} />
-            ) : null}
-            <div className="grid-2">
-              <SelectField label={t('meeting.owner')} value={action.owner} error={actionErrors.owner} onChange={(e) => setAction({ ...action, owner: e.target.value })} options={partyOptions} />
-              <SelectField label={t('meeting.reportTo')} value={action.reportTo} error={actionErrors.reportTo} onChange={(e) => setAction({ ...action, reportTo: e.target.value })} options={partyOptions} />
-            </div>
-            <button type="submit" className="button button--secondary" aria-keyshortcuts="Alt+A">
-              {t('meeting.addAction')} <kbd>Alt+A</kbd>
-            </button>
-          </form>
+              {needsReason ? (
+                <TextField label={t('meeting.layerReason')} hint={t('meeting.layerReasonHint')} value={action.layerReason} error={actionErrors.layerReason} onChange={(e) => setAction({ ...action, layerReason: e.target.value })} />
+              ) : null}
+              <div className="grid-2">
+                <SelectField label={t('meeting.owner')} value={action.owner} error={actionErrors.owner} onChange={(e) => setAction({ ...action, owner: e.target.value })} options={partyOptions} />
+                <SelectField label={t('meeting.reportTo')} value={action.reportTo} error={actionErrors.reportTo} onChange={(e) => setAction({ ...action, reportTo: e.target.value })} options={partyOptions} />
+              </div>
+              <button type="submit" className="button button--secondary" aria-keyshortcuts="Alt+A">
+                {t('meeting.addAction')} <kbd>Alt+A</kbd>
+              </button>
+            </form>
+          )}
         </section>
       </div>
 
       <footer className="mm-foot">
         {closeItem.isError ? (
           <p role="alert" className="field__error">
-            {closeItem.error instanceof Error && /layerReason/.test(closeItem.error.message) ? t('meeting.closeLayerReason') : t('meeting.closeFailed')}
+            {isCloseItemRefused(closeItem.error) ? tx(`meeting.closeRefused.${closeItem.error.reason}`, { action: closeItem.error.actionText ?? '' }) : t('meeting.closeFailed')}
           </p>
         ) : null}
-        <p className="muted">{summary?.plan ? t('meeting.writeBackNote') : t('meeting.writeBackNewPlan')}</p>
+        <p className="muted">{fileClosed ? t('meeting.writeBackClosed') : summary?.plan ? t('meeting.writeBackNote') : t('meeting.writeBackNewPlan')}</p>
         <button type="button" className="button" aria-keyshortcuts="Alt+N" disabled={closeItem.isPending} onClick={closeAndNext}>
           {t('meeting.closeAndNext')} <kbd>Alt+N</kbd>
         </button>{' '}
