@@ -1,3 +1,4 @@
+import { writeCsv } from './csv';
 import { applyHits, scanText, type Resolution, type ScanContext, type TextHit } from './scan';
 
 /**
@@ -358,24 +359,21 @@ export function renderText(doc: ExportDocument, labels: RenderLabels = NL_RENDER
   return `${parts.filter((p) => p.length > 0).join('\n\n')}\n`;
 }
 
-function csvCell(v: string): string {
-  return /[",;\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
 /**
  * CSV (semicolon-separated, as Dutch spreadsheets expect) of the document's TABLES only: the
  * figures a spreadsheet is for. Tables are separated by one empty line. The header, notes and
- * section titles are in the HTML and Markdown of the same document.
+ * section titles are in the HTML and Markdown of the same document. Written by the app's one CSV
+ * writer (./csv), which neutralises cells a spreadsheet would run as formulas.
  */
 export function renderCsv(doc: ExportDocument): string {
   const tables: string[] = [];
   for (const s of doc.sections) {
     for (const b of s.blocks) {
       if (b.type !== 'table') continue;
-      tables.push([b.head.map(csvCell).join(';'), ...b.rows.map((r) => r.map((c) => csvCell(c.text.replace(/\r?\n/g, ' '))).join(';'))].join('\n'));
+      tables.push(writeCsv([b.head, ...b.rows.map((r) => r.map((c) => c.text.replace(/\r?\n/g, ' ')))]));
     }
   }
-  return `${tables.join('\n\n')}\n`;
+  return tables.length ? tables.join('\n') : '\n';
 }
 
 /** Every string a document will put in the file, for tests and the canary check. */
