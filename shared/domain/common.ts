@@ -31,17 +31,6 @@ export const IsoDateSchema = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: V.date })
   .refine(isRealDate, { error: V.date });
 
-/**
- * The calendar day of a moment in the worker's own time zone, as `YYYY-MM-DD`: what "today" is
- * for a due date, a meeting or a date field. The ONE local-date function of the app (feedback
- * and meetings both use it): `toISOString().slice(0, 10)` would be the UTC day, which is
- * yesterday between midnight and 01:00/02:00 in the Netherlands.
- */
-export function localIsoDate(at: Date | number = Date.now()): string {
-  const d = typeof at === 'number' ? new Date(at) : at;
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 export function isRealDate(value: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m) return false;

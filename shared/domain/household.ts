@@ -28,10 +28,13 @@ export const PostcodeSchema = z
   .regex(/^[1-9][0-9]{3} ?[A-Za-z]{2}$/, { error: V.postcode })
   .transform((p) => `${p.slice(0, 4)} ${p.slice(-2).toUpperCase()}`);
 
-/** A birth date must be a real date, not in the future. */
-export const BirthDateSchema = IsoDateSchema.refine((d) => d <= new Date().toISOString().slice(0, 10), {
-  error: V.dateInFuture,
-});
+/**
+ * A birth date entered now must be a real date, not after `today`: the worker's local day
+ * (localDay in shared/dates), passed in so the rule never reads the clock or the UTC day.
+ * Stored members are not checked against the clock again (MemberSchema): a record that was valid
+ * when saved stays readable.
+ */
+export const birthDateSchema = (today: string) => IsoDateSchema.refine((d) => d <= today, { error: V.dateInFuture });
 
 /**
  * A household member. Every field but id and role is personal data and lives only inside
@@ -43,7 +46,7 @@ export const MemberSchema = z.object({
   role: z.enum(MEMBER_ROLES, { error: V.choice }),
   firstName: requiredText(100),
   lastName: optionalText(100),
-  birthDate: optionalField(BirthDateSchema),
+  birthDate: optionalField(IsoDateSchema),
   bsn: optionalField(BsnSchema),
   phone: optionalField(PhoneSchema),
   email: optionalField(EmailSchema),
@@ -72,21 +75,33 @@ export const HouseholdSchema = z.object({
 });
 export type Household = z.infer<typeof HouseholdSchema>;
 
-/** What the household form edits; ids and timestamps are the repository's business. */
-export const MemberDraftSchema = MemberSchema.extend({ id: IdSchema.optional() });
-export type MemberDraft = z.input<typeof MemberDraftSchema>;
+/** What the household form edits; ids and timestamps are the repository's business. `today`: see birthDateSchema. */
+function buildDraftSchemas(today: string) {
+  const member = MemberSchema.extend({ id: IdSchema.optional(), birthDate: optionalField(birthDateSchema(today)) });
+  const household = z.object({
+    displayName: requiredText(120),
+    wijk: optionalText(80),
+    address: optionalText(200),
+    postcode: optionalField(PostcodeSchema),
+    flags: z.array(z.string().max(60)).max(20).default([]),
+    alsoKnownBy: z.array(z.string().max(60)).max(20).default([]),
+    members: z.array(member).max(30),
+  });
+  return { today, member, household };
+}
 
-export const HouseholdDraftSchema = z.object({
-  displayName: requiredText(120),
-  wijk: optionalText(80),
-  address: optionalText(200),
-  postcode: optionalField(PostcodeSchema),
-  flags: z.array(z.string().max(60)).max(20).default([]),
-  alsoKnownBy: z.array(z.string().max(60)).max(20).default([]),
-  members: z.array(MemberDraftSchema).max(30),
-});
-export type HouseholdDraft = z.input<typeof HouseholdDraftSchema>;
-export type ParsedHouseholdDraft = z.output<typeof HouseholdDraftSchema>;
+// The schemas of the last day asked for: built once per day, not per form submit or import row.
+let draftSchemas = buildDraftSchemas('0000-01-01');
+function draftSchemasFor(today: string) {
+  if (draftSchemas.today !== today) draftSchemas = buildDraftSchemas(today);
+  return draftSchemas;
+}
+
+export const memberDraftSchema = (today: string) => draftSchemasFor(today).member;
+export const householdDraftSchema = (today: string) => draftSchemasFor(today).household;
+export type MemberDraft = z.input<ReturnType<typeof memberDraftSchema>>;
+export type HouseholdDraft = z.input<ReturnType<typeof householdDraftSchema>>;
+export type ParsedHouseholdDraft = z.output<ReturnType<typeof householdDraftSchema>>;
 
 /**
  * Risk and safety flags and "ook bekend bij" markers a team starts with when it has not

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { HouseholdDraftSchema, MEMBER_ROLES, MemberDraftSchema, type MemberRole, type ParsedHouseholdDraft } from '../domain/household';
+import { localDay } from '../dates';
+import { householdDraftSchema, MEMBER_ROLES, memberDraftSchema, type MemberDraft, type MemberRole, type ParsedHouseholdDraft } from '../domain/household';
 import { neutraliseCell } from './formula';
 import type { ColumnMapping, ImportField } from './mapping';
 
@@ -99,11 +100,19 @@ const MEMBER_FIELD: Partial<Record<string, ImportField>> = {
 };
 const HOUSEHOLD_FIELD: Partial<Record<string, ImportField>> = { displayName: 'household', wijk: 'wijk', address: 'address', postcode: 'postcode' };
 
-/** `onProgress` gets the fraction of rows checked, every 500 rows. */
-export function buildImportPlan(rows: readonly (readonly string[])[], mapping: ColumnMapping, onProgress?: (fraction: number) => void): ImportPlan {
+/** `onProgress` gets the fraction of rows checked, every 500 rows. `today`: the local day for the
+ * birth-date rule (shared/dates), the caller's clock by default. */
+export function buildImportPlan(
+  rows: readonly (readonly string[])[],
+  mapping: ColumnMapping,
+  onProgress?: (fraction: number) => void,
+  today: string = localDay(),
+): ImportPlan {
+  const MemberDraftSchema = memberDraftSchema(today);
+  const HouseholdDraftSchema = householdDraftSchema(today);
   const dataRows = rows.slice(1);
   const reports: RowReport[] = [];
-  type Group = { key: string; rowIdx: number[]; members: z.input<typeof MemberDraftSchema>[]; hh: Partial<Record<'displayName' | 'wijk' | 'address' | 'postcode', string>>; conflict: boolean };
+  type Group = { key: string; rowIdx: number[]; members: MemberDraft[]; hh: Partial<Record<'displayName' | 'wijk' | 'address' | 'postcode', string>>; conflict: boolean };
   const groups = new Map<string, Group>();
   const colOf = new Map<ImportField, number>();
   mapping.forEach((f, i) => {

@@ -1,3 +1,4 @@
+import { writeCsv } from './csv';
 import { applyHits, scanText, type Resolution, type ScanContext, type TextHit } from './scan';
 
 /**
@@ -257,43 +258,72 @@ export function renderHtml(doc: ExportDocument, labels: RenderLabels = NL_RENDER
   );
 }
 
-function md(t: DocText): string {
-  // Escape what Markdown would turn into markup; keep line breaks as hard breaks.
-  return t.text.replace(/([\\`*_[\]#<>|])/g, '\\$1').replace(/\r?\n/g, '  \n');
+/**
+ * Text for a Markdown file that stays text in every Markdown viewer, also one that renders inline
+ * HTML (most do): `&`, `<` and `>` become entities (no flavour reads an entity as markup, while a
+ * backslash before `<` is not an escape in every flavour), and the characters Markdown itself acts
+ * on are backslash-escaped: emphasis, code, links and images, headings, table cells,
+ * strikethrough, and a list, rule or heading marker at the start of a line. Every string that goes
+ * into a Markdown export passes here, fixed text and labels too (a household name is fixed text).
+ * Returns the lines; the caller joins them (a hard break in a paragraph, a space in a table cell
+ * or heading, which must stay on one line).
+ */
+function markdownLines(s: string): string[] {
+  return s.split(/\r\n|\r|\n/).map((line) =>
+    line
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/[\\`*_[\]#|~]/g, '\\$&')
+      .replace(/^(\s*)([-+=])/, '$1\\$2')
+      .replace(/^(\s*\d+)([.)])/, '$1\\$2'),
+  );
 }
+
+/** Markdown-escaped text with its line breaks kept as hard breaks. */
+export function escapeMarkdown(s: string): string {
+  return markdownLines(s).join('  \n');
+}
+
+/** Markdown-escaped text on one line: a heading, a header field, a table cell. */
+function mdLine(s: string): string {
+  return markdownLines(s).join(' ');
+}
+
+const md = (t: DocText): string => escapeMarkdown(t.text);
 
 function blockMd(b: Block): string {
   switch (b.type) {
     case 'paragraph':
       return b.muted ? `_${md(b.text)}_` : md(b.text);
     case 'subheading':
-      return `### ${md(b.text)}`;
+      return `### ${mdLine(b.text.text)}`;
     case 'facts':
-      return b.rows.map((r) => `- **${r.label}:** ${md(r.value)}`).join('\n');
+      return b.rows.map((r) => `- **${mdLine(r.label)}:** ${md(r.value)}`).join('\n');
     case 'list':
-      return `${b.label ? `### ${b.label}\n\n` : ''}${b.items.map((i) => `- ${md(i)}`).join('\n')}`;
+      return `${b.label ? `### ${mdLine(b.label)}\n\n` : ''}${b.items.map((i) => `- ${md(i)}`).join('\n')}`;
     case 'table': {
-      const head = `| ${b.head.join(' | ')} |\n| ${b.head.map(() => '---').join(' | ')} |`;
-      const rows = b.rows.map((r) => `| ${r.map((c) => md(c).replace(/ {2}\n/g, ' ')).join(' | ')} |`).join('\n');
-      return `${b.caption ? `**${b.caption}**\n\n` : ''}${head}\n${rows}`;
+      const head = `| ${b.head.map(mdLine).join(' | ')} |\n| ${b.head.map(() => '---').join(' | ')} |`;
+      const rows = b.rows.map((r) => `| ${r.map((c) => mdLine(c.text)).join(' | ')} |`).join('\n');
+      return `${b.caption ? `**${mdLine(b.caption)}**\n\n` : ''}${head}\n${rows}`;
     }
   }
 }
 
 export function renderMarkdown(doc: ExportDocument, labels: RenderLabels = NL_RENDER_LABELS): string {
   const header = [
-    `# ${doc.title}`,
+    `# ${mdLine(doc.title)}`,
     '',
-    `**${labels.confidential.toUpperCase()}**`,
+    `**${mdLine(labels.confidential.toUpperCase())}**`,
     '',
-    `- **${labels.purpose}:** ${doc.purpose}`,
-    `- **${labels.audience}:** ${doc.audience}`,
-    `- **${labels.date}:** ${doc.date}`,
-    `- **${labels.madeOn}:** ${doc.madeOn}`,
+    `- **${mdLine(labels.purpose)}:** ${mdLine(doc.purpose)}`,
+    `- **${mdLine(labels.audience)}:** ${mdLine(doc.audience)}`,
+    `- **${mdLine(labels.date)}:** ${mdLine(doc.date)}`,
+    `- **${mdLine(labels.madeOn)}:** ${mdLine(doc.madeOn)}`,
   ];
-  if (doc.notice) header.push('', `> ${doc.notice}`);
-  const body = doc.sections.map((s) => [`## ${md(s.title)}`, ...s.blocks.map(blockMd)].join('\n\n'));
-  return `${[header.join('\n'), ...body, `---\n\n_${labels.footer}_`].join('\n\n')}\n`;
+  if (doc.notice) header.push('', `> ${mdLine(doc.notice)}`);
+  const body = doc.sections.map((s) => [`## ${mdLine(s.title.text)}`, ...s.blocks.map(blockMd)].join('\n\n'));
+  return `${[header.join('\n'), ...body, `---\n\n_${mdLine(labels.footer)}_`].join('\n\n')}\n`;
 }
 
 /**
@@ -329,24 +359,21 @@ export function renderText(doc: ExportDocument, labels: RenderLabels = NL_RENDER
   return `${parts.filter((p) => p.length > 0).join('\n\n')}\n`;
 }
 
-function csvCell(v: string): string {
-  return /[",;\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
 /**
  * CSV (semicolon-separated, as Dutch spreadsheets expect) of the document's TABLES only: the
  * figures a spreadsheet is for. Tables are separated by one empty line. The header, notes and
- * section titles are in the HTML and Markdown of the same document.
+ * section titles are in the HTML and Markdown of the same document. Written by the app's one CSV
+ * writer (./csv), which neutralises cells a spreadsheet would run as formulas.
  */
 export function renderCsv(doc: ExportDocument): string {
   const tables: string[] = [];
   for (const s of doc.sections) {
     for (const b of s.blocks) {
       if (b.type !== 'table') continue;
-      tables.push([b.head.map(csvCell).join(';'), ...b.rows.map((r) => r.map((c) => csvCell(c.text.replace(/\r?\n/g, ' '))).join(';'))].join('\n'));
+      tables.push(writeCsv([b.head, ...b.rows.map((r) => r.map((c) => c.text.replace(/\r?\n/g, ' ')))]));
     }
   }
-  return `${tables.join('\n\n')}\n`;
+  return tables.length ? tables.join('\n') : '\n';
 }
 
 /** Every string a document will put in the file, for tests and the canary check. */

@@ -43,12 +43,35 @@ test('a knelpunt aggregates across two households and is suppressed below 5 in t
 
   const md = await fb.download('Exporteren als Markdown');
   expect(md.name).toMatch(/\.md$/);
-  // Through the export path: the document's own Markdown (its header, "<" escaped as Markdown wants).
-  expect(md.text).toContain('| Wachtlijst | \\<5 | \\<5 |');
+  // Through the export path: the document's own Markdown (its header, "<" as an entity: text in every viewer).
+  expect(md.text).toContain('| Wachtlijst | &lt;5 | &lt;5 |');
   expect(md.text).toContain('**Doel:** signaleren van knelpunten');
   expect(md.text).not.toContain('Kanarievogel');
   await expect(app.page.getByTestId('knelpunten-export').getByRole('status').filter({ hasText: 'auditlog' })).toContainText('vastgelegd in het auditlog');
   await expect(app.page.getByTestId('knelpunten-export').getByTestId('review-summary')).toHaveText('Geen namen, nummers, adressen of data gevonden in de vrije tekst.');
+});
+
+test('a knelpunt titled as a formula reaches the knelpunten CSV neutralised, as text', async ({ app }) => {
+  const ui = new AppPage(app.page, app.baseURL);
+  const fb = new FeedbackPage(app.page);
+  await ui.open();
+  await ui.setup();
+  // A title is shown in the export only when the barrier recurs in five households.
+  const title = '=HYPERLINK("http://x","y")';
+  const families = ['Merelhout', 'Lijsterbes', 'Spreeuwen', 'Kwikstaart', 'Roodborst'];
+  for (const [i, family] of families.entries()) {
+    if (i > 0) await ui.gotoList();
+    await ui.createHousehold(`Familie ${family}`, [{ role: 'ouder', firstName: 'Bewoner', lastName: family }]);
+    if (i === 0) await fb.addKnelpunt('Wachtlijst', title);
+    else await fb.linkKnelpunt(title, 'Wachtlijst');
+  }
+  await fb.gotoPart('Knelpunten', 'knelpunten');
+  await expect(app.page.getByRole('row', { name: /HYPERLINK.*Wachtlijst 5 huishoudens/ })).toBeVisible();
+
+  const csv = await fb.download('Exporteren als CSV');
+  // The cell starts with a quote (text to a spreadsheet), quotes doubled, still one cell.
+  expect(csv.text).toContain(`"'=HYPERLINK(""http://x"",""y"")";Wachtlijst;5`);
+  expect(csv.text.split('\n').some((line) => /^"?[=+\-@]/.test(line) || /;"?[=+\-@]/.test(line))).toBe(false);
 });
 
 test('an escalation runs its route to resolution and is visible to the coordinator meanwhile', async ({ app }) => {

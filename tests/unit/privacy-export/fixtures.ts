@@ -165,3 +165,27 @@ export function findCanary(haystack: string, canary: string): boolean {
   }
   return false;
 }
+
+/**
+ * Hostile markup a resident's name or a worker's text may hold: every export renderer is tested
+ * with this one list (HTML in pseudonym-figures.test.ts, Markdown in markdown-escape.test.ts).
+ * When adding an entry: it must be something a viewer could run or load (a tag, an event
+ * handler, a link or image with a script or remote target) or a Markdown construct that would
+ * change the document's structure.
+ */
+export const MARKUP: readonly string[] = [
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '<svg/onload=alert(1)>',
+  '"><iframe src="javascript:alert(1)"></iframe>',
+  "<a href='javascript:alert(1)'>klik</a>",
+  '<!-- verborgen --><style>*{display:none}</style>',
+  '&lt;img src=x onerror=alert(1)&gt;',
+  '<https://evil.example/x>',
+  '[klik hier](javascript:alert(1))',
+  '![pixel](https://evil.example/p.png)',
+  '[ref]: https://evil.example/',
+  '`<b>code</b>`',
+  '| kolom | ingevoegd |',
+  '# Kop\n- lijst\n1. genummerd\n> citaat\n---\n===',
+];

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { renderCsv, renderHtml, renderMarkdown, type ExportDocument } from '@shared/privacy/document';
+import { escapeHtml, renderCsv, renderHtml, renderMarkdown, type ExportDocument } from '@shared/privacy/document';
 import { projectManagementFigures } from '@shared/privacy/figures';
 import { protect, type Relation } from '@shared/privacy/suppression';
 import { assignPseudonyms, memberDescriptor, pseudonymLetters, wijkFor } from '@shared/privacy/pseudonym';
 import { DEFAULT_LIFE_DOMAINS } from '@shared/domain/partners';
+import { MARKUP } from './fixtures';
 
 describe('pseudonyms', () => {
   it('letters run A…Z, AA, AB …', () => {
@@ -63,7 +64,8 @@ describe('management figures', () => {
     expect(html).not.toContain('<td>12</td>');
     expect(html).toContain('<td>14</td>');
     const md = renderMarkdown(doc);
-    expect(md).toContain('| Dorp | <5 |'.replace('<', '\\<'));
+    // "<" as an entity: text in every Markdown viewer (markdown-escape.test.ts).
+    expect(md).toContain('| Dorp | &lt;5 |');
     expect(md).toContain('| Centrum | x |');
     // The legend, in Dutch, in every format (a table, so the CSV has it too).
     expect(html).toContain('Tekens in de tabellen');
@@ -89,5 +91,31 @@ describe('rendered files', () => {
     expect(html).not.toMatch(/\b(src|href)=/i);
     expect(html).toContain('&lt;script&gt;');
     expect(html).toContain('<title>T &lt;x&gt;</title>');
+  });
+
+  /** The tags the HTML template itself writes; anything else would come from the content. */
+  const TEMPLATE_TAGS = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'header', 'div', 'h1', 'h2', 'h3', 'p', 'span', 'strong', 'main', 'section', 'dl', 'dt', 'dd', 'ul', 'li', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'footer', 'br']);
+
+  it.each(MARKUP)('HTML keeps hostile markup as text in every place: %j', (m) => {
+    const f = (text: string) => ({ kind: 'fixed' as const, text });
+    const doc: ExportDocument = {
+      purposeId: 'inzage', title: m, purpose: m, audience: m, date: m, madeOn: m, notice: m,
+      sections: [{
+        id: 's', title: f(m), newPage: true,
+        blocks: [
+          { type: 'paragraph', text: { kind: 'free', id: 't1', text: m, scan: { names: [] } } },
+          { type: 'subheading', text: f(m) },
+          { type: 'facts', rows: [{ label: m, value: f(m) }] },
+          { type: 'list', label: m, items: [f(m)] },
+          { type: 'table', caption: m, head: [m], rows: [[f(m)]] },
+        ],
+      }],
+    };
+    const html = renderHtml(doc);
+    const tags = [...html.matchAll(/<\/?([A-Za-z][A-Za-z0-9]*)/g)].map((t) => (t[1] ?? '').toLowerCase());
+    expect(tags.filter((t) => !TEMPLATE_TAGS.has(t))).toEqual([]);
+    expect(tags.filter((t) => t === 'style')).toHaveLength(2); // the template's own <style>…</style>
+    expect(html).not.toMatch(/<!--/);
+    expect(html).toContain(escapeHtml(m).replace(/\n/g, '<br>'));
   });
 });

@@ -10,6 +10,7 @@ import { sha256Hex } from '../../../shared/backup/sha256';
 import { parseCsv } from '../../../shared/import/csv';
 import { neutraliseCell, isFormulaLike } from '../../../shared/import/formula';
 import { buildImportPlan } from '../../../shared/import/households';
+import { householdDraftSchema, memberDraftSchema } from '../../../shared/domain/household';
 import { IMPORT_FIELDS, suggestMapping, type ColumnMapping } from '../../../shared/import/mapping';
 import { decodeSpreadsheetText, ImportFileError } from '../../../shared/import/text';
 import { readXlsx } from '../../../shared/import/xlsx';
@@ -207,6 +208,8 @@ describe('every schema in shared/domain', () => {
       const mod = (await import(join(dir, f))) as Record<string, unknown>;
       for (const [name, v] of Object.entries(mod)) if (name.endsWith('Schema') && v instanceof z.ZodType) schemas.push([`${f}:${name}`, v]);
     }
+    // The form schemas that take today's date (shared/dates) are factories: test them for a day.
+    schemas.push(['household.ts:HouseholdDraftSchema', householdDraftSchema('2026-03-02')], ['household.ts:MemberDraftSchema', memberDraftSchema('2026-03-02')]);
     expect(schemas.length).toBeGreaterThan(20);
     const evil = fc.oneof(
       fc.anything({ maxDepth: 3 }),

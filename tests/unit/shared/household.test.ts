@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isValidBsn } from '../../../shared/domain/bsn';
-import { ageBand, ageOn, HouseholdDraftSchema } from '../../../shared/domain/household';
+import { ageBand, ageOn, householdDraftSchema } from '../../../shared/domain/household';
+
+const HouseholdDraftSchema = householdDraftSchema('2026-03-02');
 
 describe('household domain', () => {
   it('validates BSNs with the elfproef', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, TimestampSchema } from '@shared/domain/common';
+import { writeCsv } from '@shared/privacy/csv';
 import { sealRecord } from '../records';
 import { getSession, type Session } from '../session';
 import { newId, nowIso, open, seal } from './kit';
@@ -129,12 +130,6 @@ export async function countAuditSince(actions: readonly AuditAction[], sinceIso:
   return n;
 }
 
-/** A spreadsheet must never run a cell as a formula (CSV injection): such cells get a leading quote. */
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\n\r;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /**
  * The audit log as CSV: when, who (team member name), what, which record (type and id), and the
  * non-content details. Holds no resident data because the log holds none.
@@ -144,14 +139,15 @@ export function auditToCsv(
   actorName: (id: string | undefined) => string,
   header: readonly [string, string, string, string, string, string],
 ): string {
-  const lines = [header.map(csvCell).join(',')];
+  const rows: string[][] = [[...header]];
   for (const e of entries) {
     const details = e.details
       ? Object.entries(e.details)
           .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('|') : String(v)}`)
           .join('; ')
       : '';
-    lines.push([e.at, actorName(e.actorId), e.action, e.entity ?? '', e.entityId ?? '', details].map(csvCell).join(','));
+    rows.push([e.at, actorName(e.actorId), e.action, e.entity ?? '', e.entityId ?? '', details]);
   }
-  return `${lines.join('\r\n')}\r\n`;
+  // The app's one CSV writer: a spreadsheet must never run a cell as a formula (CSV injection).
+  return writeCsv(rows, { separator: ',', newline: '\r\n' });
 }

@@ -48,7 +48,6 @@ import {
   type AttentionItem,
   type LetterInput,
 } from '@shared/domain/feedback-rules';
-import { localIsoDate } from '@shared/domain/common';
 import { HouseholdSchema, type Household } from '@shared/domain/household';
 import { householdsToScan } from '@shared/privacy/knelpunten';
 import { namesOf } from '@shared/privacy/profiles';
@@ -88,9 +87,6 @@ function openMany<S extends z.ZodType>(table: TableName, rows: readonly StoredRo
 function openManyLenient<S extends z.ZodType>(table: TableName, rows: readonly StoredRow[], schema: S): Promise<z.output<S>[]> {
   return openChunked(table, rows, schema, true);
 }
-
-/** Today in the worker's time zone: the app's one local-date function (shared/domain/common). */
-export const todayIso = (): string => localIsoDate();
 
 // --- Team rules --------------------------------------------------------------------------------
 

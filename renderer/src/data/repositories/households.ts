@@ -1,9 +1,11 @@
+import { localDay } from '@shared/dates';
 import {
-  HouseholdDraftSchema,
+  householdDraftSchema,
   HouseholdSchema,
   type Household,
   type HouseholdDraft,
   type Member,
+  type ParsedHouseholdDraft,
 } from '@shared/domain/household';
 import { IntakeDraftSchema, IntakeSchema, type Intake, type IntakeDraft } from '@shared/domain/casefile';
 import { assertOpen } from '@shared/domain/casefile-rules';
@@ -31,7 +33,7 @@ export async function logHouseholdView(id: string): Promise<void> {
   await appendAudit({ action: 'household.view', entity: 'household', entityId: id });
 }
 
-function membersFrom(draft: ReturnType<typeof HouseholdDraftSchema.parse>): Member[] {
+function membersFrom(draft: ParsedHouseholdDraft): Member[] {
   return draft.members.map((m) => ({ ...m, id: m.id ?? newId() }));
 }
 
@@ -48,7 +50,7 @@ export async function createHouseholdWithIntake(
   input: HouseholdDraft,
   intakeInput?: IntakeDraft,
 ): Promise<{ household: Household; intake?: Intake }> {
-  const draft = HouseholdDraftSchema.parse(input);
+  const draft = householdDraftSchema(localDay()).parse(input);
   const intakeDraft = intakeInput === undefined ? undefined : IntakeDraftSchema.parse(intakeInput);
   const session = getSession();
   const id = newId();
@@ -87,7 +89,7 @@ export async function createHouseholdWithIntake(
 
 /** Replace the editable part of a household. */
 export async function updateHousehold(id: string, input: HouseholdDraft): Promise<Household> {
-  const draft = HouseholdDraftSchema.parse(input);
+  const draft = householdDraftSchema(localDay()).parse(input);
   const existing = await getHousehold(id);
   if (!existing) throw new Error('household not found');
   assertOpen(existing);

@@ -1,6 +1,6 @@
 import { ActionSchema, AssessmentSchema, GoalSchema, NoteSchema, PlanSchema, type Action, type Assessment, type Goal, type Note, type Plan } from '@shared/domain/casefile';
+import { localDay } from '@shared/dates';
 import { activePlanOf, assertActionUnderGoal, assertAtMostOneActivePlan, assertLayerReason, isOpen, isRuleViolation } from '@shared/domain/casefile-rules';
-import { localIsoDate } from '@shared/domain/common';
 import { FeedbackDutySchema, type FeedbackDuty } from '@shared/domain/feedback';
 import { DEFAULT_FEEDBACK_DUE_WORKING_DAYS, partnerReportDuty } from '@shared/domain/feedback-rules';
 import { HouseholdSchema, type Household, type HouseholdStatus } from '@shared/domain/household';
@@ -151,7 +151,7 @@ async function putItem(item: AgendaItem): Promise<AgendaItem> {
 }
 
 /** Plan a meeting (date and length from the team settings unless given). */
-export async function planMeeting(date?: string, today = localIsoDate()): Promise<Meeting> {
+export async function planMeeting(date?: string, today = localDay()): Promise<Meeting> {
   const [settings, existing] = await Promise.all([readTeamSettings(), listMeetings()]);
   // After the latest meeting already planned or held, so two meetings never share a date by default.
   const latest = existing.reduce((max, m) => (m.date > max ? m.date : max), today);

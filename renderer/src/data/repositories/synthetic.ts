@@ -1,3 +1,4 @@
+import { localDay } from '@shared/dates';
 import {
   BUNDLE_TABLES,
   firstHouseholdId,
@@ -13,7 +14,7 @@ import type { StoredRow, TableName } from '../db';
 import { sealRecord } from '../records';
 import { getSession } from '../session';
 import { appendAudit } from './audit';
-import { nowIso, seal } from './kit';
+import { seal } from './kit';
 import { getAppSettings } from './settings';
 
 /**
@@ -96,7 +97,7 @@ export async function loadSyntheticMunicipality(opts: LoadOptions): Promise<Load
   const options: GenerateOptions = {
     seed: opts.seed,
     size: opts.size,
-    today: opts.today ?? nowIso().slice(0, 10),
+    today: opts.today ?? localDay(),
     ...(settings ? { currentUserId: settings.currentUserId } : {}),
   };
   const total = sizeSpec(opts.size).households;

@@ -1,9 +1,5 @@
 import { useMemo } from 'react';
-import { localIsoDate } from '@shared/domain/common';
 import { useI18n } from '../../i18n';
-
-/** Today as YYYY-MM-DD in the worker's own time zone (a date field's value): the app's one local-date function. */
-export const todayLocal = (now: Date = new Date()): string => localIsoDate(now);
 
 /**
  * One Intl.DateTimeFormat per language and options for the whole app: building one costs far

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { localDay } from '@shared/dates';
 import type { AgendaItem, Decision, Meeting, MeetingAction, NominationDraft } from '@shared/domain/meeting';
 import {
   addDecision,
@@ -19,7 +20,7 @@ import {
   updateMeeting,
 } from '../../data/repositories/meetings';
 import { teamKeys } from '../team/queries';
-import { meetingKeys, todayLocal } from './queries';
+import { meetingKeys } from './queries';
 
 /** Every meeting mutation invalidates the meeting feature's queries; the case file's too when a plan changed. */
 function useInvalidate() {
@@ -35,7 +36,7 @@ function useInvalidate() {
 
 export function usePlanMeeting() {
   const inv = useInvalidate();
-  return useMutation({ mutationFn: (date?: string) => planMeeting(date, todayLocal()), onSuccess: () => inv() });
+  return useMutation({ mutationFn: (date?: string) => planMeeting(date, localDay()), onSuccess: () => inv() });
 }
 
 export function useUpdateMeeting(id: string) {
@@ -49,7 +50,7 @@ export function useUpdateMeeting(id: string) {
 export function useNominate() {
   const inv = useInvalidate();
   return useMutation({
-    mutationFn: (v: { draft: NominationDraft; by: string | undefined }) => nominate(v.draft, v.by, todayLocal()),
+    mutationFn: (v: { draft: NominationDraft; by: string | undefined }) => nominate(v.draft, v.by, localDay()),
     onSuccess: () => inv(),
   });
 }
@@ -76,7 +77,7 @@ export function useInvite() {
   const inv = useInvalidate();
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { itemId: string; contactIds: string[] }) => setInvitedContacts(v.itemId, v.contactIds, todayLocal()),
+    mutationFn: (v: { itemId: string; contactIds: string[] }) => setInvitedContacts(v.itemId, v.contactIds, localDay()),
     // The guests' household invitations ("for this meeting") belong to the team feature's lists.
     onSuccess: async (item) => Promise.all([inv(), qc.invalidateQueries({ queryKey: teamKeys.invitations(item.householdId) })]),
   });
@@ -121,7 +122,7 @@ export function useCloseItem() {
   const inv = useInvalidate();
   // Also after a refusal: the screen then shows what is stored (an item closed or removed in
   // another window moves the chair on instead of leaving a stale item on screen).
-  return useMutation({ mutationFn: (itemId: string) => closeItem(itemId, todayLocal()), onSettled: () => inv(true) });
+  return useMutation({ mutationFn: (itemId: string) => closeItem(itemId, localDay()), onSettled: () => inv(true) });
 }
 
 export function useCloseMeeting(meetingId: string) {

@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import { localIsoDate } from '@shared/domain/common';
 import { getAppSettings } from '../../data/repositories/settings';
 import {
   getMeeting,
@@ -53,5 +52,3 @@ export const useTeamSettings = () => useQuery({ queryKey: meetingKeys.settings()
 export const useCurrentUserId = () =>
   useQuery({ queryKey: meetingKeys.me(), queryFn: async () => (await getAppSettings())?.currentUserId ?? null, staleTime: Infinity });
 
-/** Today as an ISO date in local time (the meeting's day is the user's day): the app's one local-date function. */
-export const todayLocal = (now: number = Date.now()): string => localIsoDate(now);

@@ -54,10 +54,3 @@ export const useReplacementPreview = (contactId: string | undefined, today: stri
     staleTime: 0,
   });
 
-/** Today as a local calendar date (YYYY-MM-DD): the rules take it as a parameter. */
-export function todayIso(now = new Date()): string {
-  const y = now.getFullYear();
-  const m = String(now.getMonth() + 1).padStart(2, '0');
-  const d = String(now.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
-}

@@ -1,4 +1,5 @@
 import { ActionResultDraftSchema } from '@shared/domain/feedback';
+import { localDay } from '@shared/dates';
 import { useState, type FormEvent } from 'react';
 import { href, navigate } from '../../../app/router';
 import { useI18n } from '../../../i18n';
@@ -6,7 +7,7 @@ import { TextArea, TextField } from '../../../ui/Field';
 import { fieldErrors, type FieldErrors } from '../../../ui/errors';
 import { useRecordActionResult } from '../mutations';
 import { useOpenAction } from '../queries';
-import { todayIso, useFormatDate } from './common';
+import { useFormatDate } from './common';
 
 /** Close an action with its result; the result is what "terugkoppelen aan" will hear. */
 export function ActionResultPage({ householdId, actionId }: Readonly<{ householdId: string; actionId: string }>) {
@@ -15,7 +16,7 @@ export function ActionResultPage({ householdId, actionId }: Readonly<{ household
   const { data: action, isLoading } = useOpenAction(householdId, actionId);
   const record = useRecordActionResult();
   const [result, setResult] = useState('');
-  const [completedAt, setCompletedAt] = useState(todayIso());
+  const [completedAt, setCompletedAt] = useState(localDay());
   const [errors, setErrors] = useState<FieldErrors>({});
   if (isLoading) return <p>{t('common.loading')}</p>;
   if (!action) return <p role="alert">{t('feedback.actionNotFound')}</p>;

@@ -1,9 +1,9 @@
 import { mine } from '@shared/domain/feedback-rules';
+import { localDay } from '@shared/dates';
 import { useEffect, useMemo } from 'react';
 import { onStoreChange } from '../../../data/changes';
 import { useI18n } from '../../../i18n';
 import { useAttention } from '../queries';
-import { todayIso } from './common';
 
 /** Tables whose changes cannot move the count: every view writes an audit entry. */
 const IRRELEVANT = new Set(['audit', 'vault']);
@@ -14,7 +14,7 @@ const RECOUNT_DELAY_MS = 1000;
 export function AttentionBadge() {
   const { t } = useI18n();
   // "today" is part of the query key, so a new day (or a moved test clock) derives the list again.
-  const { data, refetch } = useAttention(todayIso());
+  const { data, refetch } = useAttention(localDay());
   // Recount after a committed write to the case file or the loops — not on every navigation:
   // deriving the list reads every household, which at 10,000 households takes a second and must
   // not stand in front of opening a household (docs/adr/0004-performance.md).

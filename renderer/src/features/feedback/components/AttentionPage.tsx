@@ -1,10 +1,11 @@
 import { ATTENTION_KINDS, mine, type AttentionItem, type AttentionKind } from '@shared/domain/feedback-rules';
+import { localDay } from '@shared/dates';
 import { useMemo, useState, type ReactNode } from 'react';
 import { href } from '../../../app/router';
 import { useHouseholds } from '../../households/queries';
 import { useI18n } from '../../../i18n';
 import { useAttention } from '../queries';
-import { SubNav, targetOf, todayIso, useFormatDate } from './common';
+import { SubNav, targetOf, useFormatDate } from './common';
 
 const DATE_KEY: Record<AttentionKind, 'feedback.due' | 'feedback.since' | 'feedback.expires' | 'feedback.lastActivity'> = {
   feedback_overdue: 'feedback.due',
@@ -19,7 +20,7 @@ const DATE_KEY: Record<AttentionKind, 'feedback.due' | 'feedback.since' | 'feedb
 export function AttentionPage({ scope }: Readonly<{ scope: 'mijn' | 'alles' }>) {
   const { t, tx } = useI18n();
   const fmt = useFormatDate();
-  const { data, isLoading } = useAttention(todayIso());
+  const { data, isLoading } = useAttention(localDay());
   // Names from the case list, which holds every household decrypted already.
   const households = useHouseholds();
   const names = useMemo(() => new Map((households.data ?? []).map((h) => [h.id, h.displayName])), [households.data]);

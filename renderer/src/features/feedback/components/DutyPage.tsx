@@ -1,4 +1,5 @@
 import { FEEDBACK_METHODS, FeedbackDoneSchema, type FeedbackDuty, type FeedbackMethod } from '@shared/domain/feedback';
+import { localDay } from '@shared/dates';
 import { dutyState, type LetterInput } from '@shared/domain/feedback-rules';
 import { renderText } from '@shared/privacy/document';
 import { nlDate } from '@shared/privacy/labels';
@@ -13,7 +14,7 @@ import { SelectField, TextArea, TextField } from '../../../ui/Field';
 import { fieldErrors, type FieldErrors } from '../../../ui/errors';
 import { useMarkDutyDone } from '../mutations';
 import { useDuty } from '../queries';
-import { todayIso, useFormatDate } from './common';
+import { useFormatDate } from './common';
 
 /** "To whom": the referrer, a party of an action, or the team (partner report). */
 export function useRecipientLabel(): (d: FeedbackDuty) => string {
@@ -35,7 +36,7 @@ export function DutyPage({ id }: Readonly<{ id: string }>) {
   if (isLoading) return <p>{t('common.loading')}</p>;
   if (!data) return <p role="alert">{t('feedback.dutyNotFound')}</p>;
   const { duty, letter, householdName } = data;
-  const state = dutyState(duty, todayIso());
+  const state = dutyState(duty, localDay());
   return (
     <article aria-labelledby="duty-title" data-ready="duty">
       <div className="page-head">
@@ -81,7 +82,7 @@ const letterText: LetterText = (key, vars) => translate('nl', `feedback.letter.$
  */
 function Letter({ duty, input }: Readonly<{ duty: FeedbackDuty; input: LetterInput }>) {
   const { t } = useI18n();
-  const projected = useMemo(() => projectReferrerLetter(input, letterText, nlDate, todayIso()), [input]);
+  const projected = useMemo(() => projectReferrerLetter(input, letterText, nlDate, localDay()), [input]);
   const review = useExportReview(projected.document);
   const [notice, setNotice] = useState<string | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
@@ -113,7 +114,7 @@ function Letter({ duty, input }: Readonly<{ duty: FeedbackDuty; input: LetterInp
     }, t('feedback.copyFailed'));
   const save = () =>
     run(async () => {
-      const ok = await platform().saveFile(t('feedback.letterFileName', { date: todayIso() }), 'text/plain', renderText(review.resolved));
+      const ok = await platform().saveFile(t('feedback.letterFileName', { date: localDay() }), 'text/plain', renderText(review.resolved));
       if (!ok) return null;
       await log('text');
       return t('feedback.saved');
@@ -145,7 +146,7 @@ function Letter({ duty, input }: Readonly<{ duty: FeedbackDuty; input: LetterInp
 function MarkDone({ duty, defaultHow }: Readonly<{ duty: FeedbackDuty; defaultHow: FeedbackMethod }>) {
   const { t, tx } = useI18n();
   const mark = useMarkDutyDone();
-  const [doneAt, setDoneAt] = useState(todayIso());
+  const [doneAt, setDoneAt] = useState(localDay());
   const [doneHow, setDoneHow] = useState<string>(defaultHow);
   const [doneNote, setDoneNote] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});

@@ -1,4 +1,5 @@
 import { currentStep, hasNextStep } from '@shared/domain/feedback-rules';
+import { localDay } from '@shared/dates';
 import type { Escalation } from '@shared/domain/feedback';
 import { useState, type FormEvent } from 'react';
 import { href } from '../../../app/router';
@@ -6,7 +7,7 @@ import { useI18n } from '../../../i18n';
 import { SelectField, TextArea, TextField } from '../../../ui/Field';
 import { useEscalateNext, useResolveEscalation } from '../mutations';
 import { useEscalation, useOpenEscalations, useTeam } from '../queries';
-import { SubNav, todayIso, useFormatDate } from './common';
+import { SubNav, useFormatDate } from './common';
 
 /** Open escalations, for the coordinator. */
 export function EscalationsPage() {
@@ -93,7 +94,7 @@ export function EscalationPage({ id }: Readonly<{ id: string }>) {
   const upcoming = e.route[(currentStep(e)?.step ?? 0) + 1];
 
   const stepUp = async () => {
-    const updated = await next.mutateAsync({ id, today: todayIso(), ...(holderId ? { holderId } : {}), ...(note.trim() ? { note: note.trim() } : {}) });
+    const updated = await next.mutateAsync({ id, today: localDay(), ...(holderId ? { holderId } : {}), ...(note.trim() ? { note: note.trim() } : {}) });
     setHolderId('');
     setNote('');
     setNotice(t('feedback.nextStepDone', { step: currentStep(updated)?.label ?? '' }));
@@ -102,7 +103,7 @@ export function EscalationPage({ id }: Readonly<{ id: string }>) {
     ev.preventDefault();
     if (!resolution.trim()) return setResolutionError('validation.required');
     setResolutionError(undefined);
-    await resolve.mutateAsync({ id, resolution, today: todayIso() });
+    await resolve.mutateAsync({ id, resolution, today: localDay() });
     setNotice(t('feedback.resolved'));
   };
   return (

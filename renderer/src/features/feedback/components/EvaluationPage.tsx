@@ -1,4 +1,5 @@
 import { EvaluationDraftSchema, GOAL_RESULTS, NEXT_STEPS } from '@shared/domain/feedback';
+import { localDay } from '@shared/dates';
 import { addMonths } from '@shared/domain/feedback-rules';
 import { useState, type FormEvent } from 'react';
 import { href, navigate } from '../../../app/router';
@@ -7,7 +8,6 @@ import { SelectField, TextArea, TextField } from '../../../ui/Field';
 import { fieldErrors, type FieldErrors } from '../../../ui/errors';
 import { useSaveEvaluation } from '../mutations';
 import { useEvaluationContext } from '../queries';
-import { todayIso } from './common';
 
 type ScoreInput = { score: string; narrative: string };
 
@@ -23,7 +23,7 @@ export function EvaluationPage({ householdId }: Readonly<{ householdId: string }
 function EvaluationForm({ householdId, ctx }: Readonly<{ householdId: string; ctx: NonNullable<ReturnType<typeof useEvaluationContext>['data']> }>) {
   const { t, tx } = useI18n();
   const save = useSaveEvaluation();
-  const today = todayIso();
+  const today = localDay();
   const [date, setDate] = useState(today);
   const [nextDate, setNextDate] = useState(addMonths(today, ctx.evaluationMonths));
   const [narrative, setNarrative] = useState('');

@@ -1,16 +1,17 @@
 import { actionFollowUp, addDays } from '@shared/domain/feedback-rules';
+import { localDay } from '@shared/dates';
 import { useState } from 'react';
 import { href } from '../../../app/router';
 import { useI18n } from '../../../i18n';
 import { SelectField } from '../../../ui/Field';
 import type { FollowUpAction } from '../../../data/repositories/feedback';
 import { useFollowUp, useTeam } from '../queries';
-import { SubNav, todayIso, useFormatDate } from './common';
+import { SubNav, useFormatDate } from './common';
 
 /** Due and overdue actions for the team or one owner. */
 export function FollowUpPage() {
   const { t } = useI18n();
-  const today = todayIso();
+  const today = localDay();
   const [ownerId, setOwnerId] = useState('');
   const { data: team } = useTeam();
   const { data, isLoading } = useFollowUp(ownerId, addDays(today, 14));
@@ -37,7 +38,7 @@ export function FollowUpPage() {
 export function ActionTable({ actions, showHousehold }: Readonly<{ actions: readonly FollowUpAction[]; showHousehold: boolean }>) {
   const { t, tx } = useI18n();
   const fmt = useFormatDate();
-  const today = todayIso();
+  const today = localDay();
   if (actions.length === 0) return <p className="empty">{t('feedback.followUpEmpty')}</p>;
   return (
     <table className="table fb-table">

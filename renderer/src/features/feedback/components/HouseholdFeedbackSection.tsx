@@ -1,4 +1,5 @@
 import { ESCALATION_REASONS, EscalationDraftSchema, type Evaluation } from '@shared/domain/feedback';
+import { localDay } from '@shared/dates';
 import { addDays, currentStep, dutyState, nextEvaluationOf } from '@shared/domain/feedback-rules';
 import { useState, type FormEvent } from 'react';
 import { href } from '../../../app/router';
@@ -7,7 +8,7 @@ import { SelectField, TextArea } from '../../../ui/Field';
 import { fieldErrors, type FieldErrors } from '../../../ui/errors';
 import { useLinkKnelpunt, useStartEscalation } from '../mutations';
 import { useEvaluationContext, useHouseholdFeedback } from '../queries';
-import { todayIso, useFormatDate } from './common';
+import { useFormatDate } from './common';
 import { useRecipientLabel } from './DutyPage';
 import { RouteSteps } from './EscalationPages';
 import { ActionTable } from './FollowUpPage';
@@ -16,7 +17,7 @@ import { KnelpuntForm } from './KnelpuntenPage';
 /** The feedback loops on a household's page: what is owed, what is due, evaluations, stuck, barriers. */
 export function HouseholdFeedbackSection({ householdId }: Readonly<{ householdId: string }>) {
   const { t } = useI18n();
-  const today = todayIso();
+  const today = localDay();
   const { data, isLoading } = useHouseholdFeedback(householdId, addDays(today, 14));
   if (isLoading || !data) return <p>{t('common.loading')}</p>;
   return (
@@ -36,7 +37,7 @@ function Duties({ duties }: Readonly<{ duties: NonNullable<ReturnType<typeof use
   const { t, tx } = useI18n();
   const fmt = useFormatDate();
   const recipient = useRecipientLabel();
-  const today = todayIso();
+  const today = localDay();
   return (
     <>
       <h3>{t('feedback.dutiesTitle')}</h3>
@@ -75,7 +76,7 @@ function Evaluations({ householdId }: Readonly<{ householdId: string }>) {
       <h3>{t('feedback.evaluationTitle')}</h3>
       {next ? (
         <p className="fb-next" data-testid="next-evaluation">
-          {next < todayIso() ? t('feedback.nextEvaluationOverdue', { date: fmt(next) }) : t('feedback.nextEvaluation', { date: fmt(next) })}{' '}
+          {next < localDay() ? t('feedback.nextEvaluationOverdue', { date: fmt(next) }) : t('feedback.nextEvaluation', { date: fmt(next) })}{' '}
           <a className="button button--secondary" href={href(`/aandacht/evaluatie/${householdId}`)}>
             {t('feedback.evaluate')}
           </a>
@@ -136,7 +137,7 @@ function Escalations({ householdId, escalations }: Readonly<{ householdId: strin
     const parsed = EscalationDraftSchema.safeParse({ reason, description });
     if (!parsed.success) return setErrors(fieldErrors(parsed.error));
     setErrors({});
-    await start.mutateAsync({ householdId, draft: parsed.data, today: todayIso() });
+    await start.mutateAsync({ householdId, draft: parsed.data, today: localDay() });
   };
   return (
     <>

@@ -1,4 +1,5 @@
 import { KNELPUNT_CATEGORIES, KnelpuntDraftSchema, type KnelpuntCategory } from '@shared/domain/feedback';
+import { localDay } from '@shared/dates';
 import { aggregateKnelpunten, type KnelpuntAggregate } from '@shared/domain/feedback-rules';
 import { renderCsv, renderHtml, renderMarkdown } from '@shared/privacy/document';
 import { projectKnelpunten, type KnelpuntenLabels } from '@shared/privacy/knelpunten';
@@ -14,7 +15,7 @@ import { SelectField, TextField } from '../../../ui/Field';
 import { fieldErrors, type FieldErrors } from '../../../ui/errors';
 import { useCreateKnelpunt } from '../mutations';
 import { useKnelpunten } from '../queries';
-import { SubNav, todayIso } from './common';
+import { SubNav } from './common';
 
 /** How often each category recurs, drawn as bars (people would rather look than read). */
 function CategoryBars({ agg }: Readonly<{ agg: KnelpuntAggregate }>) {
@@ -111,7 +112,7 @@ type KnelpuntenFormat = keyof typeof MIME;
  */
 function KnelpuntenExport({ input }: Readonly<{ input: Awaited<ReturnType<typeof loadKnelpuntenExportInput>> }>) {
   const { t } = useI18n();
-  const today = todayIso();
+  const today = localDay();
   const projected = useMemo(() => projectKnelpunten(input.knelpunten, input.namesByHousehold, EXPORT_LABELS, nlDate, today), [input, today]);
   const review = useExportReview(projected.document);
   const [notice, setNotice] = useState<string | null>(null);

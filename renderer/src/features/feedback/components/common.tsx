@@ -1,6 +1,5 @@
 import { useCallback } from 'react';
 import { href } from '../../../app/router';
-import { todayIso } from '../../../data/repositories/feedback';
 import { useI18n } from '../../../i18n';
 import { dateFormatter } from '../../households/format';
 
@@ -12,7 +11,6 @@ export function useFormatDate(): (iso: string) => string {
   return useCallback((iso: string) => dateFormatter(lang, LONG_DAY).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)), [lang]);
 }
 
-export { todayIso };
 
 const TABS = [
   { path: '/aandacht/mijn', label: 'feedback.tabMine' },

@@ -1,9 +1,10 @@
 import { useCallback, useMemo, type FormEvent } from 'react';
+import { localDay } from '@shared/dates';
 import { AssessmentDraftSchema, SCORE_VALUES } from '@shared/domain/casefile';
 import { scoreHistory, type CaseFile } from '@shared/domain/casefile-rules';
 import { useI18n } from '../../../i18n';
 import { SelectField, TextArea, TextField } from '../../../ui/Field';
-import { todayLocal, useDates } from '../format';
+import { useDates } from '../format';
 import { useAddAssessment } from '../mutations';
 import { useLifeDomains } from '../queries';
 import { Card, SaveError } from './bits';
@@ -77,7 +78,7 @@ export function DomainsTab({ cf }: Readonly<{ cf: CaseFile }>) {
 function ScoreForm({ householdId }: Readonly<{ householdId: string }>) {
   const { t, tx } = useI18n();
   const { domains } = useLifeDomains();
-  const init = useCallback(() => ({ domainId: '', score: '', date: todayLocal(), narrative: '' }), []);
+  const init = useCallback(() => ({ domainId: '', score: '', date: localDay(), narrative: '' }), []);
   const f = useZodForm(AssessmentDraftSchema, init);
   const add = useAddAssessment(householdId);
   async function submit(e: FormEvent) {

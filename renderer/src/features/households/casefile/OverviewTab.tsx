@@ -1,11 +1,12 @@
 import { useCallback, useState, type FormEvent } from 'react';
+import { localDay } from '@shared/dates';
 import { HandoverDraftSchema, INTAKE_DECISIONS, IntakeDecisionDraftSchema, IntakeDraftSchema, type Intake } from '@shared/domain/casefile';
 import { allowedStatusChanges, type CaseFile } from '@shared/domain/casefile-rules';
 import { ageOn, type HouseholdStatus } from '@shared/domain/household';
 import { HouseholdSections } from '../../../app/Routes';
 import { useI18n } from '../../../i18n';
 import { SelectField, TextArea, TextField } from '../../../ui/Field';
-import { todayLocal, useDates } from '../format';
+import { useDates } from '../format';
 import { useAddIntake, useChangeStatus, useDecideIntake, useHandOver } from '../mutations';
 import { Card, SaveError, usePeople } from './bits';
 import { IntakeFields, emptyIntake, type IntakeValues } from './IntakeFields';
@@ -14,7 +15,7 @@ import { useZodForm } from './useForm';
 export function OverviewTab({ cf }: Readonly<{ cf: CaseFile }>) {
   const { t, tx } = useI18n();
   const h = cf.household;
-  const today = todayLocal();
+  const today = localDay();
   const closed = h.status === 'afgesloten';
   return (
     <div className="casefile__grid">
@@ -79,7 +80,7 @@ function IntakesCard({ cf, closed }: Readonly<{ cf: CaseFile; closed: boolean }>
 
 function AddIntakeForm({ householdId, onDone }: Readonly<{ householdId: string; onDone: () => void }>) {
   const { t } = useI18n();
-  const init = useCallback(() => emptyIntake(todayLocal()), []);
+  const init = useCallback(() => emptyIntake(localDay()), []);
   const f = useZodForm<typeof IntakeDraftSchema, IntakeValues>(IntakeDraftSchema, init);
   const add = useAddIntake(householdId);
   async function submit(e: FormEvent) {
@@ -134,7 +135,7 @@ function IntakeView({ intake, closed }: Readonly<{ intake: Intake; closed: boole
 
 function DecideForm({ intake }: Readonly<{ intake: Intake }>) {
   const { t, tx } = useI18n();
-  const init = useCallback(() => ({ decision: '', decisionReason: '', decidedAt: todayLocal() }), []);
+  const init = useCallback(() => ({ decision: '', decisionReason: '', decidedAt: localDay() }), []);
   const f = useZodForm(IntakeDecisionDraftSchema, init);
   const decide = useDecideIntake(intake.householdId);
   async function submit(e: FormEvent) {
@@ -228,7 +229,7 @@ function HandoverForm({ cf, onDone }: Readonly<{ cf: CaseFile; onDone: () => voi
   const people = usePeople();
   const h = cf.household;
   const first = !h.regisseurId;
-  const init = useCallback(() => ({ toId: '', date: todayLocal(), reason: '', note: '' }), []);
+  const init = useCallback(() => ({ toId: '', date: localDay(), reason: '', note: '' }), []);
   const f = useZodForm(HandoverDraftSchema, init);
   const hand = useHandOver(h.id);
   async function submit(e: FormEvent) {

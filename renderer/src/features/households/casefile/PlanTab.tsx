@@ -1,4 +1,5 @@
 import { useCallback, useState, type FormEvent } from 'react';
+import { localDay } from '@shared/dates';
 import {
   ACTION_LAYERS,
   ACTION_STATUSES,
@@ -15,7 +16,7 @@ import { activePlanOf, layerBaseline, layerNeedsReason, type CaseFile } from '@s
 import { useI18n } from '../../../i18n';
 import { fieldErrors, type FieldErrors } from '../../../ui/errors';
 import { SelectField, TextArea, TextField } from '../../../ui/Field';
-import { todayLocal, useDates } from '../format';
+import { useDates } from '../format';
 import { useAddAction, useAddGoal, useStartPlan, useUpdateAction } from '../mutations';
 import { useLifeDomains } from '../queries';
 import { Card, SaveError, usePartyLabel } from './bits';
@@ -92,7 +93,7 @@ function LayerLegend() {
 
 function StartPlanForm({ householdId, replacing, onDone }: Readonly<{ householdId: string; replacing: boolean; onDone?: () => void }>) {
   const { t } = useI18n();
-  const init = useCallback(() => ({ startedAt: todayLocal(), nextEvaluationDate: '' }), []);
+  const init = useCallback(() => ({ startedAt: localDay(), nextEvaluationDate: '' }), []);
   const f = useZodForm(NewPlanDraftSchema, init);
   const start = useStartPlan(householdId);
   async function submit(e: FormEvent) {
@@ -185,7 +186,7 @@ function ActionRow({ action, readOnly }: Readonly<{ action: Action; readOnly: bo
   const dates = useDates();
   const party = usePartyLabel();
   const [editing, setEditing] = useState(false);
-  const overdue = action.status === 'open' && action.dueDate < todayLocal();
+  const overdue = action.status === 'open' && action.dueDate < localDay();
   return (
     <li className={`cf-action cf-action--${action.status}`} data-testid="action">
       <div className="cf-action__main">
@@ -224,7 +225,7 @@ function ActionRow({ action, readOnly }: Readonly<{ action: Action; readOnly: bo
 function ProgressForm({ action, onDone }: Readonly<{ action: Action; onDone: () => void }>) {
   const { t, tx } = useI18n();
   const init = useCallback(
-    (): { status: string; result: string; completedAt: string } => ({ status: action.status === 'open' ? 'gedaan' : action.status, result: action.result ?? '', completedAt: action.completedAt ?? todayLocal() }),
+    (): { status: string; result: string; completedAt: string } => ({ status: action.status === 'open' ? 'gedaan' : action.status, result: action.result ?? '', completedAt: action.completedAt ?? localDay() }),
     [action],
   );
   const f = useZodForm(ActionProgressSchema, init);
@@ -233,7 +234,7 @@ function ProgressForm({ action, onDone }: Readonly<{ action: Action; onDone: () 
     e.preventDefault();
     const draft = f.validate();
     if (!draft) return;
-    await update.mutateAsync({ actionId: action.id, draft, today: todayLocal(), seen: action });
+    await update.mutateAsync({ actionId: action.id, draft, today: localDay(), seen: action });
     onDone();
   }
   return (

@@ -1,5 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { HouseholdDraftSchema, type Household } from '@shared/domain/household';
+import { localDay } from '@shared/dates';
+import { householdDraftSchema, type Household } from '@shared/domain/household';
 import { navigate } from '../../../app/router';
 import { useI18n } from '../../../i18n';
 import { fieldErrors, type FieldErrors } from '../../../ui/errors';
@@ -24,7 +25,7 @@ export function HouseholdForm({ household }: Readonly<{ household?: Household | 
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const parsed = HouseholdDraftSchema.safeParse(form);
+    const parsed = householdDraftSchema(localDay()).safeParse(form);
     const errs = parsed.success ? {} : fieldErrors(parsed.error);
     setErrors(errs);
     setDupError(mustConfirm);

@@ -1,12 +1,12 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { localDay } from '@shared/dates';
 import { IntakeDraftSchema } from '@shared/domain/casefile';
-import { HouseholdDraftSchema } from '@shared/domain/household';
+import { householdDraftSchema } from '@shared/domain/household';
 import { navigate } from '../../../app/router';
 import { useI18n } from '../../../i18n';
 import { fieldErrors, type FieldErrors } from '../../../ui/errors';
 import { SaveError } from '../casefile/bits';
 import { IntakeFields, emptyIntake, type IntakeValues } from '../casefile/IntakeFields';
-import { todayLocal } from '../format';
 import { useCreateHousehold } from '../mutations';
 import { DuplicateWarning, HouseholdFields, householdFormState, useDuplicates, type HouseholdFormState } from './HouseholdFields';
 
@@ -21,7 +21,7 @@ function prefixed(errors: FieldErrors, prefix: string): FieldErrors {
 export function IntakeNewForm() {
   const { t } = useI18n();
   const [form, setForm] = useState<HouseholdFormState>(() => householdFormState());
-  const [intake, setIntake] = useState<IntakeValues>(() => emptyIntake(todayLocal()));
+  const [intake, setIntake] = useState<IntakeValues>(() => emptyIntake(localDay()));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [dupConfirmed, setDupConfirmed] = useState(false);
   const [dupError, setDupError] = useState(false);
@@ -32,7 +32,7 @@ export function IntakeNewForm() {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const h = HouseholdDraftSchema.safeParse(form);
+    const h = householdDraftSchema(localDay()).safeParse(form);
     const i = IntakeDraftSchema.safeParse(intake);
     const errs = {
       ...(h.success ? {} : prefixed(fieldErrors(h.error), 'h.')),

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { localDay } from '@shared/dates';
 import { agendaBudget, type AgendaItem, type Meeting } from '@shared/domain/meeting';
 import type { TeamMember } from '@shared/domain/team';
 import { canBeInvited, checkPartnerAccess, ringOf, type PartnerAccess } from '@shared/domain/partner-rules';
@@ -7,7 +8,7 @@ import { href } from '../../../app/router';
 import { useI18n } from '../../../i18n';
 import { useDates } from '../../households/format';
 import { useFollowUps, useInvite, useMoveItem, useRemoveItem, useUpdateItem, useUpdateMeeting } from '../mutations';
-import { todayLocal, useAgenda, useConsents, useHouseholdNames, useMeeting, usePeople } from '../queries';
+import { useAgenda, useConsents, useHouseholdNames, useMeeting, usePeople } from '../queries';
 import { BudgetBar } from './BudgetBar';
 
 /** The coordinator's agenda: order, time boxes against the meeting length, attendees, invited partners. */
@@ -161,7 +162,7 @@ function AgendaRow({
   const { data: consents } = useConsents([item.householdId]);
   const [choice, setChoice] = useState('');
   const [refusal, setRefusal] = useState<{ org: string; access: PartnerAccess } | null>(null);
-  const today = todayLocal();
+  const today = localDay();
   const eligible = (people?.contacts ?? []).filter(
     (c) => c.active && canBeInvited(ringOf(people?.placements ?? [], c.organisationId)) && !item.invitedContactIds.includes(c.id),
   );

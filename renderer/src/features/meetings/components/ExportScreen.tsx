@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { localDay } from '@shared/dates';
 import { useState } from 'react';
 import { renderHtml, renderMarkdown } from '@shared/privacy/document';
 import { projectManagementFigures } from '@shared/privacy/figures';
@@ -8,7 +9,6 @@ import { href, navigate } from '../../../app/router';
 import { assertUnlocked, loadFiguresInput, loadInzageInput, loadMeetingExportInput, logExport } from '../../../data/repositories/exports';
 import { useI18n } from '../../../i18n';
 import { platform } from '../../../platform';
-import { todayLocal } from '../queries';
 import { DocPreview } from './DocPreview';
 import { FreeTextReview, useExportReview } from './ExportReview';
 
@@ -20,7 +20,7 @@ export type ExportSource =
 type Loaded = Readonly<{ projected: ProjectedExport; profile: ExportProfile; partners: readonly { id: string; name: string }[]; names: ReadonlyMap<string, string>; fileBase: string }>;
 
 async function load(source: ExportSource): Promise<Loaded> {
-  const today = todayLocal();
+  const today = localDay();
   if (source.kind === 'management') {
     return { projected: projectManagementFigures(await loadFiguresInput(today)), profile: 'management', partners: [], names: new Map(), fileBase: `managementinformatie-${today}` };
   }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { localDay } from '@shared/dates';
 import { ACTION_LAYERS, type ActionLayer, type Party } from '@shared/domain/casefile';
 import { isOpen, layerNeedsReason } from '@shared/domain/casefile-rules';
 import { isGoalInWork } from '@shared/domain/feedback-rules';
@@ -13,7 +14,7 @@ import { useDates } from '../../households/format';
 import { fieldErrors, type FieldErrors } from '../../../ui/errors';
 import { SelectField, TextArea, TextField } from '../../../ui/Field';
 import { useAddAction, useAddDecision, useCloseItem, useCloseMeeting, useRemoveAction, useRemoveDecision, useStartItem, useStartMeeting, useUpdateItem } from '../mutations';
-import { todayLocal, useAgenda, useCaseSummary, useHouseholdNames, useMeeting, usePeople, useTeamSettings } from '../queries';
+import { useAgenda, useCaseSummary, useHouseholdNames, useMeeting, usePeople, useTeamSettings } from '../queries';
 
 /** The chair's screen: one item at a time, a visible timer, keyboard shortcuts for the three things done most. */
 export function MeetingMode({ meetingId }: Readonly<{ meetingId: string }>) {
@@ -106,8 +107,8 @@ function ItemMode({ meeting, items, item }: Readonly<{ meeting: Meeting; items: 
   const [decisionText, setDecisionText] = useState('');
   const [decisionError, setDecisionError] = useState<string | undefined>();
   const decisionRef = useRef<HTMLTextAreaElement>(null);
-  const today = todayLocal(now);
-  const inTwoWeeks = todayLocal(now + 14 * 86_400_000);
+  const today = localDay(now);
+  const inTwoWeeks = localDay(now + 14 * 86_400_000);
   const blankAction = useCallback(
     () => ({ text: '', goalChoice: '', newGoalDomainId: '', newGoalText: '', layer: 'eigen_kracht' as ActionLayer, layerReason: '', owner: 'team_member:', dueDate: inTwoWeeks, reportTo: 'team_member:' }),
     [inTwoWeeks],

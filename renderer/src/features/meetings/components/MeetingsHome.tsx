@@ -1,8 +1,9 @@
 import { href } from '../../../app/router';
+import { localDay } from '@shared/dates';
 import { useI18n } from '../../../i18n';
 import { useDates } from '../../households/format';
 import { usePlanMeeting } from '../mutations';
-import { todayLocal, useMeetings } from '../queries';
+import { useMeetings } from '../queries';
 
 /** The meetings: the next one first, past ones below; plan a new one; management figures. */
 export function MeetingsHome() {
@@ -11,7 +12,7 @@ export function MeetingsHome() {
   const { data: meetings, isLoading } = useMeetings();
   const plan = usePlanMeeting();
   if (isLoading || !meetings) return <p>{t('common.loading')}</p>;
-  const today = todayLocal();
+  const today = localDay();
   const upcoming = meetings.filter((m) => m.status !== 'afgerond' && m.date >= today).sort((a, b) => a.date.localeCompare(b.date));
   const past = meetings.filter((m) => !upcoming.includes(m));
   return (

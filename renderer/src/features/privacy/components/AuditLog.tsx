@@ -1,4 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react';
+import { localDay } from '@shared/dates';
 import { AUDIT_ACTIONS, type AuditAction, type AuditEntry, type AuditFilter } from '../../../data/repositories/audit';
 import { href } from '../../../app/router';
 import { useI18n } from '../../../i18n';
@@ -45,7 +46,7 @@ export function AuditLog() {
   }
 
   function exportCsv() {
-    const stamp = new Date().toISOString().slice(0, 10);
+    const stamp = localDay();
     exporter.mutate({
       filter,
       fileName: `wijktafel-logboek-${stamp}.csv`,

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { localDay } from '@shared/dates';
 import type { RetentionCandidate } from '../../../data/repositories/retention';
 import { useI18n } from '../../../i18n';
 import { useEraseHousehold } from '../mutations';
@@ -6,14 +7,10 @@ import { useAnonymousAggregates, useRetentionCandidates, useTeamPrivacy } from '
 
 type Pending = { candidate: RetentionCandidate; mode: 'delete' | 'anonymise' };
 
-function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
 /** Proposals for closed households past the bewaartermijn; nothing happens without a confirmation. */
 export function RetentionSection() {
   const { t, lang } = useI18n();
-  const [today] = useState(todayIso);
+  const [today] = useState(() => localDay());
   const team = useTeamPrivacy();
   const candidates = useRetentionCandidates(today);
   const aggregates = useAnonymousAggregates();

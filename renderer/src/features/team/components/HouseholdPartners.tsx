@@ -1,4 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { localDay } from '@shared/dates';
 import {
   canBeInvited,
   checkPartnerAccess,
@@ -29,7 +30,7 @@ import { useHousehold } from '../../households/queries';
 import type { FieldErrors } from '../../../ui/errors';
 import { SelectField, TextArea, TextField } from '../../../ui/Field';
 import { useAddInvolvement, useCancelInvitation, useInviteContact, useRecordConsent, useUpdateInvolvement, useWithdrawConsent } from '../mutations';
-import { todayIso, useConsents, useContacts, useInvitations, useInvolvements, useOrganisations, usePlacements, useTeamSettings } from '../queries';
+import { useConsents, useContacts, useInvitations, useInvolvements, useOrganisations, usePlacements, useTeamSettings } from '../queries';
 import { teamFieldErrors } from './errors';
 import { HouseholdRing } from './HouseholdRing';
 import { TeamSaveError } from './SaveError';
@@ -42,7 +43,7 @@ type ConsentPrefill = Readonly<{ organisationId: string; purpose: ConsentPurpose
  */
 export function HouseholdPartners({ householdId }: Readonly<{ householdId: string }>) {
   const { t, tx } = useI18n();
-  const today = todayIso();
+  const today = localDay();
   const orgs = useOrganisations();
   const contacts = useContacts();
   const placements = usePlacements();

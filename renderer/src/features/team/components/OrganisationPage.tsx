@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { localDay } from '@shared/dates';
 import { applyContactReplacement, inviteRule, placementOf, successorCandidates } from '@shared/domain/partner-rules';
 import {
   ContactDraftSchema,
@@ -16,7 +17,7 @@ import { useDates } from '../../households/format';
 import type { FieldErrors } from '../../../ui/errors';
 import { SelectField, TextArea, TextField } from '../../../ui/Field';
 import { useReplaceContact, useSaveContact, useSaveOrganisation } from '../mutations';
-import { todayIso, useContacts, useOrganisations, usePlacements, useReplacementPreview } from '../queries';
+import { useContacts, useOrganisations, usePlacements, useReplacementPreview } from '../queries';
 import { teamFieldErrors } from './errors';
 import { TeamSaveError } from './SaveError';
 import { positionOf } from './geometry';
@@ -248,7 +249,7 @@ function ContactForm({ organisationId, contact, contacts, onDone }: Readonly<{ o
  */
 function LeaveForm({ contact, contacts, onDone }: Readonly<{ contact: Contact; contacts: readonly Contact[]; onDone: (message?: string) => void }>) {
   const { t } = useI18n();
-  const today = todayIso();
+  const today = localDay();
   const replace = useReplaceContact();
   const preview = useReplacementPreview(contact.id, today);
   const orgs = useOrganisations();

@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
+import { localDay } from '@shared/dates';
 import { computeWorkload } from '@shared/domain/partner-rules';
 import { useI18n } from '../../../i18n';
-import { todayIso, useMembers, useOrganisations, useWorkloadInput } from '../queries';
+import { useMembers, useOrganisations, useWorkloadInput } from '../queries';
 import { TeamNav } from './TeamNav';
 
 type Row = Readonly<{ id: string; name: string; households: number; openActions: number }>;
@@ -15,7 +16,7 @@ export function WorkloadScreen() {
   const input = useWorkloadInput();
   const orgs = useOrganisations();
   const members = useMembers();
-  const today = todayIso();
+  const today = localDay();
 
   const rows = useMemo(() => {
     if (!input.data) return undefined;
