@@ -14,7 +14,7 @@ const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 25);
 for (const seed of [20260302, 8675309]) {
   test(`crash safety: ${ROUNDS} SIGKILL rounds during saves (seed ${seed})`, async () => {
     // A safety net only (a round is a relaunch, an unlock and up to three saves); nothing is measured by time.
-    test.setTimeout(ROUNDS * 40_000 + 60_000);
+    test.setTimeout(ROUNDS * 60_000 + 60_000);
     const baseURL = process.env.E2E_BASE_URL;
     if (!baseURL) throw new Error('E2E_BASE_URL not set');
     const result = await runCrashRounds({ baseURL, rounds: ROUNDS, seed, log: process.env.CRASH_LOG ? (l) => process.stdout.write(`${l}\n`) : undefined });
