@@ -4,7 +4,7 @@
  *   npm run soak                 (default 300 rounds per seed, 2 seeds)
  *   SOAK_ROUNDS=1000 npm run soak
  * Builds the renderer into its own folder and runs tests/e2e/reliability-crash.spec.ts with
- * CRASH_ROUNDS set; each round's kill time and reported saves are logged.
+ * CRASH_ROUNDS set; each round's confirmed saves and the kill point of the one in flight are logged.
  */
 import { spawnSync } from 'node:child_process';
 

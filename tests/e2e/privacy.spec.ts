@@ -1,8 +1,23 @@
+import type { Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures';
 import { AppPage, PASSPHRASE } from './pages/app-page';
 import { PrivacyPage } from './pages/privacy-page';
 
 const NEW_PASSPHRASE = 'groene kikker in de regenton';
+
+/**
+ * Pause the page's fake clock and give one input while it is paused, so the idle timer starts
+ * at exactly the paused time: from here only fastForward moves time, and "10 s before the
+ * limit" means 10 s, however long the machine takes between steps. (With the clock running,
+ * real time between the last input and the check counted too: on a busy machine the app could
+ * lock before the check.) `ahead` only has to exceed one round trip to the page; it throws
+ * ("Cannot fast-forward to the past") rather than pass if it does not.
+ */
+async function pauseWithInput(page: Page, ahead: number): Promise<void> {
+  const now = await page.evaluate(() => Date.now());
+  await page.clock.pauseAt(now + ahead);
+  await page.keyboard.press('Shift');
+}
 
 test('the privacy settings: idle lock by default after 5 minutes, editable, enforced (page.clock)', async ({ app }) => {
   await app.page.clock.install();
@@ -10,9 +25,11 @@ test('the privacy settings: idle lock by default after 5 minutes, editable, enfo
   await ui.open();
   await ui.setup();
   // Default: 5 minutes without input.
+  await pauseWithInput(app.page, 30_000);
   await app.page.clock.fastForward('04:50');
   await expect(app.page.locator('body[data-gate="unlocked"]')).toBeVisible();
   await app.page.clock.fastForward('00:15');
+  await app.page.clock.resume();
   await expect(app.page.locator('[data-ready="unlock"]')).toBeVisible();
   await expect(app.page.getByText(/vergrendeld omdat er een tijd niet mee gewerkt is/)).toBeVisible();
   await ui.unlock();
@@ -22,11 +39,13 @@ test('the privacy settings: idle lock by default after 5 minutes, editable, enfo
   await expectAccessible(app.page, 'privacy settings');
   await privacy.setIdleMinutes(1);
   // Takes effect at once, and activity postpones it.
+  await pauseWithInput(app.page, 5_000);
   await app.page.clock.fastForward('00:50');
   await app.page.keyboard.press('Shift');
   await app.page.clock.fastForward('00:50');
   await expect(app.page.locator('body[data-gate="unlocked"]')).toBeVisible();
   await app.page.clock.fastForward('00:15');
+  await app.page.clock.resume();
   await expect(app.page.locator('[data-ready="unlock"]')).toBeVisible();
   // Survives the lock: it was saved.
   await ui.unlock();

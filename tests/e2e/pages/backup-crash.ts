@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, expect, type Browser, type Page } from '@playwright/test';
+import { chromium, expect, type Browser, type ConsoleMessage, type Page } from '@playwright/test';
 import { importKek, openJson, unwrapKey } from '../../../renderer/src/crypto/aead';
 import { deriveKeyBytes, type KdfParams } from '../../../renderer/src/crypto/kdf';
 import { CHROMIUM, CHROMIUM_ARGS } from '../fixtures';
@@ -10,9 +10,13 @@ import { AppPage, PASSPHRASE } from './app-page';
 import { readRawStore, type RawStore } from './backup-store';
 
 /**
- * Crash safety: Chromium is killed with SIGKILL at a random moment while the UI is saving
- * households, then relaunched on the same profile. Every household whose save the UI reported
- * (its page shown under its new id) must be there, whole, and open without a decryption error.
+ * Crash safety: Chromium is killed with SIGKILL while the UI is saving a household, then
+ * relaunched on the same profile. Each round makes a counted number of saves (1 or 2, from the
+ * seed) and waits for the UI to confirm each one (its page shown under its new id), then starts
+ * one more and kills Chromium while that one is in flight, at a point marked by an event
+ * (KILL_POINTS). So what a round saved is counted, never what a timer allowed: the figures are
+ * the same on a fast and on a loaded machine. Every confirmed save must be there, whole, and
+ * open without a decryption error; the one in flight is whole (what was typed) or absent.
  * No transaction may be half-applied, over every table it writes:
  *  - a plain new household writes households + householdKeys + audit (household.create);
  *  - a new aanmelding writes households + householdKeys + intakes + audit.
@@ -24,6 +28,8 @@ import { readRawStore, type RawStore } from './backup-store';
  * the way a power cut or the OS OOM killer would end it.
  */
 type Saved = { id: string; name: string; members: string[]; question?: string };
+/** A save the kill cut off, with where in the save the kill was sent. */
+type InFlight = Saved & { point: KillPoint };
 
 /** Households the loop makes as an aanmelding (with an intake in the same transaction) are named so. */
 const INTAKE_PREFIX = 'Aanmelding ';
@@ -75,7 +81,10 @@ function kill(proc: ChildProcess): Promise<void> {
   });
 }
 
-type Verifier = { check(raw: RawStore, saved: readonly Saved[]): Promise<number> };
+type Verifier = {
+  /** Checks the store; returns how many households it holds and how many of the in-flight saves are in it (whole). */
+  check(raw: RawStore, saved: readonly Saved[], inFlight: readonly InFlight[]): Promise<{ households: number; inFlightWhole: number }>;
+};
 
 async function verifier(raw: RawStore): Promise<Verifier> {
   const vault = raw.vault?.[0];
@@ -83,7 +92,7 @@ async function verifier(raw: RawStore): Promise<Verifier> {
   const kek = await importKek(await deriveKeyBytes({ passphrase: PASSPHRASE, params: vault.kdf as KdfParams }));
   const dataKey = await unwrapKey(vault.wrappedKey as Uint8Array, kek, 'wijktafel:vault:passphrase');
   return {
-    async check(store, saved) {
+    async check(store, saved, inFlight) {
       const keys = new Map((store.householdKeys ?? []).map((r) => [String(r.householdId), r.wrapped as Uint8Array]));
       const rows = new Map((store.households ?? []).map((r) => [String(r.id), r]));
       // No half transaction: a household and its key are written together or not at all.
@@ -106,6 +115,8 @@ async function verifier(raw: RawStore): Promise<Verifier> {
       // No intake without its household (it was written in the household's transaction).
       for (const hid of intakesByHousehold.keys()) expect(rows.has(hid), `intake without household ${hid}`).toBe(true);
 
+      let inFlightWhole = 0;
+      const found: string[] = [];
       for (const [id, row] of rows) {
         const key = await unwrapKey(keys.get(id) ?? new Uint8Array(), dataKey, `wijktafel:householdKey:${id}`);
         const payload = (await openJson(key, row.enc as Uint8Array, `wijktafel:households:${id}`)) as { displayName: string; members: { firstName: string }[] };
@@ -115,69 +126,199 @@ async function verifier(raw: RawStore): Promise<Verifier> {
         expect(intakes.length, `${payload.displayName}: intakes`).toBe(isAanmelding ? 1 : 0);
         const intake = intakes[0];
         const question = intake ? ((await openJson(key, intake.enc as Uint8Array, `wijktafel:intakes:${String(intake.id)}`)) as { question: string }).question : undefined;
-        const want = saved.find((s) => s.id === id);
-        if (want) {
-          expect(payload.displayName).toBe(want.name);
-          expect(payload.members.map((m) => m.firstName)).toEqual(want.members);
-          expect(question).toBe(want.question);
-        }
+        // Every household is a confirmed save or the save a kill cut off, and whole: what was typed.
+        const confirmed = saved.find((s) => s.id === id);
+        const cutOff = confirmed ? undefined : inFlight.find((s) => s.name === payload.displayName);
+        const want = confirmed ?? cutOff;
+        expect(want, `household ${payload.displayName} was neither confirmed nor in flight`).toBeDefined();
+        if (cutOff) inFlightWhole++;
+        found.push(payload.displayName);
+        expect(payload.displayName).toBe(want?.name);
+        expect(payload.members.map((m) => m.firstName)).toEqual(want?.members);
+        expect(question).toBe(want?.question);
       }
       for (const s of saved) expect(rows.has(s.id), `reported-saved household ${s.name} is missing`).toBe(true);
-      return rows.size;
+      // Where the kill point fixes the outcome: a committed transaction survives the kill, one
+      // held open (its rows written into it, not committed) leaves nothing.
+      const names = new Set(found);
+      for (const s of inFlight) {
+        if (s.point === 'tx-complete') expect(names.has(s.name), `${s.name}: committed before the kill, but missing`).toBe(true);
+        if (s.point === 'tx-held') expect(names.has(s.name), `${s.name}: killed before its commit, but in the store`).toBe(false);
+      }
+      return { households: rows.size, inFlightWhole };
     },
   };
 }
 
-/**
- * Create households through the UI as fast as it goes, every other one as a new aanmelding
- * (household + intake in one transaction); record each one the UI reported saved.
- */
-async function writeLoop(page: Page, baseURL: string, round: number, saved: Saved[]): Promise<void> {
-  for (let i = 0; ; i++) {
-    const withIntake = i % 2 === 1;
-    const name = `${withIntake ? INTAKE_PREFIX : 'Crash '}${round}-${i}`;
-    const members = [`Lid${round}x${i}a`, `Lid${round}x${i}b`];
-    const question = withIntake ? `Vraag ${round}-${i}: hulp bij de administratie` : undefined;
-    let scope = page.locator('body');
-    if (withIntake) {
-      await page.goto(`${baseURL}/#/households/aanmelding`);
-      await expect(page.locator('[data-ready="intake-form"]')).toBeVisible();
-      const signal = page.getByRole('region', { name: 'Het signaal' });
-      await signal.getByLabel('Wie meldt aan').selectOption('huisarts');
-      await signal.getByLabel('De vraag in eigen woorden').fill(question ?? '');
-      scope = page.getByRole('region', { name: 'Het huishouden' });
-    } else {
-      await page.goto(`${baseURL}/#/households/new`);
-      await expect(page.locator('[data-ready="household-form"]')).toBeVisible();
-    }
-    await scope.getByLabel('Naam van het huishouden').fill(name);
-    for (let k = 0; k < members.length; k++) {
-      if (k > 0) await scope.getByRole('button', { name: 'Gezinslid toevoegen' }).click();
-      const fs = scope.getByRole('group', { name: `Gezinslid ${k + 1}` });
-      await fs.getByLabel('Rol').selectOption(k === 0 ? 'ouder' : 'kind');
-      await fs.getByLabel('Voornaam').fill(members[k] ?? '');
-    }
-    await page.getByRole('button', { name: withIntake ? 'Aanmelding opslaan' : 'Opslaan' }).click();
-    // The UI reports a committed save by showing the new household under its id.
-    await expect(page.locator('[data-ready="household"]')).toBeVisible();
-    const id = /#\/households\/([^/]+)$/.exec(page.url())?.[1];
-    if (!id) throw new Error('no household id in url');
-    saved.push({ id, name, members, ...(question === undefined ? {} : { question }) });
+/** One household the loop makes, as a plain new household or as an aanmelding (with an intake). */
+type Spec = Saved;
+
+function specFor(n: number, round: number, withIntake: boolean): Spec {
+  return {
+    id: '',
+    name: `${withIntake ? INTAKE_PREFIX : 'Crash '}${round}-${n}`,
+    members: [`Lid${n}a`, `Lid${n}b`],
+    ...(withIntake ? { question: `Vraag ${round}-${n}: hulp bij de administratie` } : {}),
+  };
+}
+
+/** Fill the form for `spec` (a new household, or a new aanmelding), up to but not including the save. */
+async function fillForm(page: Page, baseURL: string, spec: Spec): Promise<void> {
+  let scope = page.locator('body');
+  if (spec.question !== undefined) {
+    await page.goto(`${baseURL}/#/households/aanmelding`);
+    await expect(page.locator('[data-ready="intake-form"]')).toBeVisible();
+    const signal = page.getByRole('region', { name: 'Het signaal' });
+    await signal.getByLabel('Wie meldt aan').selectOption('huisarts');
+    await signal.getByLabel('De vraag in eigen woorden').fill(spec.question);
+    scope = page.getByRole('region', { name: 'Het huishouden' });
+  } else {
+    await page.goto(`${baseURL}/#/households/new`);
+    await expect(page.locator('[data-ready="household-form"]')).toBeVisible();
+  }
+  await scope.getByLabel('Naam van het huishouden').fill(spec.name);
+  for (let k = 0; k < spec.members.length; k++) {
+    if (k > 0) await scope.getByRole('button', { name: 'Gezinslid toevoegen' }).click();
+    const fs = scope.getByRole('group', { name: `Gezinslid ${k + 1}` });
+    await fs.getByLabel('Rol').selectOption(k === 0 ? 'ouder' : 'kind');
+    await fs.getByLabel('Voornaam').fill(spec.members[k] ?? '');
   }
 }
+
+function saveButton(page: Page, spec: Spec) {
+  return page.getByRole('button', { name: spec.question !== undefined ? 'Aanmelding opslaan' : 'Opslaan' });
+}
+
+/** The UI's signal that a save is confirmed (committed): the new household's page under its id. */
+const CONFIRMED = '[data-ready="household"]';
+
+/** Save `spec` through the UI and wait for the confirmation; returns it with its new id. */
+async function confirmedSave(page: Page, baseURL: string, spec: Spec): Promise<Saved> {
+  await fillForm(page, baseURL, spec);
+  await saveButton(page, spec).click();
+  await expect(page.locator(CONFIRMED)).toBeVisible();
+  const id = /#\/households\/([^/]+)$/.exec(page.url())?.[1];
+  if (!id) throw new Error('no household id in url');
+  return { ...spec, id };
+}
+
+/**
+ * Where in the in-flight save the kill is sent, each marked by an event (never by a timer):
+ *  - `click`: as soon as the save button was clicked (the app may not have started writing);
+ *  - `tx-open`: when the app opens its read-write transaction over households + householdKeys;
+ *  - `tx-held`: the same transaction, with the household row written into it, is kept from
+ *    committing (the probe keeps issuing reads on it) and the kill comes while it is open: the
+ *    household must be absent after the relaunch, however fast or slow the machine is;
+ *  - `tx-complete`: when that transaction has committed, before the UI has shown it: the
+ *    household must be there, whole.
+ * For `click` and `tx-open` the kill reaches Chromium some moments after the event; where the
+ * write then is varies with the machine's load, and every outcome must pass: whole or absent.
+ */
+const KILL_POINTS = ['click', 'tx-open', 'tx-held', 'tx-complete'] as const;
+type KillPoint = (typeof KILL_POINTS)[number];
+const TX_SIGNAL = 'wijktafel-crash-test:';
+/** Set on the page (window) to make the probe hold the next household transaction open. */
+const HOLD_FLAG = '__wijktafelCrashHold';
+
+/**
+ * Test instrumentation, installed before the app loads: reports on the console when the app
+ * opens a read-write transaction over households + householdKeys, and when it commits. When
+ * the hold flag is set, it keeps that transaction from committing (a chain of reads on it) and
+ * reports `tx-held` once a household row has been written into it. Only event names are
+ * logged, never data.
+ */
+function installTransactionProbe(args: { prefix: string; flag: string }): void {
+  const { prefix, flag } = args;
+  const holder = globalThis as unknown as Record<string, boolean | undefined>;
+  const held = new WeakSet<IDBTransaction>();
+  const wrote = new WeakSet<IDBTransaction>();
+  const transaction = IDBDatabase.prototype.transaction;
+  IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...callArgs: Parameters<typeof transaction>) {
+    const tx = transaction.apply(this, callArgs);
+    const [names, mode] = callArgs;
+    const stores = typeof names === 'string' ? [names] : Array.from(names);
+    if (mode === 'readwrite' && stores.includes('households') && stores.includes('householdKeys')) {
+      console.debug(`${prefix}tx-open`);
+      tx.addEventListener('complete', () => console.debug(`${prefix}tx-complete`));
+      if (holder[flag]) {
+        holder[flag] = false;
+        held.add(tx);
+        let told = false;
+        const spin = () => {
+          const req = tx.objectStore('householdKeys').count();
+          req.onsuccess = () => {
+            if (wrote.has(tx) && !told) {
+              told = true;
+              console.debug(`${prefix}tx-held`);
+            }
+            spin();
+          };
+        };
+        spin();
+      }
+    }
+    return tx;
+  };
+  for (const method of ['add', 'put'] as const) {
+    const original = IDBObjectStore.prototype[method];
+    IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...callArgs: Parameters<typeof original>) {
+      if (this.name === 'households' && held.has(this.transaction)) wrote.add(this.transaction);
+      return original.apply(this, callArgs);
+    };
+  }
+}
+
+/** Resolves at the kill point's event, or when the UI confirms the save, whichever comes first. */
+function killMoment(page: Page, point: Exclude<KillPoint, 'click'>): Promise<void> {
+  let onConsole: ((m: ConsoleMessage) => void) | undefined;
+  const event = new Promise<void>((resolve) => {
+    onConsole = (m) => {
+      if (m.text() === `${TX_SIGNAL}${point}`) resolve();
+    };
+    page.on('console', onConsole);
+  });
+  // If the save completes before the event is seen, kill then (it is still not counted as
+  // confirmed). A held transaction never completes: if `tx-held` ends here, the hold did not
+  // happen and the check after the relaunch says so (the household is there).
+  const confirmed = page.locator(CONFIRMED).waitFor({ state: 'visible', timeout: 0 }).catch(() => undefined);
+  return Promise.race([event, confirmed]).finally(() => {
+    if (onConsole) page.off('console', onConsole);
+  });
+}
+
+export type CrashResult = {
+  /** Saves the UI confirmed (each one was found whole after every later relaunch). */
+  saved: number;
+  /** Of those, aanmeldingen (household + intake in one transaction). */
+  intakes: number;
+  /** Saves planned by the seed: the loop confirmed exactly this many, whatever the machine's speed. */
+  planned: number;
+  /** Households in the store after the last relaunch. */
+  households: number;
+  /** Saves killed in flight (one per round), and how many of them were found whole; the rest are absent. */
+  inFlight: number;
+  inFlightWhole: number;
+  /** How often each kill point was used. */
+  killPoints: Record<KillPoint, number>;
+};
 
 export async function runCrashRounds(opts: {
   baseURL: string;
   rounds: number;
   seed: number;
   log?: (line: string) => void;
-}): Promise<{ saved: number; households: number; intakes: number }> {
+}): Promise<CrashResult> {
   const profileDir = await mkdtemp(join(tmpdir(), 'wijktafel-crash-'));
   const random = rng(opts.seed);
   const saved: Saved[] = [];
+  const inFlight: InFlight[] = [];
   const foreign: string[] = [];
+  const killPoints: Record<KillPoint, number> = { click: 0, 'tx-open': 0, 'tx-held': 0, 'tx-complete': 0 };
   let verify: Verifier | null = null;
-  let households = 0;
+  let outcome = { households: 0, inFlightWhole: 0 };
+  let planned = 0;
+  const firstPoint = Math.floor(random() * KILL_POINTS.length);
+  let n = 0;
   try {
     for (let round = 0; round <= opts.rounds; round++) {
       const t0 = Date.now();
@@ -188,6 +329,7 @@ export async function runCrashRounds(opts: {
         const u = r.url();
         if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:') && !u.startsWith('about:')) foreign.push(u);
       });
+      await page.addInitScript(installTransactionProbe, { prefix: TX_SIGNAL, flag: HOLD_FLAG });
       const ui = new AppPage(page, opts.baseURL);
       try {
         await ui.open();
@@ -201,7 +343,7 @@ export async function runCrashRounds(opts: {
         const t2 = Date.now();
         const raw = await readRawStore(page);
         verify ??= await verifier(raw);
-        households = await verify.check(raw, saved);
+        outcome = await verify.check(raw, saved, inFlight);
         if (round === opts.rounds) {
           await browser.close();
           await kill(proc);
@@ -209,19 +351,39 @@ export async function runCrashRounds(opts: {
         }
         const t3 = Date.now();
         opts.log?.(`round ${round}: launch ${t1 - t0} ms, open+unlock ${t2 - t1} ms, verify ${t3 - t2} ms`);
-        const before = saved.length;
-        const delay = 150 + Math.floor(random() * 1800);
-        const killer = new Promise<void>((resolve) => setTimeout(() => void kill(proc).then(resolve), delay));
-        await Promise.race([writeLoop(page, opts.baseURL, round, saved).catch(() => undefined), killer]);
-        await killer;
-        opts.log?.(`round ${round}: killed after ${delay} ms, ${saved.length - before} saves reported`);
+
+        // A counted number of confirmed saves (from the seed), then one more killed in flight.
+        // Every other confirmed save, and every other cut-off one, is an aanmelding.
+        const confirm = 1 + Math.floor(random() * 2);
+        planned += confirm;
+        for (let c = 0; c < confirm; c++) saved.push(await confirmedSave(page, opts.baseURL, specFor(n++, round, saved.length % 2 === 1)));
+        // The kill points take turns (from a seeded start), so any four rounds use all of them.
+        const point = KILL_POINTS[(firstPoint + round) % KILL_POINTS.length] ?? 'click';
+        killPoints[point]++;
+        const spec = specFor(n++, round, round % 2 === 1);
+        await fillForm(page, opts.baseURL, spec);
+        if (point === 'tx-held') await page.evaluate((flag) => ((globalThis as unknown as Record<string, boolean>)[flag] = true), HOLD_FLAG);
+        const moment = point === 'click' ? null : killMoment(page, point);
+        await saveButton(page, spec).click();
+        inFlight.push({ ...spec, point });
+        await moment;
+        await kill(proc);
+        opts.log?.(`round ${round}: ${confirm} saves confirmed, killed at ${point} of "${spec.name}"`);
       } finally {
         await browser.close().catch(() => undefined);
         await kill(proc);
       }
     }
     expect(foreign, 'the renderer made requests outside its origin').toEqual([]);
-    return { saved: saved.length, households, intakes: saved.filter((s) => s.question !== undefined).length };
+    return {
+      saved: saved.length,
+      intakes: saved.filter((s) => s.question !== undefined).length,
+      planned,
+      households: outcome.households,
+      inFlight: inFlight.length,
+      inFlightWhole: outcome.inFlightWhole,
+      killPoints,
+    };
   } finally {
     await rm(profileDir, { recursive: true, force: true });
   }

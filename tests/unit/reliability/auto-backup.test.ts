@@ -133,7 +133,9 @@ async function shellStore(clock: { now: number }) {
 async function dailyRun(shell: Awaited<ReturnType<typeof shellStore>>, clock: { now: number }) {
   const before = shell.written.count;
   const auto = startAutoBackup(shell.target, { now: () => new Date(clock.now) });
-  await vi.waitFor(() => expect(shell.written.count).toBe(before + 1));
+  // Counts the write; the timeout is a safety net only (vi.waitFor's default of 1 s is shorter
+  // than a whole backup written to disk can take on a busy machine).
+  await vi.waitFor(() => expect(shell.written.count).toBe(before + 1), { timeout: 30_000 });
   await auto.flush();
   auto.stop();
   return getAutoBackupStatus();

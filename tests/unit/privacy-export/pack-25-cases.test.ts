@@ -9,11 +9,14 @@ import { assignPseudonyms } from '@shared/privacy/pseudonym';
 
 /**
  * The pack is a pure function over decrypted data: 25 cases with goals, actions, scores and
- * narratives are projected, scanned, resolved and rendered well inside the 1 s budget the
- * benchmark gives the whole pack-to-PDF path (this leaves the rest to the print).
+ * narratives are projected, scanned, resolved and rendered, with every name pseudonymised.
+ * How fast is not asserted here: a unit test's wall time depends on the machine and on what
+ * else runs on it, so a time limit here would fail on a busy machine, not on slow code. The
+ * budget (≤ 1 s for the whole pack-to-PDF path) is measured by the benchmark (`npm run bench`,
+ * figure `meetingPack`, tests/bench/harness.ts).
  */
 describe('a 25-case meeting pack', () => {
-  it('is built, scanned and rendered in well under 250 ms', () => {
+  it('is built, scanned and rendered with every name pseudonymised', () => {
     const TS = '2025-05-01T10:00:00.000Z';
     const households: Household[] = [];
     const plans: Plan[] = [];
@@ -56,13 +59,11 @@ describe('a 25-case meeting pack', () => {
       const hits = scanDocument(document);
       return { html: renderHtml(resolveDocument(document, hits, {})), hits: hits.length };
     };
-    run(); // warm up the regex engine
-    const t0 = performance.now();
     const { html, hits } = run();
-    const ms = performance.now() - t0;
     expect(hits).toBeGreaterThan(25 * 3);
     expect(html).toContain('Huishouden Y');
     expect(html).not.toContain('Voornaam7');
-    expect(ms).toBeLessThan(250);
+    // Deterministic: the same input gives the same document.
+    expect(run().html).toBe(html);
   });
 });
