@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { peekBackupHeader } from '../shared/backup/format';
+import { localDay } from '../shared/dates';
 import { SafeError } from './errors';
 
 /**
@@ -120,7 +121,7 @@ export function selectBackupsToKeep(backups: readonly ParsedBackupName[], now: D
   const daysSeen = new Set<string>();
   for (const backup of good) {
     if (!recent(backup)) continue;
-    const day = backup.createdAt.toISOString().slice(0, 10);
+    const day = localDay(backup.createdAt);
     if (daysSeen.has(day)) continue;
     daysSeen.add(day);
     keep.add(backup.name);

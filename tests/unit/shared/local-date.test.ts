@@ -56,7 +56,7 @@ describe('one local-day function for the whole app', () => {
     expect(plan.households.map((h) => h.members[0]?.birthDate)).toEqual(['2026-03-02']);
   });
 
-  it('no other code in renderer/ or shared/ turns the clock into a day', () => {
+  it('no other code in renderer/, shared/ or electron/ turns the clock into a day', () => {
     const root = join(__dirname, '../../..');
     const files: string[] = [];
     const walk = (dir: string) => {
@@ -68,6 +68,7 @@ describe('one local-day function for the whole app', () => {
     };
     walk(join(root, 'renderer/src'));
     walk(join(root, 'shared'));
+    walk(join(root, 'electron'));
     // The clock's moment (new Date(), Date.now(), nowIso()) cut to a UTC day, or a day built from
     // local getters anywhere but shared/dates.ts.
     const clockToUtcDay = /(new Date\(\)|Date\.now\(\)|nowIso\(\))\s*(\.toISOString\(\))?\s*\.(slice|substring)\(0,\s*10\)/;
