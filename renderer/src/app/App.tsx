@@ -6,12 +6,13 @@ import { RestoreOffer } from '../features/backup/components/RestoreOffer';
 import { reportQuotaError, useStorageWatch } from '../features/backup/storageWatch';
 import { useAutoBackup } from '../features/backup/useAutoBackup';
 import { useCaseFileRefsSync } from '../features/households/queries';
+import { HouseholdSectionsProvider } from '../features/households/sections';
 import { TeamSetupBanner } from '../features/team/components/TeamSetupBanner';
 import { SetupScreen } from '../features/vault/SetupScreen';
 import { UnlockScreen } from '../features/vault/UnlockScreen';
 import { I18nProvider, useI18n } from '../i18n';
 import { isQuotaError } from '../ui/errors';
-import { Routes, useNav } from './Routes';
+import { HOUSEHOLD_SECTIONS, Routes, useNav } from './Routes';
 import { Shell } from './Shell';
 
 type Gate = 'checking' | 'setup' | 'locked' | 'unlocked' | 'newer-db' | 'storage-error';
@@ -51,7 +52,9 @@ function Unlocked() {
   return (
     <Shell nav={nav} idleMinutes={idleMinutes}>
       <TeamSetupBanner />
-      <Routes />
+      <HouseholdSectionsProvider sections={HOUSEHOLD_SECTIONS}>
+        <Routes />
+      </HouseholdSectionsProvider>
     </Shell>
   );
 }
