@@ -11,7 +11,10 @@ import { TeamSetupBanner } from '../features/team/components/TeamSetupBanner';
 import { SetupScreen } from '../features/vault/SetupScreen';
 import { UnlockScreen } from '../features/vault/UnlockScreen';
 import { I18nProvider, useI18n } from '../i18n';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { isQuotaError } from '../ui/errors';
+import { lockNow } from './lock';
+import { useRoute } from './router';
 import { HOUSEHOLD_SECTIONS, Routes, useNav } from './Routes';
 import { Shell } from './Shell';
 
@@ -53,9 +56,23 @@ function Unlocked() {
     <Shell nav={nav} idleMinutes={idleMinutes}>
       <TeamSetupBanner />
       <HouseholdSectionsProvider sections={HOUSEHOLD_SECTIONS}>
-        <Routes />
+        <RoutedContent />
       </HouseholdSectionsProvider>
     </Shell>
+  );
+}
+
+/**
+ * The routed screen inside an ErrorBoundary: a screen that throws shows a Dutch message in its
+ * place, with the menu still there; another route tries again. "Opnieuw laden" locks (drops the
+ * keys, writes the lock to the audit log, reloads), as the lock button does.
+ */
+function RoutedContent() {
+  const route = useRoute().join('/');
+  return (
+    <ErrorBoundary resetKey={route} onReload={() => lockNow('manual')}>
+      <Routes />
+    </ErrorBoundary>
   );
 }
 
