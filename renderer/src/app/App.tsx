@@ -14,7 +14,7 @@ import { I18nProvider, useI18n } from '../i18n';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { isQuotaError } from '../ui/errors';
 import { lockNow } from './lock';
-import { useRoute } from './router';
+import { useRouteKey } from './router';
 import { HOUSEHOLD_SECTIONS, Routes, useNav } from './Routes';
 import { Shell } from './Shell';
 
@@ -64,11 +64,12 @@ function Unlocked() {
 
 /**
  * The routed screen inside an ErrorBoundary: a screen that throws shows a Dutch message in its
- * place, with the menu still there; another route tries again. "Opnieuw laden" locks (drops the
+ * place, with the menu still there; any other address tries again. "Opnieuw laden" locks (drops the
  * keys, writes the lock to the audit log, reloads), as the lock button does.
  */
 function RoutedContent() {
-  const route = useRoute().join('/');
+  // The whole address, so 'Terug' to the same page without its ?focus= tries the screen again too.
+  const route = useRouteKey();
   return (
     <ErrorBoundary resetKey={route} onReload={() => lockNow('manual')}>
       <Routes />
