@@ -1,11 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { rootErrorOptions } from './ui/ErrorBoundary';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (root) {
-  createRoot(root).render(
+  // React's default error reports print the message, which may hold resident data: name only.
+  createRoot(root, rootErrorOptions).render(
     <StrictMode>
       <App />
     </StrictMode>,

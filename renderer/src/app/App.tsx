@@ -6,12 +6,16 @@ import { RestoreOffer } from '../features/backup/components/RestoreOffer';
 import { reportQuotaError, useStorageWatch } from '../features/backup/storageWatch';
 import { useAutoBackup } from '../features/backup/useAutoBackup';
 import { useCaseFileRefsSync } from '../features/households/queries';
+import { HouseholdSectionsProvider } from '../features/households/sections';
 import { TeamSetupBanner } from '../features/team/components/TeamSetupBanner';
 import { SetupScreen } from '../features/vault/SetupScreen';
 import { UnlockScreen } from '../features/vault/UnlockScreen';
 import { I18nProvider, useI18n } from '../i18n';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { isQuotaError } from '../ui/errors';
-import { Routes, useNav } from './Routes';
+import { lockNow } from './lock';
+import { useRouteKey } from './router';
+import { HOUSEHOLD_SECTIONS, Routes, useNav } from './Routes';
 import { Shell } from './Shell';
 
 type Gate = 'checking' | 'setup' | 'locked' | 'unlocked' | 'newer-db' | 'storage-error';
@@ -51,8 +55,25 @@ function Unlocked() {
   return (
     <Shell nav={nav} idleMinutes={idleMinutes}>
       <TeamSetupBanner />
-      <Routes />
+      <HouseholdSectionsProvider sections={HOUSEHOLD_SECTIONS}>
+        <RoutedContent />
+      </HouseholdSectionsProvider>
     </Shell>
+  );
+}
+
+/**
+ * The routed screen inside an ErrorBoundary: a screen that throws shows a Dutch message in its
+ * place, with the menu still there; any other address tries again. "Opnieuw laden" locks (drops the
+ * keys, writes the lock to the audit log, reloads), as the lock button does.
+ */
+function RoutedContent() {
+  // The whole address, so 'Terug' to the same page without its ?focus= tries the screen again too.
+  const route = useRouteKey();
+  return (
+    <ErrorBoundary resetKey={route} onReload={() => lockNow('manual')}>
+      <Routes />
+    </ErrorBoundary>
   );
 }
 

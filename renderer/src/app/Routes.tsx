@@ -1,6 +1,7 @@
+import type { HouseholdSection } from '../features/households/sections';
 import { useI18n } from '../i18n';
 import { FEATURES } from './features';
-import { useFocusFromRoute, useRoute } from './router';
+import { useRoute } from './router';
 import type { NavItem } from './Shell';
 
 export function useNav(): NavItem[] {
@@ -21,18 +22,8 @@ export function Routes() {
   return <p role="alert">{t('common.notFound')}</p>;
 }
 
-/** Sections other features add to a household's page, in order. */
-export function HouseholdSections({ householdId }: Readonly<{ householdId: string }>) {
-  const sections = FEATURES.flatMap((f) => f.householdSections ?? []).sort((a, b) => a.order - b.order);
-  // A link into one section (e.g. the attention list's "consent expiring" → the consent ledger).
-  useFocusFromRoute();
-  return (
-    <>
-      {sections.map((s) => (
-        <div key={s.id} className="household-section" data-section={s.id}>
-          {s.render(householdId)}
-        </div>
-      ))}
-    </>
-  );
-}
+/**
+ * Every feature's sections for a household's page, handed to the households feature through
+ * its slot (features/households/sections.tsx) so no feature imports this module back.
+ */
+export const HOUSEHOLD_SECTIONS: readonly HouseholdSection[] = FEATURES.flatMap((f) => f.householdSections ?? []);

@@ -1,4 +1,5 @@
 import type { ComponentType, ReactNode } from 'react';
+import type { HouseholdSection } from '../features/households/sections';
 import type { MessageKey } from '../i18n';
 
 /**
@@ -13,5 +14,5 @@ export type Feature = Readonly<{
   /** Return the screen for these route segments, or undefined when the route is not this feature's. */
   route?: (segments: readonly string[]) => ReactNode | undefined;
   /** Sections shown on the household page, in `order` (the case file uses 0–99). */
-  householdSections?: readonly Readonly<{ id: string; order: number; render: (householdId: string) => ReactNode }>[];
+  householdSections?: readonly HouseholdSection[];
 }>;

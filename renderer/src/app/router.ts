@@ -19,6 +19,11 @@ export function useRoute(): string[] {
   return hash.split('?')[0]?.split('/').filter(Boolean).map(decodeURIComponent) ?? [];
 }
 
+/** The whole route, `?focus=` included: changes whenever the address does (the ErrorBoundary's reset key). */
+export function useRouteKey(): string {
+  return useSyncExternalStore(subscribe, snapshot);
+}
+
 export function navigate(path: string): void {
   window.location.hash = path.startsWith('/') ? path : `/${path}`;
 }

@@ -31,6 +31,10 @@ export const nl = {
   yes: 'Ja',
   no: 'Nee',
   formHasErrors: 'Het formulier bevat {count} fout(en). Er is niets opgeslagen.',
+  screenErrorTitle: 'Er ging iets mis op dit scherm',
+  screenErrorText: 'Er is niets van uw gegevens verloren gegaan: alles wat al was opgeslagen, staat veilig op deze computer. Wat u op dit scherm nog niet had opgeslagen, moet u misschien opnieuw invullen.',
+  screenErrorWhatNow: 'Ga terug naar het vorige scherm, of laad de app opnieuw. Daarna vraagt de app weer om uw wachtzin.',
+  screenErrorReload: 'Opnieuw laden',
 };
 
 export const en: typeof nl = {
@@ -66,4 +70,8 @@ export const en: typeof nl = {
   yes: 'Yes',
   no: 'No',
   formHasErrors: 'The form has {count} error(s). Nothing was saved.',
+  screenErrorTitle: 'Something went wrong on this screen',
+  screenErrorText: 'None of your data was lost: everything that was already saved is safe on this computer. Anything you had not yet saved on this screen may need to be entered again.',
+  screenErrorWhatNow: 'Go back to the previous screen, or reload the app. It will then ask for your passphrase again.',
+  screenErrorReload: 'Reload',
 };

@@ -3,10 +3,10 @@ import { localDay } from '@shared/dates';
 import { HandoverDraftSchema, INTAKE_DECISIONS, IntakeDecisionDraftSchema, IntakeDraftSchema, type Intake } from '@shared/domain/casefile';
 import { allowedStatusChanges, type CaseFile } from '@shared/domain/casefile-rules';
 import { ageOn, type HouseholdStatus } from '@shared/domain/household';
-import { HouseholdSections } from '../../../app/Routes';
 import { useI18n } from '../../../i18n';
 import { SelectField, TextArea, TextField } from '../../../ui/Field';
 import { useDates } from '../format';
+import { HouseholdSectionsSlot } from '../sections';
 import { useAddIntake, useChangeStatus, useDecideIntake, useHandOver } from '../mutations';
 import { Card, SaveError, usePeople } from './bits';
 import { IntakeFields, emptyIntake, type IntakeValues } from './IntakeFields';
@@ -48,7 +48,7 @@ export function OverviewTab({ cf }: Readonly<{ cf: CaseFile }>) {
         ) : null}
       </div>
       <div className="casefile__wide">
-        <HouseholdSections householdId={h.id} />
+        <HouseholdSectionsSlot householdId={h.id} />
       </div>
     </div>
   );
