@@ -14,9 +14,26 @@ function snapshot(): string {
   return window.location.hash.replace(/^#\/?/, '');
 }
 
+/**
+ * The segments of a route. A segment that is not valid percent-encoding (`%E0`, typed or pasted)
+ * is kept as it stands instead of throwing: the shell reads the route outside the ErrorBoundary,
+ * so a throw here would blank the whole window; an unknown segment just finds no page.
+ */
+export function routeSegments(hash: string): string[] {
+  return (hash.split('?')[0] ?? '')
+    .split('/')
+    .filter(Boolean)
+    .map((segment) => {
+      try {
+        return decodeURIComponent(segment);
+      } catch {
+        return segment;
+      }
+    });
+}
+
 export function useRoute(): string[] {
-  const hash = useSyncExternalStore(subscribe, snapshot);
-  return hash.split('?')[0]?.split('/').filter(Boolean).map(decodeURIComponent) ?? [];
+  return routeSegments(useSyncExternalStore(subscribe, snapshot));
 }
 
 /** The whole route, `?focus=` included: changes whenever the address does (the ErrorBoundary's reset key). */
