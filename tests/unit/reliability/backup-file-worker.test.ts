@@ -90,7 +90,7 @@ describe('reading a backup file in steps (issue 14, point 4)', () => {
     }) as unknown as Worker;
     const controller = new AbortController();
     const fractions: number[] = [];
-    const blob = new Blob([file(100)]);
+    const blob = new Blob([file(100) as Uint8Array<ArrayBuffer>]);
     const reading = readBackupInWorker(blob, current, { workerFactory: () => fake, signal: controller.signal, onProgress: (f) => fractions.push(f) });
     expect(posted).toEqual([{ type: 'read', file: blob, ...current }]);
     target.dispatchEvent(new MessageEvent('message', { data: { type: 'progress', done: 50, total: 100 } satisfies BackupFileReply }));
