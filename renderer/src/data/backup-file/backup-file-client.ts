@@ -1,6 +1,5 @@
 import { BackupFormatError, readBackupFile, type ParsedBackupFile } from '@shared/backup/format';
 import type { BackupFileReply, BackupFileRequest } from './backup-file-host';
-import { blobSource, wasmSha256 } from './backup-file-host';
 
 /**
  * Read and check a backup file (frame, versions, SHA-256 of the body) in a Web Worker, so a large
@@ -17,8 +16,9 @@ export function readBackupInWorker(
   if (opts.signal?.aborted) return Promise.reject(new BackupFormatError('cancelled'));
   const factory = opts.workerFactory ?? (typeof Worker === 'undefined' ? null : () => new Worker(new URL('./backup-file.worker.ts', import.meta.url), { type: 'module' }));
   if (!factory) {
-    return wasmSha256().then((hash) =>
-      readBackupFile(blobSource(file), current, { hash, onProgress: progress, isCancelled: () => opts.signal?.aborted === true }),
+    // Loaded only here: hash-wasm stays out of the page's bundle (the worker has its own copy).
+    return import('./backup-file-host').then(async ({ blobSource, wasmSha256 }) =>
+      readBackupFile(blobSource(file), current, { hash: await wasmSha256(), onProgress: progress, isCancelled: () => opts.signal?.aborted === true }),
     );
   }
   const worker = factory();
