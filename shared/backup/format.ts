@@ -35,6 +35,8 @@ export type BackupErrorCode =
   | 'body-invalid'
   | 'record-invalid'
   | 'no-vault'
+  | 'too-large'
+  | 'cancelled'
   | 'empty';
 
 /**
@@ -62,7 +64,20 @@ function safeName(name: string): string {
 
 const Hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 const Timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/);
+/** Rows per table: far beyond any store (10,000 households have ~63,000 actions). */
 const Count = z.number().int().min(0).max(100_000_000);
+
+/**
+ * The largest sealed body a backup can have: 2 GiB. It is not a format limit but the app's: the
+ * body is sealed and opened with ONE AES-GCM call (WebCrypto has no streaming mode) and so is one
+ * ArrayBuffer in the renderer. The 10,000-household benchmark store makes a body of about
+ * 180 MB (README, Performance), so this is ~11× the largest store the app is measured with.
+ * A store whose backup would exceed it is told so before the backup is made (backup.ts
+ * createBackup, error 'too-large'). Its own schema: the row-count bound (`Count`) once also
+ * bounded these bytes, which refused every body over 100 MB.
+ */
+export const MAX_BODY_BYTES = 2 ** 31;
+const BodyBytes = z.number().int().min(0).max(MAX_BODY_BYTES);
 
 export const BackupHeaderSchema = z
   .object({
@@ -79,7 +94,7 @@ export const BackupHeaderSchema = z
      * edited; opening this seal can (backup.ts openBackup). Optional: older backups lack it.
      */
     seal: z.string().regex(/^[A-Za-z0-9+/]+=*$/).max(8192).optional(),
-    body: z.object({ bytes: Count.max(2 ** 31), sha256: Hex64 }),
+    body: z.object({ bytes: BodyBytes, sha256: Hex64 }),
   })
   .strict();
 export type BackupHeader = z.infer<typeof BackupHeaderSchema>;
@@ -142,9 +157,13 @@ export function headerAad(header: Readonly<Record<string, unknown>>): string {
   return `wijktafel:backup:${JSON.stringify(rest)}`;
 }
 
-/** Assemble a file from header fields and the already sealed body. */
+/** Assemble a file from header fields and the already sealed body (checksum computed here, in plain TypeScript). */
 export function encodeBackupFile(input: BackupHeaderInput, sealedBody: Uint8Array): Uint8Array {
-  const header = buildHeader(input, sealedBody);
+  return encodeBackupFrame(buildHeader(input, sealedBody), sealedBody);
+}
+
+/** Assemble a file from a complete header (its body checksum already computed) and the sealed body. */
+export function encodeBackupFrame(header: BackupHeader, sealedBody: Uint8Array): Uint8Array {
   const headerBytes = utf8Encode(JSON.stringify(header));
   const len = new Uint8Array(4);
   new DataView(len.buffer).setUint32(0, headerBytes.byteLength);
@@ -170,29 +189,33 @@ function buildHeader(input: BackupHeaderInput, sealedBody: Uint8Array): BackupHe
 
 export type ParsedBackupFile = { header: BackupHeader; body: Uint8Array; aad: string };
 
+/** Where the body starts and what the header says; the body itself is not read. */
+export type BackupFrame = { header: BackupHeader; bodyOffset: number; aad: string };
+
+/** Enough of a file's start to read its frame: magic, length and the largest header. */
+export const FRAME_HEAD_BYTES = MAGIC_BYTES.byteLength + 4 + MAX_HEADER_BYTES;
+
 /**
- * Read and check a file's frame: magic, versions, length and checksum. Throws
- * BackupFormatError; decrypting and validating the records is the renderer's next step.
+ * Check a file's frame from its first bytes (`head`, at least FRAME_HEAD_BYTES of it or the whole
+ * file) and its total size: magic, versions, header and body length. Not the checksum: that
+ * needs the whole body (readBackupFile, parseBackupFile). Throws BackupFormatError.
  */
-export function parseBackupFile(
-  bytes: Uint8Array,
-  current: { appVersion: string; schemaVersion: number },
-): ParsedBackupFile {
-  if (bytes.byteLength === 0) throw new BackupFormatError('empty');
-  if (bytes.byteLength < MAGIC_BYTES.byteLength) {
-    if (startsLikeBackup(bytes)) throw new BackupFormatError('truncated', undefined, 'magic');
-    throw new BackupFormatError('not-a-backup', undefined, foreignKind(bytes));
+export function parseBackupFrame(head: Uint8Array, fileSize: number, current: { appVersion: string; schemaVersion: number }): BackupFrame {
+  if (fileSize === 0) throw new BackupFormatError('empty');
+  if (fileSize < MAGIC_BYTES.byteLength) {
+    if (startsLikeBackup(head)) throw new BackupFormatError('truncated', undefined, 'magic');
+    throw new BackupFormatError('not-a-backup', undefined, foreignKind(head));
   }
   for (let i = 0; i < MAGIC_BYTES.byteLength; i++) {
-    if (bytes[i] !== MAGIC_BYTES[i]) throw new BackupFormatError('not-a-backup', undefined, foreignKind(bytes));
+    if (head[i] !== MAGIC_BYTES[i]) throw new BackupFormatError('not-a-backup', undefined, foreignKind(head));
   }
   const lenAt = MAGIC_BYTES.byteLength;
-  if (bytes.byteLength < lenAt + 4) throw new BackupFormatError('truncated', undefined, 'header');
-  const headerLen = new DataView(bytes.buffer, bytes.byteOffset + lenAt, 4).getUint32(0);
+  if (head.byteLength < lenAt + 4) throw new BackupFormatError('truncated', undefined, 'header');
+  const headerLen = new DataView(head.buffer, head.byteOffset + lenAt, 4).getUint32(0);
   if (headerLen === 0 || headerLen > MAX_HEADER_BYTES) throw new BackupFormatError('header-invalid', undefined, 'length');
   const headerEnd = lenAt + 4 + headerLen;
-  if (bytes.byteLength < headerEnd) throw new BackupFormatError('truncated', undefined, 'header');
-  const text = utf8DecodeStrict(bytes.subarray(lenAt + 4, headerEnd));
+  if (head.byteLength < headerEnd) throw new BackupFormatError('truncated', undefined, 'header');
+  const text = utf8DecodeStrict(head.subarray(lenAt + 4, headerEnd));
   if (text === null) throw new BackupFormatError('header-invalid', undefined, 'json');
   let raw: unknown;
   try {
@@ -215,14 +238,80 @@ export function parseBackupFile(
   const parsed = BackupHeaderSchema.safeParse(rawHeader);
   if (!parsed.success) throw new BackupFormatError('header-invalid', undefined, 'shape');
   const header = parsed.data;
-  const body = bytes.subarray(headerEnd);
+  const bodyLength = fileSize - headerEnd;
   // A cut-off file says how much is missing: "1 byte" and "half the file" are different stories.
-  if (body.byteLength < header.body.bytes) throw new BackupFormatError('truncated', String(header.body.bytes - body.byteLength), 'body');
-  if (body.byteLength > header.body.bytes) throw new BackupFormatError('checksum', String(body.byteLength - header.body.bytes), 'extra');
-  const actual = sha256Hex(body);
+  if (bodyLength < header.body.bytes) throw new BackupFormatError('truncated', String(header.body.bytes - bodyLength), 'body');
+  if (bodyLength > header.body.bytes) throw new BackupFormatError('checksum', String(bodyLength - header.body.bytes), 'extra');
+  return { header, bodyOffset: headerEnd, aad: headerAad(rawHeader) };
+}
+
+function checkDigest(header: BackupHeader, actual: string): void {
   // The first digits of both checksums (not secret: a hash of ciphertext) tell one damage from another.
   if (actual !== header.body.sha256) throw new BackupFormatError('checksum', `${header.body.sha256.slice(0, 8)}/${actual.slice(0, 8)}`);
-  return { header, body, aad: headerAad(rawHeader) };
+}
+
+/**
+ * Read and check a file's frame: magic, versions, length and checksum. Throws
+ * BackupFormatError; decrypting and validating the records is the renderer's next step.
+ * Synchronous and whole-file (tests, small files); the app reads files with readBackupFile.
+ */
+export function parseBackupFile(
+  bytes: Uint8Array,
+  current: { appVersion: string; schemaVersion: number },
+): ParsedBackupFile {
+  const frame = parseBackupFrame(bytes, bytes.byteLength, current);
+  const body = bytes.subarray(frame.bodyOffset);
+  checkDigest(frame.header, sha256Hex(body));
+  return { header: frame.header, body, aad: frame.aad };
+}
+
+/** A file read piece by piece (a Blob in the renderer's worker, a Uint8Array in tests). */
+export type ByteSource = { size: number; read(offset: number, length: number): Promise<Uint8Array> };
+/** An incremental SHA-256 (the renderer uses hash-wasm's). */
+export type IncrementalHash = { update(bytes: Uint8Array): void; digestHex(): string };
+
+/** Bytes hashed per step: progress is reported, and cancelling is seen, once per step. */
+export const READ_CHUNK_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Read and check a backup file in steps: the frame from its first bytes, then the body
+ * READ_CHUNK_BYTES at a time, hashed as it is read and copied once into the body buffer (no
+ * second whole copy). `onProgress(done, total)` after each step (body bytes); `isCancelled` is
+ * asked before each step and ends the read with BackupFormatError('cancelled').
+ */
+export async function readBackupFile(
+  source: ByteSource,
+  current: { appVersion: string; schemaVersion: number },
+  opts: Readonly<{ hash: IncrementalHash; chunkBytes?: number; onProgress?: (done: number, total: number) => void; isCancelled?: () => boolean }>,
+): Promise<ParsedBackupFile> {
+  const cancelled = () => {
+    if (opts.isCancelled?.()) throw new BackupFormatError('cancelled');
+  };
+  cancelled();
+  const head = await source.read(0, Math.min(source.size, FRAME_HEAD_BYTES));
+  const frame = parseBackupFrame(head, source.size, current);
+  const total = frame.header.body.bytes;
+  const body = new Uint8Array(total);
+  const step = Math.max(1, opts.chunkBytes ?? READ_CHUNK_BYTES);
+  let done = 0;
+  opts.onProgress?.(0, total);
+  while (done < total) {
+    cancelled();
+    const chunk = await source.read(frame.bodyOffset + done, Math.min(step, total - done));
+    if (chunk.byteLength === 0) throw new BackupFormatError('truncated', String(total - done), 'body');
+    opts.hash.update(chunk);
+    body.set(chunk, done);
+    done += chunk.byteLength;
+    opts.onProgress?.(done, total);
+  }
+  cancelled();
+  checkDigest(frame.header, opts.hash.digestHex());
+  return { header: frame.header, body, aad: frame.aad };
+}
+
+/** A ByteSource over bytes already in memory. */
+export function bytesSource(bytes: Uint8Array): ByteSource {
+  return { size: bytes.byteLength, read: (offset, length) => Promise.resolve(bytes.subarray(offset, offset + length)) };
 }
 
 /**
@@ -270,11 +359,39 @@ export function looksLikeBackup(bytes: Uint8Array): boolean {
 
 export type BackupTables = Record<string, Record<string, unknown>[]>;
 
-/** JSON text of the body (the renderer encodes it with TextEncoder: much faster than utf8Encode on large stores). */
+/**
+ * The body's JSON text in pieces, one table head or one row per line:
+ *
+ *   {"tables":{
+ *   "households":[
+ *   {…row…},
+ *   {…row…}
+ *   ],
+ *   "notes":[
+ *   ]
+ *   }}
+ *
+ * It is still one JSON document (older readers JSON.parse it whole), but a reader can take it a
+ * line at a time (parseBodyBytes): no row's JSON holds a raw newline (JSON.stringify escapes
+ * it). So neither making nor opening a backup needs the whole body as one string — V8 refuses
+ * strings over ~512 M characters, and one JSON.parse of a 180 MB body blocks for seconds.
+ */
+export function* serializeBodyParts(tables: Readonly<BackupTables>): Generator<string> {
+  yield '{"tables":{\n';
+  const names = Object.keys(tables);
+  for (let t = 0; t < names.length; t++) {
+    const name = names[t] ?? '';
+    const rows = tables[name] ?? [];
+    yield `${JSON.stringify(name)}:[\n`;
+    for (let i = 0; i < rows.length; i++) yield `${JSON.stringify(toTagged(rows[i]))}${i < rows.length - 1 ? ',' : ''}\n`;
+    yield `]${t < names.length - 1 ? ',' : ''}\n`;
+  }
+  yield '}}';
+}
+
+/** JSON text of the body as one string (tests and small stores; the app encodes serializeBodyParts piece by piece). */
 export function serializeBody(tables: Readonly<BackupTables>): string {
-  const out: Record<string, unknown[]> = {};
-  for (const [name, rows] of Object.entries(tables)) out[name] = rows.map(toTagged);
-  return JSON.stringify({ tables: out });
+  return [...serializeBodyParts(tables)].join('');
 }
 
 const BodySchema = z.object({ tables: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))) }).strict();
@@ -295,8 +412,92 @@ export function parseBody(text: string, header: BackupHeader, knownTables: reado
     if ((header.counts[name] ?? 0) !== rows.length) throw new BackupFormatError('body-invalid', name, 'count');
     tables[name] = rows.map((r) => fromTagged(r) as Record<string, unknown>);
   }
+  checkMissingTables(tables, header);
+  return tables;
+}
+
+function checkMissingTables(tables: Readonly<BackupTables>, header: BackupHeader): void {
   for (const [name, count] of Object.entries(header.counts)) {
     if (count > 0 && !(name in tables)) throw new BackupFormatError('body-invalid', safeName(name), 'missing-table');
   }
+}
+
+const TABLE_LINE = /^("[a-zA-Z]{1,40}"):\[$/;
+
+/**
+ * The decrypted body, line by line (the layout of serializeBodyParts); a body on one line (a
+ * backup made before that layout) is parsed whole with parseBody. `decode` is strict UTF-8
+ * (null when malformed); `pause` is awaited every `rowsPerPause` rows so a caller on the main
+ * thread can let the page answer.
+ */
+export async function parseBodyBytes(
+  plain: Uint8Array,
+  header: BackupHeader,
+  knownTables: readonly string[],
+  decode: (bytes: Uint8Array) => string | null,
+  opts: Readonly<{ pause?: () => Promise<void>; rowsPerPause?: number }> = {},
+): Promise<BackupTables> {
+  const NL = 0x0a;
+  const first = plain.indexOf(NL);
+  if (first < 0) {
+    const text = decode(plain);
+    if (text === null) throw new BackupFormatError('body-invalid', undefined, 'utf8');
+    return parseBody(text, header, knownTables);
+  }
+  const bad = (reason: 'json' | 'shape' = 'json'): never => {
+    throw new BackupFormatError('body-invalid', undefined, reason);
+  };
+  let at = 0;
+  const nextLine = (): string | null => {
+    if (at > plain.byteLength) return null;
+    let end = plain.indexOf(NL, at);
+    if (end < 0) end = plain.byteLength;
+    const line = decode(plain.subarray(at, end));
+    if (line === null) throw new BackupFormatError('body-invalid', undefined, 'utf8');
+    at = end + 1;
+    return line;
+  };
+  if (nextLine() !== '{"tables":{') bad();
+  const tables: BackupTables = {};
+  const every = opts.rowsPerPause ?? 2000;
+  let sinceLast = 0;
+  for (;;) {
+    const line = nextLine();
+    if (line === null) bad();
+    if (line === '}}') break;
+    const m = TABLE_LINE.exec(line ?? '');
+    const quoted = m?.[1];
+    if (!quoted) {
+      // A table name that is not plain letters is not one of ours (it may be anything: not shown).
+      if (/^".*":\[$/.test(line ?? '')) throw new BackupFormatError('body-invalid', '?', 'unknown-table');
+      return bad();
+    }
+    const name = JSON.parse(quoted) as string;
+    if (!knownTables.includes(name)) throw new BackupFormatError('body-invalid', safeName(name), 'unknown-table');
+    if (name in tables) bad('shape');
+    const rows: Record<string, unknown>[] = [];
+    for (;;) {
+      const rowLine = nextLine();
+      if (rowLine === null) bad();
+      if (rowLine === ']' || rowLine === '],') break;
+      const json = rowLine?.endsWith(',') ? rowLine.slice(0, -1) : (rowLine ?? '');
+      let raw: unknown;
+      try {
+        raw = JSON.parse(json);
+      } catch {
+        return bad();
+      }
+      if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) bad('shape');
+      rows.push(fromTagged(raw) as Record<string, unknown>);
+      if (opts.pause && ++sinceLast >= every) {
+        sinceLast = 0;
+        await opts.pause();
+      }
+    }
+    if ((header.counts[name] ?? 0) !== rows.length) throw new BackupFormatError('body-invalid', name, 'count');
+    tables[name] = rows;
+  }
+  if (at <= plain.byteLength) bad();
+  checkMissingTables(tables, header);
   return tables;
 }

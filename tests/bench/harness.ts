@@ -1,4 +1,5 @@
 import type { CDPSession, Page } from '@playwright/test';
+import { measureBackup, type BackupResult } from './backup';
 import { installPageTools, installSearchProbe } from './page-tools';
 import { floorScript } from './scripts';
 import type { FloorResult } from './floor';
@@ -471,7 +472,7 @@ export async function measureMeetingPack(page: Page, meetingId: string): Promise
 }
 
 /** The measured phases after unlock, in run order; `--only` and `--profile` name them. */
-export const PHASES = ['search', 'open', 'save', 'pack', 'loop'] as const;
+export const PHASES = ['search', 'open', 'save', 'pack', 'loop', 'backup'] as const;
 export type Phase = (typeof PHASES)[number];
 
 export type RunOptions = Readonly<{
@@ -487,6 +488,11 @@ export type RunOptions = Readonly<{
   seed: string;
   size: SyntheticSize;
   log?: (s: string) => void;
+  /**
+   * For the backup phase: a page of a NEW, empty profile on the same origin (the restore target),
+   * and where to save the backup file. Without them the phase is not run.
+   */
+  backup?: { freshPage: () => Promise<{ page: Page; close: () => Promise<void> }>; file: string; timeoutMs?: number } | undefined;
 }>;
 
 /** Every measurement of the benchmark, on a page whose profile already holds the municipality. */
@@ -588,6 +594,24 @@ export async function runMeasurements(page: Page, opts: RunOptions): Promise<Ben
   const growth = (total(heapAfterLoop) - total(heapBeforeLoop)) / total(heapBeforeLoop);
   log(`  heap after loop: ${total(heapAfterLoop).toFixed(1)} MB (growth ${(growth * 100).toFixed(1)} %)`);
 
+  // 6. A backup of the whole store through the UI, restored through the UI on a fresh profile, compared.
+  let backup: BackupResult | null = null;
+  if (runs('backup') && opts.backup) {
+    const target = await opts.backup.freshPage();
+    try {
+      const conf = opts.backup;
+      backup = await phase('backup', () =>
+        measureBackup(page, target.page, { baseURL: opts.baseURL, passphrase: opts.passphrase, file: conf.file, timeoutMs: conf.timeoutMs ?? 900_000, installTools: tools }),
+      );
+    } finally {
+      await target.close();
+    }
+    log(
+      `  backup: made in ${backup.makeMs.toFixed(0)} ms, ${(backup.fileBytes / 1e6).toFixed(1)} MB; restored on a fresh profile: read ${backup.readMs} + check ${backup.checkMs} + write ${backup.writeMs} ms; ${backup.mismatched.length ? `DIFFERS in ${backup.mismatched.join(', ')}` : `all ${backup.tables} tables identical`}`,
+    );
+  }
+  const maxOf = (xs: readonly number[]) => (xs.length ? Math.max(...xs) : 0);
+
   const longest = search.longTasks.length ? Math.max(...search.longTasks) : 0;
   const figures: Figure[] = [
     { id: 'floor', label: 'Floor: read + decrypt households, no app', value: floorMs, unit: 'ms', budget: '(reference)', pass: null },
@@ -621,6 +645,37 @@ export async function runMeasurements(page: Page, opts: RunOptions): Promise<Ben
     { id: 'heap.unlock', label: 'JS heap after unlock', value: total(heapAfterUnlock), unit: 'MB', budget: '≤ 300 MB', pass: total(heapAfterUnlock) <= 300, note: heapNote(heapAfterUnlock) },
     { id: 'heap.loop', label: 'JS heap after the hour-like loop', value: total(heapAfterLoop), unit: 'MB', budget: '≤ 300 MB', pass: total(heapAfterLoop) <= 300, note: heapNote(heapAfterLoop) },
     { id: 'heap.growth', label: 'Heap growth over the loop', value: growth * 100, unit: '%', budget: '≤ 10 %', pass: growth <= 0.1, note: `${loopCycles} cycles of search, open, save` },
+    {
+      id: 'backup.make',
+      label: 'Make a backup (UI, whole store)',
+      value: backup?.makeMs ?? NaN,
+      unit: 'ms',
+      budget: '—',
+      pass: null,
+      note: backup ? `longest main-thread task ${maxOf(backup.makeLongTasks).toFixed(0)} ms` : undefined,
+    },
+    { id: 'backup.size', label: 'Backup file size', value: backup ? backup.fileBytes / 1e6 : NaN, unit: 'MB', budget: '≤ 2147 MB (cap)', pass: backup ? backup.fileBytes <= 2 ** 31 : null },
+    { id: 'restore.read', label: 'Restore: read + checksum (worker)', value: backup?.readMs ?? NaN, unit: 'ms', budget: '—', pass: null, note: 'file chosen → frame and checksum checked' },
+    { id: 'restore.check', label: 'Restore: passphrase + every record checked', value: backup?.checkMs ?? NaN, unit: 'ms', budget: '—', pass: null },
+    { id: 'restore.write', label: 'Restore: write the store', value: backup?.writeMs ?? NaN, unit: 'ms', budget: '—', pass: null },
+    {
+      id: 'restore.longtask',
+      label: 'Longest main-thread task while restoring',
+      value: backup ? maxOf(backup.restoreLongTasks) : NaN,
+      unit: 'ms',
+      budget: '—',
+      pass: null,
+      note: backup ? `${backup.restoreLongTasks.length} long tasks over read, check and write` : undefined,
+    },
+    {
+      id: 'backup.roundtrip',
+      label: 'Backup → restore on a fresh profile',
+      value: backup?.tables ?? NaN,
+      unit: 'tables',
+      budget: 'identical',
+      pass: backup ? backup.mismatched.length === 0 : null,
+      note: backup ? (backup.mismatched.length ? `differs: ${backup.mismatched.join(', ')}` : 'every table identical (audit: + the restore entry)') : undefined,
+    },
   ];
   // A phase left out by --only has no figure: n/a, not a failed budget.
   for (const f of figures) {
@@ -635,7 +690,7 @@ export async function runMeasurements(page: Page, opts: RunOptions): Promise<Ben
     households: SIZES[opts.size].households,
     startedAt,
     figures,
-    raw: { pack, loopCycles, floors, unlocks, searchReady, search: { ...search.keystrokes, longTasks: search.longTasks, signal: search.signal, timeouts: search.timeouts }, opens, saves, openSamples: roundAll(openSamples), saveSamples: roundAll(saveSamples), heapAfterUnlock, heapBeforeLoop, heapAfterLoop, counts },
+    raw: { pack, backup, loopCycles, floors, unlocks, searchReady, search: { ...search.keystrokes, longTasks: search.longTasks, signal: search.signal, timeouts: search.timeouts }, opens, saves, openSamples: roundAll(openSamples), saveSamples: roundAll(saveSamples), heapAfterUnlock, heapBeforeLoop, heapAfterLoop, counts },
   };
 }
 
@@ -651,7 +706,9 @@ export function formatTable(result: BenchResult): string {
       ? 'n/a'
       : (f.id === 'search.longtask' || f.id === 'index.longtask') && f.value === 0
         ? '< 50 ms' // the longtask API reports only tasks over 50 ms
-        : `${f.value.toFixed(f.unit === 'MB' || f.unit === '%' ? 1 : f.value < 100 ? 1 : 0)} ${f.unit}`,
+        : f.id === 'restore.longtask' && f.value === 0
+          ? '< 50 ms'
+          : `${f.value.toFixed(f.unit === 'MB' || f.unit === '%' ? 1 : f.unit === 'tables' ? 0 : f.value < 100 ? 1 : 0)} ${f.unit}`,
     f.budget,
     f.pass === null ? (f.value === null ? 'n/a' : '') : f.pass ? 'PASS' : 'FAIL',
     f.note ?? '',

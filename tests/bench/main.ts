@@ -144,6 +144,21 @@ async function main(): Promise<void> {
       seed: args.seed,
       size: args.size,
       log,
+      backup: {
+        file: `${work}-backup.wijktafel`,
+        // The restore target: a new, empty profile on the same origin.
+        freshPage: async () => {
+          const dir = await mkdtemp(join(tmpdir(), 'wijktafel-bench-restore-'));
+          const fresh = await launch(dir);
+          return {
+            page: fresh.pages()[0] ?? (await fresh.newPage()),
+            close: async () => {
+              await fresh.close();
+              await rm(dir, { recursive: true, force: true });
+            },
+          };
+        },
+      },
     });
     result.size = args.size;
     result.raw.loadMs = loadMs;
@@ -164,6 +179,7 @@ async function main(): Promise<void> {
   } finally {
     await ctx.close();
     await rm(work, { recursive: true, force: true });
+    await rm(`${work}-backup.wijktafel`, { force: true });
     await new Promise<void>((r) => server.close(() => r()));
   }
 }

@@ -1,4 +1,9 @@
+import { chromium } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SIZES } from '@shared/synthetic/sizes';
+import { CHROMIUM, CHROMIUM_ARGS } from '../bench/chromium';
 import { expect, expectAccessible, test } from './fixtures';
 import { AppPage, PASSPHRASE } from './pages/app-page';
 import { loadThroughApp } from '../bench/app-steps';
@@ -10,8 +15,8 @@ import { buildQueries } from '../bench/queries';
  * example municipality is loaded through the app and every measurement runs once, briefly.
  * It asserts that each figure is produced and plausible — NOT how fast anything is.
  */
-test('the benchmark runs end to end on the small example municipality', async ({ app }) => {
-  test.setTimeout(180_000);
+test('the benchmark runs end to end on the small example municipality', async ({ app }, testInfo) => {
+  test.setTimeout(240_000);
   const ui = new AppPage(app.page, app.baseURL);
   const page = app.page;
   await ui.open();
@@ -37,12 +42,28 @@ test('the benchmark runs end to end on the small example municipality', async ({
     counts: SMOKE_COUNTS,
     seed: 'voorbeeld',
     size: 'small',
+    backup: {
+      file: testInfo.outputPath('bench-backup.wijktafel'),
+      timeoutMs: 60_000,
+      // The restore target: a new, empty profile on the same origin.
+      freshPage: async () => {
+        const dir = await mkdtemp(join(tmpdir(), 'wijktafel-smoke-restore-'));
+        const ctx = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, locale: 'nl-NL' });
+        return {
+          page: ctx.pages()[0] ?? (await ctx.newPage()),
+          close: async () => {
+            await ctx.close();
+            await rm(dir, { recursive: true, force: true });
+          },
+        };
+      },
+    },
   });
   const table = formatTable(result);
   console.log(table);
 
   const byId = new Map(result.figures.map((f) => [f.id, f]));
-  const expected = ['floor', 'unlock', 'searchReady', 'index.longtask', 'search.p50', 'search.p95', 'search.longtask', 'open.p50', 'open.p95', 'save.p50', 'save.p95', 'meetingPack', 'heap.unlock', 'heap.loop', 'heap.growth'];
+  const expected = ['floor', 'unlock', 'searchReady', 'index.longtask', 'search.p50', 'search.p95', 'search.longtask', 'open.p50', 'open.p95', 'save.p50', 'save.p95', 'meetingPack', 'heap.unlock', 'heap.loop', 'heap.growth', 'backup.make', 'backup.size', 'restore.read', 'restore.check', 'restore.write', 'restore.longtask', 'backup.roundtrip'];
   expect([...byId.keys()].sort()).toEqual([...expected].sort());
   for (const f of result.figures) {
     expect(table).toContain(f.label);
@@ -60,4 +81,10 @@ test('the benchmark runs end to end on the small example municipality', async ({
   expect((result.raw.saves as { n: number }).n).toBeGreaterThan(0);
   expect((result.raw.saves as { n: number }).n).toBeLessThanOrEqual(SMOKE_COUNTS.saves);
   expect(byId.get('heap.unlock')?.value).toBeGreaterThan(1);
+  // The backup phase made a real file through the UI and restored it into an identical store.
+  const backup = result.raw.backup as { fileBytes: number; tables: number; mismatched: string[] } | null;
+  expect(backup?.fileBytes).toBeGreaterThan(100_000);
+  expect(backup?.mismatched).toEqual([]);
+  expect(backup?.tables).toBeGreaterThan(10);
+  expect(byId.get('backup.roundtrip')?.pass).toBe(true);
 });

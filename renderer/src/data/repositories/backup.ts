@@ -1,17 +1,20 @@
 import { z } from 'zod';
 import {
   BackupFormatError,
-  encodeBackupFile,
+  BackupHeaderSchema,
+  MAX_BODY_BYTES,
+  encodeBackupFrame,
   headerAad,
   headerForAad,
   parseBackupFile,
-  parseBody,
+  parseBodyBytes,
   sealedHeaderFields,
-  serializeBody,
+  serializeBodyParts,
   toTagged,
   fromTagged,
   type BackupHeader,
   type BackupTables,
+  type ParsedBackupFile,
 } from '@shared/backup/format';
 import { ActionSchema, AssessmentSchema, GoalSchema, HandoverSchema, IntakeSchema, NoteSchema, PlanSchema } from '@shared/domain/casefile';
 import { HouseholdSchema } from '@shared/domain/household';
@@ -19,7 +22,7 @@ import { ConsentSchema, ContactSchema, InvitationSchema, InvolvementSchema, Orga
 import { AppSettingsSchema, TeamMemberSchema } from '@shared/domain/team';
 import { base64Decode, base64Encode } from '@shared/backup/bytes';
 import { version as APP_VERSION } from '../../../../package.json';
-import { DecryptError, importKek, openBytes, sealBytes, unwrapKey } from '../../crypto/aead';
+import { DecryptError, importKek, openBytes, sealBytes, sha256Hex, unwrapKey } from '../../crypto/aead';
 import { deriveInWorker } from '../../crypto/kdf-client';
 import { getDb, type StoredRow, type TableName, type WijktafelDB } from '../db';
 import { LATEST_VERSION } from '../migrations';
@@ -102,16 +105,94 @@ export async function countTables(db: WijktafelDB = getDb()): Promise<TableCount
   return counts;
 }
 
+/** AES-GCM adds its 12-byte nonce and 16-byte tag to the sealed body (crypto/aead.ts sealBytes). */
+const SEAL_OVERHEAD = 28;
+/** Rows sampled per table for the size estimate before a backup. */
+const SAMPLE_ROWS = 40;
+
+/** Let the page answer (a task boundary) during long work on the main thread. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * How large the sealed body of a backup of this store will be, in bytes, estimated from the row
+ * counts and a sample of rows per table, without reading the store in full. The rows are stored
+ * sealed, so their serialised sizes hardly vary within a table.
+ */
+export async function estimateBackupBytes(db: WijktafelDB = getDb()): Promise<number> {
+  let total = 32;
+  await db.transaction('r', db.tables, async () => {
+    for (const name of ALL_TABLES) {
+      const count = await db.rows(name).count();
+      if (count === 0) continue;
+      const sample = await db.rows(name).limit(SAMPLE_ROWS).toArray();
+      const sampled = sample.reduce((s, r) => s + JSON.stringify(toTagged(r)).length + 2, 0);
+      total += name.length + 8 + Math.ceil((sampled / Math.max(1, sample.length)) * count);
+    }
+  });
+  return total + SEAL_OVERHEAD;
+}
+
+function tooLarge(bytes: number): BackupFormatError {
+  return new BackupFormatError('too-large', String(Math.ceil(bytes / 1_000_000)));
+}
+
+/**
+ * The body's plain bytes, encoded a row at a time (serializeBodyParts) into 8 MiB chunks and
+ * joined once: the body never exists as one string. Stops with 'too-large' as soon as it would
+ * pass `max`, before anything is sealed.
+ */
+async function encodeBody(tables: Readonly<BackupTables>, max: number): Promise<Uint8Array> {
+  const encoder = new TextEncoder();
+  const CHUNK = 8 * 1024 * 1024;
+  const chunks: Uint8Array[] = [];
+  let chunk = new Uint8Array(CHUNK);
+  let used = 0;
+  let total = 0;
+  let pieces = 0;
+  for (const piece of serializeBodyParts(tables)) {
+    let rest = piece;
+    while (rest.length > 0) {
+      const { read, written } = encoder.encodeInto(rest, chunk.subarray(used));
+      used += written;
+      total += written;
+      rest = rest.slice(read);
+      if (total + SEAL_OVERHEAD > max) throw tooLarge(total + SEAL_OVERHEAD);
+      if (rest.length > 0 || used === chunk.byteLength) {
+        chunks.push(chunk.subarray(0, used));
+        chunk = new Uint8Array(Math.max(CHUNK, rest.length * 3));
+        used = 0;
+      }
+    }
+    if (++pieces % 2000 === 0) await nextTask();
+  }
+  chunks.push(chunk.subarray(0, used));
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+    c.fill(0);
+  }
+  return out;
+}
+
 /**
  * Build a backup file of the whole store. Needs an unlocked session (the data key seals it).
  * Throws BackupFormatError('no-vault') for a store without a vault: there is nothing to protect
- * and an empty file must never replace a good one.
+ * and an empty file must never replace a good one. Throws 'too-large' when the body would pass
+ * `maxBodyBytes` (default MAX_BODY_BYTES): first from an estimate, before the store is read in
+ * full, and again, exactly, while the body is encoded (before anything is sealed or saved).
  */
 export async function createBackup(
-  opts: { onProgress?: BackupProgress; now?: Date; db?: WijktafelDB } = {},
+  opts: { onProgress?: BackupProgress; now?: Date; db?: WijktafelDB; maxBodyBytes?: number } = {},
 ): Promise<{ bytes: Uint8Array; header: BackupHeader; fileName: string }> {
   const session = getSession();
   const db = opts.db ?? session.db;
+  const max = Math.min(opts.maxBodyBytes ?? MAX_BODY_BYTES, MAX_BODY_BYTES);
+  const estimate = await estimateBackupBytes(db);
+  if (estimate > max) throw tooLarge(estimate);
   const tables = await readAllTables(db, opts.onProgress);
   const vault = tables.vault.find((r) => r.id === 'main');
   if (!vault) throw new BackupFormatError('no-vault');
@@ -128,12 +209,13 @@ export async function createBackup(
   const seal = base64Encode(await sealBytes(session.dataKey, new TextEncoder().encode(sealedHeaderFields(fields)), HEADER_SEAL_AAD));
   const input = { ...fields, seal };
   opts.onProgress?.('seal', 0);
-  const plain = new TextEncoder().encode(serializeBody(tables));
+  const plain = await encodeBody(tables, max);
   const sealed = await sealBytes(session.dataKey, plain, headerAad(headerForAad(input)));
   plain.fill(0);
   opts.onProgress?.('seal', 1);
-  const bytes = encodeBackupFile(input, sealed);
-  const header = parseBackupFile(bytes, { appVersion: APP_VERSION, schemaVersion: LATEST_VERSION }).header;
+  // WebCrypto's digest (off the main thread in Chromium); the header is checked by its schema.
+  const header = BackupHeaderSchema.parse({ ...headerForAad(input), body: { bytes: sealed.byteLength, sha256: await sha256Hex(sealed) } });
+  const bytes = encodeBackupFrame(header, sealed);
   const stamp = createdAt.slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
   return { bytes, header, fileName: `wijktafel-${stamp}.wijktafel` };
 }
@@ -234,8 +316,14 @@ function recordProblem(e: unknown): string {
  * store; reads only the current audit log (when unlocked) to find households deleted under
  * retention since the backup. Throws BackupFormatError with a precise code.
  */
-export async function openBackup(bytes: Uint8Array, passphrase: string, onProgress?: BackupProgress, db: WijktafelDB = getDb()): Promise<RestorePlan> {
-  const { header, body, aad } = parseBackupFile(bytes, { appVersion: APP_VERSION, schemaVersion: LATEST_VERSION });
+export async function openBackup(
+  file: Uint8Array | ParsedBackupFile,
+  passphrase: string,
+  onProgress?: BackupProgress,
+  db: WijktafelDB = getDb(),
+): Promise<RestorePlan> {
+  // The app hands in a file already read and checked in the backup worker (backup-file-client.ts).
+  const { header, body, aad } = file instanceof Uint8Array ? parseBackupFile(file, { appVersion: APP_VERSION, schemaVersion: LATEST_VERSION }) : file;
   onProgress?.('check', 0.05);
   const vaultParsed = VaultRowSchema.safeParse(fromTagged(header.vault));
   if (!vaultParsed.success) throw new BackupFormatError('header-invalid', undefined, 'vault');
@@ -264,15 +352,21 @@ export async function openBackup(bytes: Uint8Array, passphrase: string, onProgre
     if (e instanceof DecryptError) throw new BackupFormatError('tampered', undefined, header.seal === undefined ? undefined : 'body');
     throw e;
   }
-  let text: string;
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decode = (b: Uint8Array): string | null => {
+    try {
+      return decoder.decode(b);
+    } catch {
+      return null;
+    }
+  };
+  let decoded: BackupTables;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(plain);
-  } catch {
-    throw new BackupFormatError('body-invalid', undefined, 'utf8');
+    // A line at a time, with a task boundary every 2000 rows: a large body never blocks the page for long.
+    decoded = await parseBodyBytes(plain, header, ALL_TABLES, decode, { pause: nextTask });
   } finally {
     plain.fill(0);
   }
-  const decoded: BackupTables = parseBody(text, header, ALL_TABLES);
   const tables = {} as Record<TableName, StoredRow[]>;
   for (const name of ALL_TABLES) tables[name] = (decoded[name] ?? []) as StoredRow[];
 

@@ -1,6 +1,8 @@
-import { useId, useState, type FormEvent } from 'react';
-import type { BackupHeader } from '@shared/backup/format';
-import { ALL_TABLES, applyRestore, countTables, inspectBackup, openBackup, type RestorePlan, type TableCounts } from '../../../data/repositories/backup';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { BackupHeader, ParsedBackupFile } from '@shared/backup/format';
+import { readBackupInWorker } from '../../../data/backup-file/backup-file-client';
+import { ALL_TABLES, APP_VERSION, applyRestore, countTables, openBackup, type RestorePlan, type TableCounts } from '../../../data/repositories/backup';
+import { LATEST_VERSION } from '../../../data/migrations';
 import { setSession } from '../../../data/session';
 import { useI18n } from '../../../i18n';
 import { Progress, TextField } from '../../../ui/Field';
@@ -9,62 +11,91 @@ import { ErrorNote } from './ErrorNote';
 /**
  * Restore in three steps: choose (or get) a file → passphrase, full check → compare and confirm.
  * Nothing is written before the last step, and the last step is one transaction.
+ * The file is read and its checksum computed in a Web Worker (backup-file-client.ts), with
+ * progress and a stop button: a large file never blocks the page.
  */
 export function RestorePanel({ initial }: Readonly<{ initial?: { bytes: Uint8Array; name: string } | undefined }>) {
   const { t, tx, lang } = useI18n();
   const fileId = useId();
-  const [file, setFile] = useState<{ bytes: Uint8Array; name: string } | null>(initial ?? null);
-  const [initialCheck] = useState(() => {
-    if (!initial) return { header: null, error: null };
-    try {
-      return { header: inspectBackup(initial.bytes), error: null };
-    } catch (e) {
-      return { header: null, error: e };
-    }
-  });
-  const [header, setHeader] = useState<BackupHeader | null>(initialCheck.header);
+  const [file, setFile] = useState<{ name: string; read: ParsedBackupFile | null } | null>(initial ? { name: initial.name, read: null } : null);
+  const [header, setHeader] = useState<BackupHeader | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [plan, setPlan] = useState<RestorePlan | null>(null);
   const [now, setNow] = useState<TableCounts | null>(null);
   const [confirm, setConfirm] = useState(false);
   const [reintroduce, setReintroduce] = useState(false);
   const [progress, setProgress] = useState<{ label: string; value: number } | null>(null);
-  const [error, setError] = useState<unknown>(initialCheck.error);
+  const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState(false);
   const fmt = (iso: string) => new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
 
-  /** A new file: forget the previous one's state and check its frame (no passphrase needed yet). */
-  function load(next: { bytes: Uint8Array; name: string }) {
-    setFile(next);
+  /** The read in progress; a newer choice (or leaving the panel) stops it. */
+  const [initialRead] = useState(() => (initial ? { fraction: 0, controller: new AbortController() } : null));
+  const current = useRef<AbortController | null>(initialRead?.controller ?? null);
+  const [reading, setReading] = useState<{ fraction: number; controller: AbortController } | null>(initialRead);
+
+  /** Read a file and check its frame and checksum in the worker (no passphrase needed yet). */
+  function startRead(blob: Blob, controller: AbortController): Promise<ParsedBackupFile> {
+    return readBackupInWorker(blob, { appVersion: APP_VERSION, schemaVersion: LATEST_VERSION }, {
+      signal: controller.signal,
+      onProgress: (fraction) => setReading((r) => (r && r.controller === controller ? { ...r, fraction } : r)),
+    });
+  }
+  /** The read ended: show its result, unless a newer choice has replaced it. */
+  function readDone(name: string, controller: AbortController, result: { parsed: ParsedBackupFile } | { error: unknown }) {
+    if (current.current !== controller) return;
+    setReading(null);
+    if ('parsed' in result) {
+      setFile({ name, read: result.parsed });
+      setHeader(result.parsed.header);
+    } else setError(result.error);
+  }
+  function read(blob: Blob, name: string, controller: AbortController) {
+    startRead(blob, controller).then(
+      (parsed) => readDone(name, controller, { parsed }),
+      (error: unknown) => readDone(name, controller, { error }),
+    );
+  }
+
+  /** A new file: stop reading the previous one, forget its state, read this one. */
+  function pick(list: FileList | null) {
+    const f = list?.[0];
+    if (!f) return;
+    current.current?.abort();
+    const controller = new AbortController();
+    current.current = controller;
+    setFile({ name: f.name, read: null });
+    setHeader(null);
     setPlan(null);
     setConfirm(false);
     setReintroduce(false);
-    try {
-      setHeader(inspectBackup(next.bytes));
-      setError(null);
-    } catch (e) {
-      setHeader(null);
-      setError(e);
-    }
+    setError(null);
+    setReading({ fraction: 0, controller });
+    read(f, f.name, controller);
   }
 
-  async function pick(list: FileList | null) {
-    const f = list?.[0];
-    if (!f) return;
-    try {
-      load({ bytes: new Uint8Array(await f.arrayBuffer()), name: f.name });
-    } catch (e) {
-      setError(e);
+  // An automatic backup handed in by the restore offer is read like a chosen file (the panel is
+  // keyed by the chosen file in RestoreOffer, so `initial` does not change while it is shown).
+  useEffect(() => {
+    if (initial && initialRead) {
+      const { controller } = initialRead;
+      startRead(new Blob([initial.bytes as Uint8Array<ArrayBuffer>]), controller).then(
+        (parsed) => readDone(initial.name, controller, { parsed }),
+        (error: unknown) => readDone(initial.name, controller, { error }),
+      );
     }
-  }
+    return () => current.current?.abort();
+    // Once per mount: see above.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   async function check(e: FormEvent) {
     e.preventDefault();
-    if (!file) return;
+    if (!file?.read) return;
     setError(null);
     setProgress({ label: t('backup.restoreChecking'), value: 0.02 });
     try {
-      const p = await openBackup(file.bytes, passphrase, (phase, f) =>
+      const p = await openBackup(file.read, passphrase, (phase, f) =>
         setProgress({ label: t('backup.restoreChecking'), value: phase === 'check' ? f * 0.3 : 0.3 + f * 0.7 }),
       );
       setNow(await countTables());
@@ -175,6 +206,14 @@ export function RestorePanel({ initial }: Readonly<{ initial?: { bytes: Uint8Arr
           </div>
           <button type="button" className="button button--danger" disabled={!confirm || progress !== null} onClick={() => void restore()}>
             {t('backup.restoreButton')}
+          </button>
+        </div>
+      ) : null}
+      {reading ? (
+        <div className="restore__reading" data-ready="backup-reading">
+          <Progress label={t('backup.restoreReading')} value={reading.fraction} />
+          <button type="button" className="button button--secondary" onClick={() => reading.controller.abort()}>
+            {t('backup.restoreCancel')}
           </button>
         </div>
       ) : null}
