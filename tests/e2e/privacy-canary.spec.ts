@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { assertNoCanaries, assertWholeProfileScanned, scanProfile } from '../support/profile-scan';
 import { expect, test } from './fixtures';
+import { browserPid, processGone } from './pages/browser-process';
 import { AppPage } from './pages/app-page';
 import { CaseFilePage } from './pages/casefile-page';
 
@@ -15,25 +16,6 @@ const BSN = '123456782';
 const SCORE_NARRATIVE = `Schulden bij de Ijsvogelkanarie${unique} lopen op`;
 const NOTE = `Gesprek over de Roerdompkanarie${unique} in de buurt`;
 const NARRATIVE_CANARIES = [`Ijsvogelkanarie${unique}`, `Roerdompkanarie${unique}`];
-
-/** The pid of the Chromium browser process that owns this profile (found by its --user-data-dir). */
-async function browserPid(profileDir: string): Promise<number> {
-  const pids: number[] = [];
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const cmd = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
-    const args = cmd.split('\0');
-    // The browser process has the profile dir and no --type= (renderers, GPU, utility have one).
-    if (args.some((a) => a === `--user-data-dir=${profileDir}`) && !args.some((a) => a.startsWith('--type='))) pids.push(Number(entry));
-  }
-  if (pids.length !== 1) throw new Error(`expected one browser process, found ${pids.length}`);
-  return pids[0] as number;
-}
-
-async function processGone(pid: number): Promise<boolean> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
-  return stat === null || / Z /.test(stat);
-}
 
 test('killed mid-session (SIGKILL while unlocked, a case open): the profile holds none of the canaries', async ({ app }) => {
   const ui = new AppPage(app.page, app.baseURL);

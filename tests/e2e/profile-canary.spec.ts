@@ -1,8 +1,8 @@
-import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { assertNoCanaries, assertWholeProfileScanned, controlsMissed, plantControls, scanProfile, type ScanReport } from '../support/profile-scan';
 import { expect, test } from './fixtures';
+import { browserPid, processGone } from './pages/browser-process';
 import { AppPage } from './pages/app-page';
 import { CaseFilePage } from './pages/casefile-page';
 import { FeedbackPage } from './pages/feedback-page';
@@ -45,24 +45,6 @@ const ACTION_WORD = `Actiekanarie${unique}`;
 const CANARIES = [FIRST, LAST, KID, HOUSEHOLD_WORD, STREET, BSN, PHONE, IBAN, INTAKE_WORD, INTAKE_FIRST, KNELPUNT_WORD, ADVICE_WORD, ACTION_WORD];
 /** What the disk scans search: each canary as typed, lower-cased and upper-cased (the autofill table keeps a lower-cased copy; search keys fold case). */
 const NEEDLES = [...new Set(CANARIES.flatMap((c) => [c, c.toLowerCase(), c.toUpperCase()]))];
-
-/** The pid of the Chromium browser process that owns this profile (found by its --user-data-dir). */
-async function browserPid(profileDir: string): Promise<number> {
-  const pids: number[] = [];
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const cmd = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
-    const args = cmd.split('\0');
-    if (args.some((a) => a === `--user-data-dir=${profileDir}`) && !args.some((a) => a.startsWith('--type='))) pids.push(Number(entry));
-  }
-  if (pids.length !== 1) throw new Error(`expected one browser process, found ${pids.length}`);
-  return pids[0] as number;
-}
-
-async function processGone(pid: number): Promise<boolean> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
-  return stat === null || / Z /.test(stat);
-}
 
 /**
  * What the browser could keep of the screen as it is now: every input, textarea and select must
