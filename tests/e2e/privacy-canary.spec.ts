@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { assertNoCanaries, assertWholeProfileScanned, scanProfile } from '../support/profile-scan';
 import { expect, test } from './fixtures';
-import { browserPid, processGone } from './pages/browser-process';
+import { browserPid, processGone, profileReleased } from './pages/browser-process';
 import { AppPage } from './pages/app-page';
 import { CaseFilePage } from './pages/casefile-page';
 
@@ -58,6 +58,8 @@ test('killed mid-session (SIGKILL while unlocked, a case open): the profile hold
   const pid = await browserPid(app.profileDir);
   process.kill(pid, 'SIGKILL');
   await expect.poll(() => processGone(pid)).toBe(true);
+  // Its children (the storage service writes the IndexedDB files) end a moment later: scan after them.
+  await expect.poll(() => profileReleased(app.profileDir)).toBe(true);
   await app.close().catch(() => undefined);
 
   const scan = await scanProfile(dir, [control]);

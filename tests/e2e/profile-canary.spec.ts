@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { assertNoCanaries, assertWholeProfileScanned, controlsMissed, plantControls, scanProfile, type ScanReport } from '../support/profile-scan';
 import { expect, test } from './fixtures';
-import { browserPid, processGone } from './pages/browser-process';
+import { browserPid, processGone, profileReleased } from './pages/browser-process';
 import { AppPage } from './pages/app-page';
 import { CaseFilePage } from './pages/casefile-page';
 import { FeedbackPage } from './pages/feedback-page';
@@ -285,6 +285,8 @@ test('resident data typed through the UI reaches no browser file: not while unlo
   const pid = await browserPid(app.profileDir);
   process.kill(pid, 'SIGKILL');
   await expect.poll(() => processGone(pid)).toBe(true);
+  // Its children (the storage service writes the IndexedDB files) end a moment later: scan after them.
+  await expect.poll(() => profileReleased(app.profileDir)).toBe(true);
   await app.close().catch(() => undefined);
 
   // Controls in the real profile: every encoding as a raw file and in a SQLite database, and the

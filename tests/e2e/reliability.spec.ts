@@ -159,3 +159,30 @@ test('a database from a newer app version is refused with the "newer version" me
   const version = await app.page.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'wijktafel')?.version);
   expect(version).toBe(9990); // untouched
 });
+
+test('storage that cannot be opened at start (still held after a crash) says so and opens on "Opnieuw proberen"', async ({ app }) => {
+  // While "held", opening the app's database fails the way Chromium fails it while the store is
+  // still held by a process that has not ended yet (Dexie's own three quick retries included);
+  // once released, every open is the real one.
+  await app.page.addInitScript(() => {
+    const open = IDBFactory.prototype.open;
+    const flags = globalThis as unknown as { storeHeld: boolean };
+    flags.storeHeld = true;
+    IDBFactory.prototype.open = function (this: IDBFactory, name: string, version?: number) {
+      if (name === 'wijktafel' && flags.storeHeld) {
+        throw new DOMException('Internal error opening backing store for indexedDB.open.', 'UnknownError');
+      }
+      return version === undefined ? open.call(this, name) : open.call(this, name, version);
+    };
+  });
+  const ui = new AppPage(app.page, app.baseURL);
+  await ui.open();
+  expect(await ui.gate()).toBe('storage-error');
+  await expect(app.page.getByRole('alert')).toContainText('Sluit dat venster, wacht even en probeer het opnieuw');
+  await expectAccessible(app.page, 'storage error at start');
+  await app.page.screenshot({ path: test.info().outputPath('storage-error-start.png') });
+  await app.page.evaluate(() => ((globalThis as unknown as { storeHeld: boolean }).storeHeld = false));
+  await app.page.getByRole('button', { name: 'Opnieuw proberen' }).focus();
+  await app.page.keyboard.press('Enter');
+  await ui.setup();
+});

@@ -91,6 +91,9 @@ function VaultGate() {
   const { t } = useI18n();
   const [gate, setGate] = useState<Gate>('checking');
   const [lockReason] = useState(takeLockNotice);
+  // Each "Opnieuw proberen" on the storage error opens the store again (e.g. once the app that
+  // still held it after a crash has ended).
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     document.body.dataset.gate = gate;
@@ -103,7 +106,7 @@ function VaultGate() {
         // A database made by a newer app version is refused by Dexie before anything is written.
         setGate(e instanceof Error && e.name === 'VersionError' ? 'newer-db' : 'storage-error');
       });
-  }, []);
+  }, [attempt]);
 
   switch (gate) {
     case 'checking':
@@ -122,7 +125,23 @@ function VaultGate() {
     case 'newer-db':
       return <main className="gate" id="main"><p role="alert" className="gate__card">{t('vault.newerDatabase')}</p></main>;
     case 'storage-error':
-      return <main className="gate" id="main"><p role="alert" className="gate__card">{t('vault.storageError')}</p></main>;
+      return (
+        <main className="gate" id="main">
+          <div className="gate__card">
+            <p role="alert">{t('vault.storageErrorStart')}</p>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setGate('checking');
+                setAttempt((n) => n + 1);
+              }}
+            >
+              {t('vault.retryOpen')}
+            </button>
+          </div>
+        </main>
+      );
   }
 }
 

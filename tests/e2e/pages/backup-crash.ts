@@ -7,6 +7,7 @@ import { importKek, openJson, unwrapKey } from '../../../renderer/src/crypto/aea
 import { deriveKeyBytes, type KdfParams } from '../../../renderer/src/crypto/kdf';
 import { CHROMIUM, CHROMIUM_ARGS } from '../fixtures';
 import { AppPage, PASSPHRASE } from './app-page';
+import { profileReleased } from './browser-process';
 import { readRawStore, type RawStore } from './backup-store';
 
 /**
@@ -333,6 +334,11 @@ export async function runCrashRounds(opts: {
       const ui = new AppPage(page, opts.baseURL);
       try {
         await ui.open();
+        // Say what the relaunch showed instead of the unlock screen (e.g. a storage error), not only that it is missing.
+        const gate = await ui.gate();
+        if (gate !== (round === 0 ? 'setup' : 'locked')) {
+          throw new Error(`round ${round}: the relaunch shows gate "${gate}": ${(await page.locator('body').innerText()).slice(0, 300)}`);
+        }
         if (round === 0) {
           await ui.setup();
         } else {
@@ -372,6 +378,9 @@ export async function runCrashRounds(opts: {
       } finally {
         await browser.close().catch(() => undefined);
         await kill(proc);
+        // The browser's children die a moment after it; the storage service among them holds the
+        // IndexedDB lock. A browser started before it is gone cannot open IndexedDB at all.
+        await expect.poll(() => profileReleased(profileDir)).toBe(true);
       }
     }
     expect(foreign, 'the renderer made requests outside its origin').toEqual([]);

@@ -39,6 +39,9 @@ export const nl = {
   newerDatabase:
     'Deze gegevens zijn gemaakt met een nieuwere versie van Wijktafel. Ze zijn niet aangeraakt. Installeer de nieuwste versie om verder te werken.',
   storageError: 'De opslag kon niet worden geopend. Er is niets veranderd.',
+  storageErrorStart:
+    'De opslag kon niet worden geopend. Er is niets veranderd. Is Wijktafel nog open in een ander venster, of is het net vastgelopen? Sluit dat venster, wacht even en probeer het opnieuw.',
+  retryOpen: 'Opnieuw proberen',
   unlockWithDevice: 'Ontgrendelen met deze computer',
   keystoreFailed: 'Ontgrendelen met deze computer lukte niet. Gebruik uw wachtzin.',
   lockedNotice: 'Wijktafel is vergrendeld omdat er een tijd niet mee gewerkt is, of omdat het scherm van de computer op slot ging.',
@@ -85,6 +88,9 @@ export const en: typeof nl = {
   newerDatabase:
     'This data was made by a newer version of Wijktafel. It has not been touched. Install the latest version to continue.',
   storageError: 'The storage could not be opened. Nothing was changed.',
+  storageErrorStart:
+    'The storage could not be opened. Nothing was changed. Is Wijktafel still open in another window, or did it just stop responding? Close that window, wait a moment and try again.',
+  retryOpen: 'Try again',
   unlockWithDevice: 'Unlock with this computer',
   keystoreFailed: 'Unlocking with this computer did not work. Please use your passphrase.',
   lockedNotice: 'Wijktafel was locked because it was not used for a while, or because the computer screen was locked.',
