@@ -87,6 +87,27 @@ function takeLockNotice(): string | null {
   }
 }
 
+/**
+ * Right after the app (or the computer) went down hard, Chromium sometimes cannot open the store
+ * for a moment: the crash soak (tests/e2e/reliability-crash.spec.ts) saw it about once in a
+ * hundred relaunches. So a failed open is tried again a few times, a little longer apart each
+ * time (about 4 s in all), before the storage error is shown; its "Opnieuw proberen" starts the
+ * same round again. A newer database is refused at once: trying again cannot change that.
+ */
+const OPEN_RETRY_DELAYS_MS = [250, 500, 1000, 2000];
+
+async function openStoreRetrying(live: () => boolean): ReturnType<typeof openStore> {
+  for (let i = 0; ; i++) {
+    try {
+      return await openStore();
+    } catch (e) {
+      const delay = OPEN_RETRY_DELAYS_MS[i];
+      if ((e instanceof Error && e.name === 'VersionError') || delay === undefined || !live()) throw e;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
 function VaultGate() {
   const { t } = useI18n();
   const [gate, setGate] = useState<Gate>('checking');
@@ -100,12 +121,16 @@ function VaultGate() {
   }, [gate]);
 
   useEffect(() => {
-    openStore()
-      .then((state) => setGate(state === 'locked' ? 'locked' : 'setup'))
+    let live = true;
+    openStoreRetrying(() => live)
+      .then((state) => live && setGate(state === 'locked' ? 'locked' : 'setup'))
       .catch((e: unknown) => {
         // A database made by a newer app version is refused by Dexie before anything is written.
-        setGate(e instanceof Error && e.name === 'VersionError' ? 'newer-db' : 'storage-error');
+        if (live) setGate(e instanceof Error && e.name === 'VersionError' ? 'newer-db' : 'storage-error');
       });
+    return () => {
+      live = false;
+    };
   }, [attempt]);
 
   switch (gate) {

@@ -337,7 +337,20 @@ export async function runCrashRounds(opts: {
         // Say what the relaunch showed instead of the unlock screen (e.g. a storage error), not only that it is missing.
         const gate = await ui.gate();
         if (gate !== (round === 0 ? 'setup' : 'locked')) {
-          throw new Error(`round ${round}: the relaunch shows gate "${gate}": ${(await page.locator('body').innerText()).slice(0, 300)}`);
+          // And what IndexedDB itself says when asked directly (an error name and Chromium's message, no data).
+          const raw = await page.evaluate(
+            () =>
+              new Promise<string>((resolve) => {
+                const r = indexedDB.open('wijktafel');
+                r.onsuccess = () => {
+                  r.result.close();
+                  resolve('opens');
+                };
+                r.onerror = () => resolve(`${r.error?.name}: ${r.error?.message}`);
+                r.onblocked = () => resolve('blocked');
+              }),
+          );
+          throw new Error(`round ${round}: the relaunch shows gate "${gate}" (IndexedDB asked directly: ${raw}): ${(await page.locator('body').innerText()).slice(0, 300)}`);
         }
         if (round === 0) {
           await ui.setup();
