@@ -21,6 +21,7 @@ test('first run, create a household, reload, lock, wrong passphrase, unlock', as
   const ui = new AppPage(app.page, app.baseURL);
   await ui.open();
   expect(await ui.gate()).toBe('setup');
+  await expect(app.page.locator('[data-ready="store-lost"]')).toHaveCount(0); // a true first run
   await expectAccessible(app.page, 'setup');
 
   // Passphrase confirmation and minimum length are checked before anything is created.

@@ -8,6 +8,10 @@ import { runCrashRounds } from './pages/backup-crash';
  * (backup-crash.ts). Each round confirms a counted number of saves and then kills one in
  * flight, so the figures below do not depend on the machine's speed. 2 × 25 rounds here
  * (parallel on two workers); `npm run soak` runs many more.
+ *
+ * Chromium itself sometimes discards the whole store after such a kill (about once in a hundred
+ * here). That is not a half-written transaction but a lost store: the app must say so instead of
+ * showing a plain first run, and the loop goes on in a new store; see CrashResult.storeLost.
  */
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 25);
 
@@ -22,15 +26,22 @@ for (const seed of [20260302, 8675309]) {
     // Every round confirmed the saves the seed planned (1 or 2), whatever the machine's speed.
     expect(result.saved).toBe(result.planned);
     expect(result.saved).toBeGreaterThanOrEqual(ROUNDS);
-    // One save per round was cut off by the kill; each was found whole or not at all (checked in
-    // every relaunch): present when its transaction had committed, absent when it was held open.
     expect(result.inFlight).toBe(ROUNDS);
-    expect(result.inFlightWhole).toBeGreaterThanOrEqual(result.killPoints['tx-complete']);
-    expect(result.inFlightWhole).toBeLessThanOrEqual(ROUNDS - result.killPoints['tx-held']);
-    expect(result.households).toBe(result.saved + result.inFlightWhole);
+    // Chromium may discard the whole store after a hard kill (CrashResult.storeLost): the app must
+    // then say so, which the loop checked each time. Rare here (about once in a hundred kills);
+    // more than one round in ten would be a store this app damages, not the browser's rare loss.
+    expect(result.storeLost, 'relaunches that found the store gone').toBeLessThanOrEqual(Math.floor(ROUNDS / 10));
+    // In the store that is there: every confirmed save whole (checked in every relaunch), and each
+    // save a kill cut off whole or not at all: present when its transaction had committed, absent
+    // when it was held open.
+    const inStore = result.inStore;
+    expect(result.inFlightWhole).toBeGreaterThanOrEqual(inStore.killPoints['tx-complete']);
+    expect(result.inFlightWhole).toBeLessThanOrEqual(inStore.inFlight - inStore.killPoints['tx-held']);
+    expect(result.households).toBe(inStore.saved + result.inFlightWhole);
     // Every kill point was used (they take turns).
     for (const [point, times] of Object.entries(result.killPoints)) expect(times, `kill point ${point}`).toBeGreaterThan(0);
     // The multi-table write (household + key + intake + audit) was exercised too: every other save is an aanmelding.
-    expect(result.intakes).toBeGreaterThanOrEqual(Math.floor(ROUNDS / 2));
+    expect(result.intakes).toBe(Math.floor(inStore.saved / 2));
+    expect(result.intakes).toBeGreaterThan(0);
   });
 }

@@ -37,6 +37,8 @@ test('backup → wipe → restore gives a store with the same decrypted content'
   const backup2 = new BackupPage(app.page);
   await ui2.open();
   expect(await ui2.gate()).toBe('setup');
+  // Not a first run: the profile held a store, so the app says the data is gone.
+  await expect(app.page.locator('[data-ready="store-lost"]')).toContainText('Uw gegevens zijn niet meer te vinden');
   const offer = app.page.getByRole('complementary', { name: 'Al een back-up?' });
   await expect(offer).toBeVisible();
   await expectAccessible(app.page, 'setup with restore offer');

@@ -14,6 +14,7 @@ import { I18nProvider, useI18n } from '../i18n';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { isQuotaError } from '../ui/errors';
 import { lockNow } from './lock';
+import { markStoreInUse, storeWasInUse } from './storeMarker';
 import { useRouteKey } from './router';
 import { HOUSEHOLD_SECTIONS, Routes, useNav } from './Routes';
 import { Shell } from './Shell';
@@ -115,15 +116,22 @@ function VaultGate() {
   // Each "Opnieuw proberen" on the storage error opens the store again (e.g. once the app that
   // still held it after a crash has ended).
   const [attempt, setAttempt] = useState(0);
+  // An empty store where this profile held one before: the store was lost, not a first run.
+  const [lost, setLost] = useState(false);
 
   useEffect(() => {
     document.body.dataset.gate = gate;
+    if (gate === 'unlocked') markStoreInUse();
   }, [gate]);
 
   useEffect(() => {
     let live = true;
     openStoreRetrying(() => live)
-      .then((state) => live && setGate(state === 'locked' ? 'locked' : 'setup'))
+      .then((state) => {
+        if (!live) return;
+        setLost(state !== 'locked' && storeWasInUse());
+        setGate(state === 'locked' ? 'locked' : 'setup');
+      })
       .catch((e: unknown) => {
         // A database made by a newer app version is refused by Dexie before anything is written.
         if (live) setGate(e instanceof Error && e.name === 'VersionError' ? 'newer-db' : 'storage-error');
@@ -139,6 +147,12 @@ function VaultGate() {
     case 'setup':
       return (
         <>
+          {lost ? (
+            <section className="gate__card gate__card--warning" aria-labelledby="store-lost-title" data-ready="store-lost">
+              <h2 id="store-lost-title">{t('vault.storeLostTitle')}</h2>
+              <p role="alert">{t('vault.storeLost')}</p>
+            </section>
+          ) : null}
           <SetupScreen onDone={() => setGate('unlocked')} />
           <RestoreOffer />
         </>

