@@ -69,7 +69,7 @@ async function cacheKey(args: Args): Promise<string> {
     'renderer/src/data/migrations.ts',
     'renderer/src/data/session.ts',
     'renderer/src/data/vault.ts',
-    'renderer/src/data/repositories/synthetic.ts',
+    'renderer/src/data/usecases/synthetic.ts',
     ...(await readdir('shared/synthetic')).map((f) => `shared/synthetic/${f}`),
   ];
   for (const f of files.sort()) hash.update(await readFile(f));

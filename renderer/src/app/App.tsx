@@ -1,7 +1,7 @@
 import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { getAppSettings } from '../data/repositories/settings';
-import { openStore } from '../data/repositories/vault';
+import { getAppSettings } from '../data/stores/team/settings';
+import { openStore } from '../data/stores/vault/vault';
 import { RestoreOffer } from '../features/backup/components/RestoreOffer';
 import { reportQuotaError, useStorageWatch } from '../features/backup/storageWatch';
 import { useAutoBackup } from '../features/backup/useAutoBackup';

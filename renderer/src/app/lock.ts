@@ -1,4 +1,4 @@
-import { appendAuditWith } from '../data/repositories/audit';
+import { appendAuditWith } from '../data/stores/audit/audit';
 import { getSession, isUnlocked, setSession } from '../data/session';
 
 export type LockReason = 'manual' | 'idle' | 'os';

@@ -119,7 +119,7 @@ export async function refuseNewerDatabase(name: string): Promise<void> {
 
 let instance: WijktafelDB | null = null;
 
-/** The app's database. Only repositories (renderer/src/data/repositories) may call this. */
+/** The app's database. Only the data layer (renderer/src/data: stores, use cases, views) may call this; which store may touch which table is in stores/tables.ts. */
 export function getDb(): WijktafelDB {
   instance ??= new WijktafelDB();
   return instance;

@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { RuleViolation } from '../../../shared/domain/casefile-rules';
-import { loadCaseFile } from '../../../renderer/src/data/repositories/casefile';
-import { addAssessment, addNote } from '../../../renderer/src/data/repositories/casefile-intake';
-import { addAction, addGoal, startPlan, updateActionProgress } from '../../../renderer/src/data/repositories/casefile-plan';
-import { changeStatus, closeHousehold, handOver } from '../../../renderer/src/data/repositories/casefile-regie';
-import { loadAllNarratives } from '../../../renderer/src/data/repositories/casefile-search';
-import { createHouseholdWithIntake } from '../../../renderer/src/data/repositories/households';
-import { addMembers } from '../../../renderer/src/data/repositories/team';
+import { loadCaseFile } from '../../../renderer/src/data/stores/casefile/casefile';
+import { addAssessment, addNote } from '../../../renderer/src/data/stores/casefile/intake';
+import { addAction, addGoal, startPlan, updateActionProgress } from '../../../renderer/src/data/stores/casefile/plan';
+import { changeStatus, closeHousehold, handOver } from '../../../renderer/src/data/stores/casefile/regie';
+import { loadAllNarratives } from '../../../renderer/src/data/stores/casefile/search';
+import { createHouseholdWithIntake } from '../../../renderer/src/data/usecases/create-intake';
+import { addMembers } from '../../../renderer/src/data/stores/team/team';
 import type { WijktafelDB } from '../../../renderer/src/data/db';
 import { freshUnlockedDb } from '../../support/test-db';
 

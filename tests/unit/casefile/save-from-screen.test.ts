@@ -3,11 +3,12 @@ import Dexie from 'dexie';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Action } from '../../../shared/domain/casefile';
 import { RuleViolation, type CaseFile } from '../../../shared/domain/casefile-rules';
-import { loadCaseFile } from '../../../renderer/src/data/repositories/casefile';
-import { addAction, addGoal, startPlan, updateActionProgress } from '../../../renderer/src/data/repositories/casefile-plan';
-import { closeHousehold } from '../../../renderer/src/data/repositories/casefile-regie';
-import { createHouseholdWithIntake, updateHousehold } from '../../../renderer/src/data/repositories/households';
-import { seal } from '../../../renderer/src/data/repositories/kit';
+import { loadCaseFile } from '../../../renderer/src/data/stores/casefile/casefile';
+import { addAction, addGoal, startPlan, updateActionProgress } from '../../../renderer/src/data/stores/casefile/plan';
+import { closeHousehold } from '../../../renderer/src/data/stores/casefile/regie';
+import { updateHousehold } from '../../../renderer/src/data/stores/households/households';
+import { createHouseholdWithIntake } from '../../../renderer/src/data/usecases/create-intake';
+import { seal } from '../../../renderer/src/data/stores/kit';
 import type { WijktafelDB } from '../../../renderer/src/data/db';
 import { freshUnlockedDb } from '../../support/test-db';
 

@@ -1,14 +1,15 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { freshUnlockedDb } from '../../support/test-db';
-import { createHousehold } from '../../../renderer/src/data/repositories/households';
-import { addAction, addGoal, startPlan, updateActionProgress } from '../../../renderer/src/data/repositories/casefile-plan';
-import { loadAttention, startEscalation } from '../../../renderer/src/data/repositories/feedback';
+import { createHousehold } from '../../../renderer/src/data/stores/households/households';
+import { addAction, addGoal, startPlan, updateActionProgress } from '../../../renderer/src/data/stores/casefile/plan';
+import { startEscalation } from '../../../renderer/src/data/stores/feedback/feedback';
+import { loadAttention } from '../../../renderer/src/data/views/attention';
 import { Session, getSession, setSession } from '../../../renderer/src/data/session';
 import type { WijktafelDB } from '../../../renderer/src/data/db';
 
 /**
  * The attention list is derived in full once, then per household after writes
- * (renderer/src/data/repositories/feedback.ts). What the incremental path returns must equal a
+ * (renderer/src/data/stores/feedback/feedback.ts). What the incremental path returns must equal a
  * full derivation of the same store, and it must not read every household to get there.
  */
 const today = new Date().toISOString().slice(0, 10);

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { freshUnlockedDb } from '../../support/test-db';
-import { createHousehold } from '../../../renderer/src/data/repositories/households';
-import { addMembers, defaultTeamSettingsDraft, getTeamSettings, saveTeamSettings } from '../../../renderer/src/data/repositories/team';
-import { escalateNextStep, startEscalation } from '../../../renderer/src/data/repositories/feedback';
+import { createHousehold } from '../../../renderer/src/data/stores/households/households';
+import { addMembers, defaultTeamSettingsDraft, getTeamSettings, saveTeamSettings } from '../../../renderer/src/data/stores/team/team';
+import { escalateNextStep, startEscalation } from '../../../renderer/src/data/stores/feedback/feedback';
 import { escalationRoute, escalationRows } from '../../../renderer/src/features/team/components/TeamSettingsForm';
 
 /** Who holds each step of the escalation route: set in team settings, kept on save, carried by the escalation. */

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { freshUnlockedDb } from '../../support/test-db';
-import { createHousehold } from '../../../renderer/src/data/repositories/households';
-import { seal } from '../../../renderer/src/data/repositories/kit';
+import { createHousehold } from '../../../renderer/src/data/stores/households/households';
+import { seal } from '../../../renderer/src/data/stores/kit';
 import {
   createKnelpunt,
   createPartnerReportDuty,
@@ -12,20 +12,20 @@ import {
   listFollowUp,
   listKnelpunten,
   recordActionResult,
-  loadAttention,
   loadEvaluationContext,
   markDutyDone,
   resolveEscalation,
-  saveEvaluation,
   startEscalation,
   syncFeedbackDuties,
-} from '../../../renderer/src/data/repositories/feedback';
+} from '../../../renderer/src/data/stores/feedback/feedback';
+import { loadAttention } from '../../../renderer/src/data/views/attention';
+import { saveEvaluation } from '../../../renderer/src/data/usecases/save-evaluation';
 import type { WijktafelDB } from '../../../renderer/src/data/db';
-import { listMeetings, loadCaseSummary, nominate } from '../../../renderer/src/data/repositories/meetings';
-import { loadMeetingExportInput } from '../../../renderer/src/data/repositories/exports';
+import { listMeetings, loadCaseSummary, nominate } from '../../../renderer/src/data/stores/meetings/meetings';
+import { loadMeetingExportInput } from '../../../renderer/src/data/views/exports';
 import { isGoalInWork } from '@shared/domain/feedback-rules';
 import { buildTimeline } from '@shared/domain/casefile-rules';
-import { loadCaseFile } from '../../../renderer/src/data/repositories/casefile';
+import { loadCaseFile } from '../../../renderer/src/data/stores/casefile/casefile';
 import type { GoalResult, NextStep } from '@shared/domain/feedback';
 import { projectMeetingPack } from '@shared/privacy/profiles';
 import { plainText } from '@shared/privacy/document';

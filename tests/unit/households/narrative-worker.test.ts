@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addNote } from '../../../renderer/src/data/repositories/casefile-intake';
-import { createHouseholdWithIntake } from '../../../renderer/src/data/repositories/households';
-import { ReaderClosedError, readNarrativesDirect } from '../../../renderer/src/data/repositories/narrative-reader';
+import { addNote } from '../../../renderer/src/data/stores/casefile/intake';
+import { createHouseholdWithIntake } from '../../../renderer/src/data/usecases/create-intake';
+import { ReaderClosedError, readNarrativesDirect } from '../../../renderer/src/data/stores/casefile/narrative-reader';
 import type { WijktafelDB } from '../../../renderer/src/data/db';
 import type { Session } from '../../../renderer/src/data/session';
 import type { WorkerReply } from '../../../renderer/src/features/households/search/search-core';

@@ -2,13 +2,12 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AgendaItemSchema, CLOSE_REFUSALS, CloseItemRefused, closedFileRefusal, decisionNoteTexts, upcomingMeeting, type CloseRefusal, type MeetingAction } from '@shared/domain/meeting';
 import { NARRATIVE_MAX } from '@shared/domain/common';
 import { freshUnlockedDb } from '../../support/test-db';
-import { createHousehold } from '../../../renderer/src/data/repositories/households';
-import { closeHousehold } from '../../../renderer/src/data/repositories/casefile-regie';
-import { addGoal, startPlan } from '../../../renderer/src/data/repositories/casefile-plan';
+import { createHousehold } from '../../../renderer/src/data/stores/households/households';
+import { closeHousehold } from '../../../renderer/src/data/stores/casefile/regie';
+import { addGoal, startPlan } from '../../../renderer/src/data/stores/casefile/plan';
 import {
   addDecision,
   addMeetingAction,
-  closeItem,
   getMeeting,
   listAgendaItems,
   listMeetings,
@@ -18,9 +17,10 @@ import {
   removeAgendaItem,
   setInvitedContacts,
   startMeeting,
-} from '../../../renderer/src/data/repositories/meetings';
-import { loadSyntheticMunicipality } from '../../../renderer/src/data/repositories/synthetic';
-import { open, seal } from '../../../renderer/src/data/repositories/kit';
+} from '../../../renderer/src/data/stores/meetings/meetings';
+import { closeItem } from '../../../renderer/src/data/usecases/close-agenda-item';
+import { loadSyntheticMunicipality } from '../../../renderer/src/data/usecases/synthetic';
+import { open, seal } from '../../../renderer/src/data/stores/kit';
 import { getSession } from '../../../renderer/src/data/session';
 import { en, nl } from '../../../renderer/src/i18n/messages/meeting';
 

@@ -1,11 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { freshUnlockedDb } from '../../support/test-db';
-import { createHousehold } from '../../../renderer/src/data/repositories/households';
+import { createHousehold } from '../../../renderer/src/data/stores/households/households';
 import {
   ConsentRefusedError,
   addDecision,
   addMeetingAction,
-  closeItem,
   closeMeeting,
   listAgendaItems,
   loadPlanContext,
@@ -15,14 +14,15 @@ import {
   getMeeting,
   setInvitedContacts,
   startMeeting,
-} from '../../../renderer/src/data/repositories/meetings';
-import { assertUnlocked, loadMeetingExportInput, logExport } from '../../../renderer/src/data/repositories/exports';
-import { listAudit } from '../../../renderer/src/data/repositories/audit';
-import { seal } from '../../../renderer/src/data/repositories/kit';
+} from '../../../renderer/src/data/stores/meetings/meetings';
+import { closeItem } from '../../../renderer/src/data/usecases/close-agenda-item';
+import { assertUnlocked, loadMeetingExportInput, logExport } from '../../../renderer/src/data/views/exports';
+import { listAudit } from '../../../renderer/src/data/stores/audit/audit';
+import { seal } from '../../../renderer/src/data/stores/kit';
 import { setSession, getSession } from '../../../renderer/src/data/session';
 import { projectMeetingPack } from '@shared/privacy/profiles';
 import { invitationState } from '@shared/domain/partner-rules';
-import { listInvitations } from '../../../renderer/src/data/repositories/partners';
+import { listInvitations } from '../../../renderer/src/data/stores/partners/partners';
 import { plainText } from '@shared/privacy/document';
 
 const TODAY = '2025-06-02';

@@ -4,7 +4,7 @@ import { projectInzage } from '@shared/privacy/inzage';
 import { nlDate } from '@shared/privacy/labels';
 import { projectKnelpunten } from '@shared/privacy/knelpunten';
 import { csvCell, writeCsv } from '@shared/privacy/csv';
-import { auditToCsv } from '../../../renderer/src/data/repositories/audit';
+import { auditToCsv } from '../../../renderer/src/data/stores/audit/audit';
 import { buildWorld } from './fixtures';
 
 /**

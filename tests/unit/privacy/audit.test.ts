@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import * as auditModule from '../../../renderer/src/data/repositories/audit';
-import { appendAudit, appendAuditWith, auditToCsv, queryAudit } from '../../../renderer/src/data/repositories/audit';
-import { createHousehold, logHouseholdView } from '../../../renderer/src/data/repositories/households';
+import * as auditModule from '../../../renderer/src/data/stores/audit/audit';
+import { appendAudit, appendAuditWith, auditToCsv, queryAudit } from '../../../renderer/src/data/stores/audit/audit';
+import { createHousehold, logHouseholdView } from '../../../renderer/src/data/stores/households/households';
 import { PLAIN_FIELDS } from '../../../renderer/src/data/records';
 import { freshUnlockedDb } from '../../support/test-db';
 

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { TableName, WijktafelDB } from '../../../renderer/src/data/db';
 import { HOUSEHOLD_SCOPED } from '../../../renderer/src/data/records';
-import { listAudit } from '../../../renderer/src/data/repositories/audit';
-import { createHousehold, getHousehold, saveHousehold } from '../../../renderer/src/data/repositories/households';
-import { newId, seal } from '../../../renderer/src/data/repositories/kit';
+import { listAudit } from '../../../renderer/src/data/stores/audit/audit';
+import { createHousehold, getHousehold, saveHousehold } from '../../../renderer/src/data/stores/households/households';
+import { newId, seal } from '../../../renderer/src/data/stores/kit';
 import {
   addMonths,
   eraseHousehold,
   listAnonymousAggregates,
   NotDueError,
   retentionCandidates,
-} from '../../../renderer/src/data/repositories/retention';
+} from '../../../renderer/src/data/usecases/retention';
 import { getSession, setSession } from '../../../renderer/src/data/session';
 import { unlockVault } from '../../../renderer/src/data/vault';
 import { freshUnlockedDb, TEST_PASSPHRASE } from '../../support/test-db';

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { BackupFormatError, BackupHeaderSchema, encodeBackupFile, parseBackupFile, parseBodyBytes, serializeBody, toTagged } from '../../../shared/backup/format';
-import { createBackup, openBackup } from '../../../renderer/src/data/repositories/backup';
-import { createHousehold } from '../../../renderer/src/data/repositories/households';
+import { createBackup, openBackup } from '../../../renderer/src/data/usecases/backup';
+import { createHousehold } from '../../../renderer/src/data/stores/households/households';
 import { errorText } from '../../../renderer/src/features/backup/errors';
 import { en, nl } from '../../../renderer/src/i18n/messages/backup';
 import { freshUnlockedDb, TEST_PASSPHRASE } from '../../support/test-db';

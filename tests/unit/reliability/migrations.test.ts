@@ -7,7 +7,7 @@ import { fromTagged } from '../../../shared/backup/format';
 import { setDb, WijktafelDB, type TableName } from '../../../renderer/src/data/db';
 import { LATEST_VERSION, MIGRATIONS } from '../../../renderer/src/data/migrations';
 import { HOUSEHOLD_SCOPED, openRecord } from '../../../renderer/src/data/records';
-import { listHouseholds } from '../../../renderer/src/data/repositories/households';
+import { listHouseholds } from '../../../renderer/src/data/stores/households/households';
 import { setSession } from '../../../renderer/src/data/session';
 import { unlockVault } from '../../../renderer/src/data/vault';
 import { z } from 'zod';

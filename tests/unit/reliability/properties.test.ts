@@ -14,7 +14,7 @@ import { householdDraftSchema, memberDraftSchema } from '../../../shared/domain/
 import { IMPORT_FIELDS, suggestMapping, type ColumnMapping } from '../../../shared/import/mapping';
 import { decodeSpreadsheetText, ImportFileError } from '../../../shared/import/text';
 import { readXlsx } from '../../../shared/import/xlsx';
-import { openBackup } from '../../../renderer/src/data/repositories/backup';
+import { openBackup } from '../../../renderer/src/data/usecases/backup';
 import { inflateRawChunks, readSpreadsheet } from '../../../renderer/src/features/backup/import/spreadsheet';
 import { dumpStore } from '../../support/store-dump';
 import { FIXTURES, seedStore } from '../../support/reliability-fixtures';

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { importHouseholds } from '../../../renderer/src/data/repositories/import';
-import { applyRestore, createBackup, openBackup } from '../../../renderer/src/data/repositories/backup';
+import { importHouseholds } from '../../../renderer/src/data/stores/households/import';
+import { applyRestore, createBackup, openBackup } from '../../../renderer/src/data/usecases/backup';
 import { errorMessage, isQuotaError } from '../../../renderer/src/features/backup/errors';
 import { nl } from '../../../renderer/src/i18n/messages/backup';
 import { dumpStore } from '../../support/store-dump';

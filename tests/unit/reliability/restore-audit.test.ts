@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { listAudit } from '../../../renderer/src/data/repositories/audit';
-import { applyRestore, createBackup, openBackup } from '../../../renderer/src/data/repositories/backup';
-import { createHousehold, getHousehold, listHouseholds, saveHousehold } from '../../../renderer/src/data/repositories/households';
-import { eraseHousehold } from '../../../renderer/src/data/repositories/retention';
+import { listAudit } from '../../../renderer/src/data/stores/audit/audit';
+import { applyRestore, createBackup, openBackup } from '../../../renderer/src/data/usecases/backup';
+import { createHousehold, getHousehold, listHouseholds, saveHousehold } from '../../../renderer/src/data/stores/households/households';
+import { eraseHousehold } from '../../../renderer/src/data/usecases/retention';
 import { setSession } from '../../../renderer/src/data/session';
 import { unlockVault } from '../../../renderer/src/data/vault';
 import { freshUnlockedDb, TEST_PASSPHRASE } from '../../support/test-db';

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { openJson } from '../../../renderer/src/crypto/aead';
 import type { TableName } from '../../../renderer/src/data/db';
 import { MIGRATIONS } from '../../../renderer/src/data/migrations';
-import { AuditEntrySchema } from '../../../renderer/src/data/repositories/audit';
-import { createHousehold } from '../../../renderer/src/data/repositories/households';
+import { AuditEntrySchema } from '../../../renderer/src/data/stores/audit/audit';
+import { createHousehold } from '../../../renderer/src/data/stores/households/households';
 import {
   HOUSEHOLD_SCOPED,
   KEY_TABLES,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type WijktafelDB } from '../../../renderer/src/data/db';
-import { createHousehold, getHousehold, listHouseholds } from '../../../renderer/src/data/repositories/households';
+import { createHousehold, getHousehold, listHouseholds } from '../../../renderer/src/data/stores/households/households';
 import { setSession } from '../../../renderer/src/data/session';
 import {
   changePassphrase,

@@ -3,9 +3,9 @@ import { HouseholdSchema } from '@shared/domain/household';
 import { ActionSchema, NoteSchema } from '@shared/domain/casefile';
 import { SIZES, SYNTHETIC_MARKER, generateMunicipality } from '@shared/synthetic';
 import { freshUnlockedDb } from '../../support/test-db';
-import { listHouseholds } from '../../../renderer/src/data/repositories/households';
-import { open } from '../../../renderer/src/data/repositories/kit';
-import { AlreadyLoadedError, isSyntheticLoaded, loadSyntheticMunicipality } from '../../../renderer/src/data/repositories/synthetic';
+import { listHouseholds } from '../../../renderer/src/data/stores/households/households';
+import { open } from '../../../renderer/src/data/stores/kit';
+import { AlreadyLoadedError, isSyntheticLoaded, loadSyntheticMunicipality } from '../../../renderer/src/data/usecases/synthetic';
 import type { WijktafelDB } from '../../../renderer/src/data/db';
 
 const TODAY = '2025-03-14';

@@ -4,10 +4,10 @@ import { ActionSchema, NoteSchema, type Action } from '../../../shared/domain/ca
 import { FeedbackDutySchema, type FeedbackDuty } from '../../../shared/domain/feedback';
 import { AgendaItemSchema, type AgendaItem } from '../../../shared/domain/meeting';
 import { InvitationSchema } from '../../../shared/domain/partners';
-import { seal, open } from '../../../renderer/src/data/repositories/kit';
-import { createHousehold } from '../../../renderer/src/data/repositories/households';
-import { closeHousehold } from '../../../renderer/src/data/repositories/casefile-regie';
-import { listAudit } from '../../../renderer/src/data/repositories/audit';
+import { seal, open } from '../../../renderer/src/data/stores/kit';
+import { createHousehold } from '../../../renderer/src/data/stores/households/households';
+import { closeHousehold } from '../../../renderer/src/data/stores/casefile/regie';
+import { listAudit } from '../../../renderer/src/data/stores/audit/audit';
 import {
   ConsentRequiredError,
   HOUSEHOLD_CLOSED_KEY,
@@ -24,16 +24,15 @@ import {
   listPlacements,
   loadWorkloadInput,
   placeOrganisation,
-  previewReplacement,
   recordConsent,
-  replaceContact,
   saveContact,
   saveOrganisation,
   updateInvolvement,
   withdrawConsent,
-} from '../../../renderer/src/data/repositories/partners';
-import { getTeamSettings, listMembers, saveTeamSettings, defaultTeamSettingsDraft } from '../../../renderer/src/data/repositories/team';
-import { loadExampleTeam } from '../../../renderer/src/data/repositories/team-example';
+} from '../../../renderer/src/data/stores/partners/partners';
+import { previewReplacement, replaceContact } from '../../../renderer/src/data/usecases/replace-contact';
+import { getTeamSettings, listMembers, saveTeamSettings, defaultTeamSettingsDraft } from '../../../renderer/src/data/stores/team/team';
+import { loadExampleTeam } from '../../../renderer/src/data/stores/team/example';
 import { freshUnlockedDb } from '../../support/test-db';
 
 const T = '2025-03-01T09:00:00.000Z';

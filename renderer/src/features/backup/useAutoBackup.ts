@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { startAutoBackup } from '../../data/repositories/backup-auto';
+import { startAutoBackup } from '../../data/usecases/backup-auto';
 import { platform } from '../../platform';
 import { requestPersistence } from './storage';
 

@@ -7,9 +7,9 @@ import {
   markDutyDone,
   recordActionResult,
   resolveEscalation,
-  saveEvaluation,
   startEscalation,
-} from '../../data/repositories/feedback';
+} from '../../data/stores/feedback/feedback';
+import { saveEvaluation } from '../../data/usecases/save-evaluation';
 import { feedbackKeys } from './queries';
 
 /** Feedback-only writes: refresh the feedback queries and the household list (activity dates). */

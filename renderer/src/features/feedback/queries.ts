@@ -11,10 +11,10 @@ import {
   listFollowUp,
   listKnelpunten,
   listMembers,
-  loadAttention,
   loadEvaluationContext,
   syncFeedbackDuties,
-} from '../../data/repositories/feedback';
+} from '../../data/stores/feedback/feedback';
+import { loadAttention } from '../../data/views/attention';
 
 /**
  * Query keys for the feedback loops. This feature's own records change only through its own

@@ -14,11 +14,12 @@ import type {
 } from '@shared/domain/casefile';
 import type { CaseFile } from '@shared/domain/casefile-rules';
 import type { Household, HouseholdDraft, HouseholdStatus } from '@shared/domain/household';
-import { loadCaseFile } from '../../data/repositories/casefile';
-import { addAssessment, addIntake, addNote, decideIntake } from '../../data/repositories/casefile-intake';
-import { addAction, addGoal, startPlan, updateActionProgress } from '../../data/repositories/casefile-plan';
-import { changeStatus, closeHousehold, handOver } from '../../data/repositories/casefile-regie';
-import { createHouseholdWithIntake, updateHousehold } from '../../data/repositories/households';
+import { loadCaseFile } from '../../data/stores/casefile/casefile';
+import { addAssessment, addIntake, addNote, decideIntake } from '../../data/stores/casefile/intake';
+import { addAction, addGoal, startPlan, updateActionProgress } from '../../data/stores/casefile/plan';
+import { changeStatus, closeHousehold, handOver } from '../../data/stores/casefile/regie';
+import { updateHousehold } from '../../data/stores/households/households';
+import { createHouseholdWithIntake } from '../../data/usecases/create-intake';
 import { householdKeys } from './queries';
 import { searchIndex } from './search/searchIndex';
 

@@ -1,9 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { onStoreChange } from '../../data/changes';
-import { countOpenFeedback, getTeamSettings, lifeDomainsOf, listPartnerContacts, loadCaseFile } from '../../data/repositories/casefile';
-import { getHousehold, listHouseholds } from '../../data/repositories/households';
-import { getAppSettings, listTeamMembers } from '../../data/repositories/settings';
+import { countOpenFeedback, getTeamSettings, lifeDomainsOf, listPartnerContacts, loadCaseFile } from '../../data/stores/casefile/casefile';
+import { getHousehold, listHouseholds } from '../../data/stores/households/households';
+import { getAppSettings, listTeamMembers } from '../../data/stores/team/settings';
 
 /**
  * Query keys for households and their case files. Data only changes through this app's own

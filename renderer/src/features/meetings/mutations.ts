@@ -5,7 +5,6 @@ import {
   addDecision,
   addMeetingAction,
   bringBackFollowUps,
-  closeItem,
   closeMeeting,
   moveAgendaItem,
   nominate,
@@ -18,7 +17,8 @@ import {
   startMeeting,
   updateAgendaItem,
   updateMeeting,
-} from '../../data/repositories/meetings';
+} from '../../data/stores/meetings/meetings';
+import { closeItem } from '../../data/usecases/close-agenda-item';
 import { teamKeys } from '../team/queries';
 import { meetingKeys } from './queries';
 

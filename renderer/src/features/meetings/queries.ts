@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { getAppSettings } from '../../data/repositories/settings';
+import { getAppSettings } from '../../data/stores/team/settings';
 import {
   getMeeting,
   householdsFor,
@@ -10,7 +10,7 @@ import {
   loadCaseSummary,
   loadPeople,
   readTeamSettings,
-} from '../../data/repositories/meetings';
+} from '../../data/stores/meetings/meetings';
 
 /**
  * Query keys for meetings. Meeting data changes only through this feature's mutations (and

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AppSettings } from '@shared/domain/team';
-import { appendAudit, auditToCsv, queryAudit, type AuditFilter } from '../../data/repositories/audit';
-import { eraseHousehold } from '../../data/repositories/retention';
-import { getAppSettings, saveAppSettings } from '../../data/repositories/settings';
-import { changePassphrase, disableKeystore, enableKeystore, rotateRecoveryKey } from '../../data/repositories/vault';
+import { appendAudit, auditToCsv, queryAudit, type AuditFilter } from '../../data/stores/audit/audit';
+import { eraseHousehold } from '../../data/usecases/retention';
+import { getAppSettings, saveAppSettings } from '../../data/stores/team/settings';
+import { changePassphrase, disableKeystore, enableKeystore, rotateRecoveryKey } from '../../data/stores/vault/vault';
 import { setIdleMinutes } from '../../app/useIdleLock';
 import { platform } from '../../platform';
 import { privacyKeys } from './queries';

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { queryAudit, type AuditFilter } from '../../data/repositories/audit';
-import { listAnonymousAggregates, retentionCandidates } from '../../data/repositories/retention';
-import { getAppSettings, getTeamPrivacy, listTeamMembers } from '../../data/repositories/settings';
-import { vaultInfo } from '../../data/repositories/vault';
+import { queryAudit, type AuditFilter } from '../../data/stores/audit/audit';
+import { listAnonymousAggregates, retentionCandidates } from '../../data/usecases/retention';
+import { getAppSettings, getTeamPrivacy, listTeamMembers } from '../../data/stores/team/settings';
+import { vaultInfo } from '../../data/stores/vault/vault';
 import { platform } from '../../platform';
 
 /** Query keys of the privacy feature. Local data changed only by our own mutations: staleTime Infinity. */

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { SyntheticSize } from '@shared/synthetic';
-import type { SyntheticLoadProgress } from '../../data/repositories/synthetic';
+import type { SyntheticLoadProgress } from '../../data/usecases/synthetic';
 
 /**
  * Load a synthetic municipality. The loader (and with it the generator and its word lists) is
@@ -11,7 +11,7 @@ export function useLoadExampleData(onProgress: (p: SyntheticLoadProgress) => voi
   const qc = useQueryClient();
   return useMutation({
     mutationFn: async ({ size, seed }: { size: SyntheticSize; seed: string }) => {
-      const { loadSyntheticMunicipality } = await import('../../data/repositories/synthetic');
+      const { loadSyntheticMunicipality } = await import('../../data/usecases/synthetic');
       return loadSyntheticMunicipality({ seed, size, onProgress });
     },
     onSettled: async () => {
@@ -21,7 +21,7 @@ export function useLoadExampleData(onProgress: (p: SyntheticLoadProgress) => voi
 }
 
 export async function isExampleLoaded(seed: string): Promise<boolean> {
-  const { isSyntheticLoaded } = await import('../../data/repositories/synthetic');
+  const { isSyntheticLoaded } = await import('../../data/usecases/synthetic');
   return isSyntheticLoaded(seed);
 }
 

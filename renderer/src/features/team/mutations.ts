@@ -18,14 +18,14 @@ import {
   inviteContact,
   placeOrganisation,
   recordConsent,
-  replaceContact,
   saveContact,
   saveOrganisation,
   updateInvolvement,
   withdrawConsent,
-} from '../../data/repositories/partners';
-import { loadExampleTeam } from '../../data/repositories/team-example';
-import { saveMember, saveTeamSettings } from '../../data/repositories/team';
+} from '../../data/stores/partners/partners';
+import { replaceContact } from '../../data/usecases/replace-contact';
+import { loadExampleTeam } from '../../data/stores/team/example';
+import { saveMember, saveTeamSettings } from '../../data/stores/team/team';
 import { teamKeys } from './queries';
 
 function useInvalidate() {

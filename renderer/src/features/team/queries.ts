@@ -7,9 +7,9 @@ import {
   listOrganisations,
   listPlacements,
   loadWorkloadInput,
-  previewReplacement,
-} from '../../data/repositories/partners';
-import { getTeamSettings, listMembers } from '../../data/repositories/team';
+} from '../../data/stores/partners/partners';
+import { previewReplacement } from '../../data/usecases/replace-contact';
+import { getTeamSettings, listMembers } from '../../data/stores/team/team';
 
 /**
  * Query keys of the team feature. Data only changes through this app's own mutations, which

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { appendAudit, setAuditActor } from '../../data/repositories/audit';
-import { initialiseUser } from '../../data/repositories/settings';
+import { appendAudit, setAuditActor } from '../../data/stores/audit/audit';
+import { initialiseUser } from '../../data/stores/team/settings';
 import { setSession } from '../../data/session';
-import { createVault } from '../../data/repositories/vault';
+import { createVault } from '../../data/stores/vault/vault';
 import { useI18n } from '../../i18n';
 import { Progress, TextField } from '../../ui/Field';
 import { MIN_PASSPHRASE, passphraseStrength } from './strength';

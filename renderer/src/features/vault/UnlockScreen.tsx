@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { appendAudit, setAuditActor } from '../../data/repositories/audit';
-import { getAppSettings } from '../../data/repositories/settings';
+import { appendAudit, setAuditActor } from '../../data/stores/audit/audit';
+import { getAppSettings } from '../../data/stores/team/settings';
 import { setSession, type Session } from '../../data/session';
 import {
   recoverVault,
@@ -9,7 +9,7 @@ import {
   vaultInfo,
   WrongPassphraseError,
   type Progress as Step,
-} from '../../data/repositories/vault';
+} from '../../data/stores/vault/vault';
 import { platform } from '../../platform';
 import { useI18n, type MessageKey } from '../../i18n';
 import { Progress, TextField } from '../../ui/Field';

@@ -1,5 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { getAutoBackupStatus, subscribeAutoBackup } from '../../../data/repositories/backup-auto';
+import { getAutoBackupStatus, subscribeAutoBackup } from '../../../data/usecases/backup-auto';
 import { useI18n } from '../../../i18n';
 import { platform } from '../../../platform';
 import type { BackupInfo } from '../../../platform/types';

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { checkMapping, IMPORT_FIELDS, type ColumnMapping, type ImportField } from '@shared/import/mapping';
-import { importHouseholds } from '../../../data/repositories/import';
+import { importHouseholds } from '../../../data/stores/households/import';
 import { ImportCancelledError, ImportWorkerClient } from '../import/import-client';
 import type { ImportPhase, PlanSummary, SheetPreview } from '../import/import-protocol';
 import { useI18n } from '../../../i18n';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { createBackup, recordBackupMade } from '../../../data/repositories/backup';
+import { createBackup, recordBackupMade } from '../../../data/usecases/backup';
 import { useI18n } from '../../../i18n';
 import { platform } from '../../../platform';
 import { Progress } from '../../../ui/Field';

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { BackupHeader, ParsedBackupFile } from '@shared/backup/format';
 import { readBackupInWorker } from '../../../data/backup-file/backup-file-client';
-import { ALL_TABLES, APP_VERSION, applyRestore, countTables, openBackup, type RestorePlan, type TableCounts } from '../../../data/repositories/backup';
+import { ALL_TABLES, APP_VERSION, applyRestore, countTables, openBackup, type RestorePlan, type TableCounts } from '../../../data/usecases/backup';
 import { LATEST_VERSION } from '../../../data/migrations';
 import { setSession } from '../../../data/session';
 import { useI18n } from '../../../i18n';

@@ -6,7 +6,7 @@ import { nlDate } from '@shared/privacy/labels';
 import { projectReferrerLetter, type LetterText } from '@shared/privacy/letter';
 import { useMemo, useState, type FormEvent } from 'react';
 import { href } from '../../../app/router';
-import { assertUnlocked, logExport } from '../../../data/repositories/exports';
+import { assertUnlocked, logExport } from '../../../data/views/exports';
 import { translate, useI18n } from '../../../i18n';
 import { platform } from '../../../platform';
 import { ReviewedExport, useExportReview } from '../../meetings/components/ExportReview';

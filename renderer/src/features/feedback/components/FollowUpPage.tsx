@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { href } from '../../../app/router';
 import { useI18n } from '../../../i18n';
 import { SelectField } from '../../../ui/Field';
-import type { FollowUpAction } from '../../../data/repositories/feedback';
+import type { FollowUpAction } from '../../../data/stores/feedback/feedback';
 import { useFollowUp, useTeam } from '../queries';
 import { SubNav, useFormatDate } from './common';
 

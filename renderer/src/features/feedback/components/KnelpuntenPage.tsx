@@ -6,8 +6,8 @@ import { projectKnelpunten, type KnelpuntenLabels } from '@shared/privacy/knelpu
 import { nlDate } from '@shared/privacy/labels';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
-import { assertUnlocked, logExport } from '../../../data/repositories/exports';
-import { loadKnelpuntenExportInput } from '../../../data/repositories/feedback';
+import { assertUnlocked, logExport } from '../../../data/views/exports';
+import { loadKnelpuntenExportInput } from '../../../data/stores/feedback/feedback';
 import { translate, useI18n } from '../../../i18n';
 import { platform } from '../../../platform';
 import { ReviewedExport, useExportReview } from '../../meetings/components/ExportReview';

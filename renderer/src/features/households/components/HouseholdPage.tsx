@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { Household } from '@shared/domain/household';
-import { logHouseholdView } from '../../../data/repositories/households';
+import { logHouseholdView } from '../../../data/stores/households/households';
 import { href } from '../../../app/router';
 import { useI18n, type MessageKey } from '../../../i18n';
 import { usePeople } from '../casefile/bits';

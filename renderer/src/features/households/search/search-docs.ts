@@ -1,6 +1,6 @@
 import type { CaseFile } from '@shared/domain/casefile-rules';
 import type { Household } from '@shared/domain/household';
-import type { NarrativeBatch } from '../../../data/repositories/narrative-reader';
+import type { NarrativeBatch } from '../../../data/stores/casefile/narrative-reader';
 import type { SearchDoc } from './search-core';
 
 /** What is searchable per record: the words people wrote, never ids or codes. */

@@ -1,4 +1,4 @@
-import { ReaderClosedError, readNarrativesDirect } from '../../../data/repositories/narrative-reader';
+import { ReaderClosedError, readNarrativesDirect } from '../../../data/stores/casefile/narrative-reader';
 import { CaseSearch, type WorkerReply, type WorkerRequest } from './search-core';
 import { docsOfBatch } from './search-docs';
 

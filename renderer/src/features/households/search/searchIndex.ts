@@ -1,7 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { CaseFile } from '@shared/domain/casefile-rules';
 import type { Household } from '@shared/domain/household';
-import { loadAllNarratives, loadNarrativesElsewhere, type NarrativeSource } from '../../../data/repositories/casefile-search';
+import { loadAllNarratives, loadNarrativesElsewhere, type NarrativeSource } from '../../../data/stores/casefile/search';
 import { CaseSearch, type WorkerReply, type WorkerRequest } from './search-core';
 import { docsOfBatch, nameDoc, narrativeDocs } from './search-docs';
 

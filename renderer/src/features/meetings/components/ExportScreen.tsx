@@ -6,7 +6,7 @@ import { projectManagementFigures } from '@shared/privacy/figures';
 import { projectInzage } from '@shared/privacy/inzage';
 import { ALLOWLIST, projectMeetingPack, projectMinutes, type Audience, type ExportProfile, type ProjectedExport } from '@shared/privacy/profiles';
 import { href, navigate } from '../../../app/router';
-import { assertUnlocked, loadFiguresInput, loadInzageInput, loadMeetingExportInput, logExport } from '../../../data/repositories/exports';
+import { assertUnlocked, loadFiguresInput, loadInzageInput, loadMeetingExportInput, logExport } from '../../../data/views/exports';
 import { useI18n } from '../../../i18n';
 import { platform } from '../../../platform';
 import { DocPreview } from './DocPreview';

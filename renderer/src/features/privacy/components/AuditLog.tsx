@@ -1,6 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { localDay } from '@shared/dates';
-import { AUDIT_ACTIONS, type AuditAction, type AuditEntry, type AuditFilter } from '../../../data/repositories/audit';
+import { AUDIT_ACTIONS, type AuditAction, type AuditEntry, type AuditFilter } from '../../../data/stores/audit/audit';
 import { href } from '../../../app/router';
 import { useI18n } from '../../../i18n';
 import { SelectField, TextField } from '../../../ui/Field';

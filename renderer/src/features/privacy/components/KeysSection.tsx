@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { WrongPassphraseError } from '../../../data/repositories/vault';
+import { WrongPassphraseError } from '../../../data/stores/vault/vault';
 import { useI18n } from '../../../i18n';
 import { platform } from '../../../platform';
 import { TextField } from '../../../ui/Field';

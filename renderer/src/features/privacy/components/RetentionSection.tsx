@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { localDay } from '@shared/dates';
-import type { RetentionCandidate } from '../../../data/repositories/retention';
+import type { RetentionCandidate } from '../../../data/usecases/retention';
 import { useI18n } from '../../../i18n';
 import { useEraseHousehold } from '../mutations';
 import { useAnonymousAggregates, useRetentionCandidates, useTeamPrivacy } from '../queries';

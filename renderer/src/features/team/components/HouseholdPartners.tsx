@@ -23,7 +23,7 @@ import {
   type InvolvementLevel,
   type Organisation,
 } from '@shared/domain/partners';
-import { ConsentRequiredError } from '../../../data/repositories/partners';
+import { ConsentRequiredError } from '../../../data/stores/partners/partners';
 import { useI18n } from '../../../i18n';
 import { useDates } from '../../households/format';
 import { useHousehold } from '../../households/queries';

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { TeamMemberDraftSchema } from '@shared/domain/partners';
 import type { TeamMember } from '@shared/domain/team';
-import { getAppSettings } from '../../../data/repositories/settings';
+import { getAppSettings } from '../../../data/stores/team/settings';
 import { useI18n } from '../../../i18n';
 import type { FieldErrors } from '../../../ui/errors';
 import { SelectField, TextField } from '../../../ui/Field';

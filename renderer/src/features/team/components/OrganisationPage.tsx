@@ -11,7 +11,7 @@ import {
   type OrganisationType,
 } from '@shared/domain/partners';
 import { href } from '../../../app/router';
-import { TeamRuleError } from '../../../data/repositories/partners';
+import { TeamRuleError } from '../../../data/stores/partners/partners';
 import { useI18n } from '../../../i18n';
 import { useDates } from '../../households/format';
 import type { FieldErrors } from '../../../ui/errors';

@@ -1,4 +1,4 @@
-import { TeamRuleError } from '../../../data/repositories/partners';
+import { TeamRuleError } from '../../../data/stores/partners/partners';
 import { useI18n } from '../../../i18n';
 
 /**

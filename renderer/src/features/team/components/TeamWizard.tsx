@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { navigate } from '../../../app/router';
-import { defaultTeamSettingsDraft } from '../../../data/repositories/team';
+import { defaultTeamSettingsDraft } from '../../../data/stores/team/team';
 import { useI18n } from '../../../i18n';
 import { useLoadExampleTeam, useSaveTeamSettings } from '../mutations';
 import { useOrganisations, useTeamSettings } from '../queries';
