@@ -20,10 +20,10 @@ import { assertUnlocked, loadMeetingExportInput, logExport } from '../../../rend
 import { listAudit } from '../../../renderer/src/data/repositories/audit';
 import { seal } from '../../../renderer/src/data/repositories/kit';
 import { setSession, getSession } from '../../../renderer/src/data/session';
-import { projectMeetingPack } from '@shared/privacy/profiles';
+import { projectMeetingPack } from '@shared/export/profiles';
 import { invitationState } from '@shared/domain/partner-rules';
 import { listInvitations } from '../../../renderer/src/data/repositories/partners';
-import { plainText } from '@shared/privacy/document';
+import { plainText } from '@shared/export/document';
 
 const TODAY = '2025-06-02';
 const TS = '2025-05-01T10:00:00.000Z';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, TimestampSchema } from '@shared/domain/common';
-import { writeCsv } from '@shared/privacy/csv';
+import { writeCsv } from '@shared/export/csv';
 import { sealRecord } from '../records';
 import { getSession, type Session } from '../session';
 import { newId, nowIso, open, seal } from './kit';

@@ -3,9 +3,9 @@ import { EscalationSchema, EvaluationSchema, FeedbackDutySchema } from '@shared/
 import { HouseholdSchema, type Household } from '@shared/domain/household';
 import { AgendaItemSchema, MeetingSchema } from '@shared/domain/meeting';
 import { ConsentSchema, DEFAULT_LIFE_DOMAINS, InvitationSchema, InvolvementSchema } from '@shared/domain/partners';
-import type { FiguresInput } from '@shared/privacy/figures';
-import type { InzageInput } from '@shared/privacy/inzage';
-import type { ExportProfile, MeetingExportInput } from '@shared/privacy/profiles';
+import type { FiguresInput } from '@shared/export/figures';
+import type { InzageInput } from '@shared/export/inzage';
+import type { ExportProfile, MeetingExportInput } from '@shared/export/profiles';
 import type { Table } from 'dexie';
 import type { StoredRow, TableName } from '../db';
 import { getSession, isUnlocked, LockedError } from '../session';

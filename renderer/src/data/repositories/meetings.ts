@@ -44,7 +44,7 @@ import {
   type Placement,
   type TeamSettings,
 } from '@shared/domain/partners';
-import { nlLabel } from '@shared/privacy/labels';
+import { nlLabel } from '@shared/export/labels';
 import { assignPseudonyms } from '@shared/privacy/pseudonym';
 import { TeamMemberSchema, type TeamMember } from '@shared/domain/team';
 import type { StoredRow } from '../db';

@@ -1,9 +1,9 @@
 import { FEEDBACK_METHODS, FeedbackDoneSchema, type FeedbackDuty, type FeedbackMethod } from '@shared/domain/feedback';
 import { localDay } from '@shared/dates';
 import { dutyState, type LetterInput } from '@shared/domain/feedback-rules';
-import { renderText } from '@shared/privacy/document';
-import { nlDate } from '@shared/privacy/labels';
-import { projectReferrerLetter, type LetterText } from '@shared/privacy/letter';
+import { renderText } from '@shared/export/document';
+import { nlDate } from '@shared/export/labels';
+import { projectReferrerLetter, type LetterText } from '@shared/export/letter';
 import { useMemo, useState, type FormEvent } from 'react';
 import { href } from '../../../app/router';
 import { assertUnlocked, logExport } from '../../../data/repositories/exports';

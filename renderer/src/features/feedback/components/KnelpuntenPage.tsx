@@ -1,9 +1,9 @@
 import { KNELPUNT_CATEGORIES, KnelpuntDraftSchema, type KnelpuntCategory } from '@shared/domain/feedback';
 import { localDay } from '@shared/dates';
 import { aggregateKnelpunten, type KnelpuntAggregate } from '@shared/domain/feedback-rules';
-import { renderCsv, renderHtml, renderMarkdown } from '@shared/privacy/document';
-import { projectKnelpunten, type KnelpuntenLabels } from '@shared/privacy/knelpunten';
-import { nlDate } from '@shared/privacy/labels';
+import { renderCsv, renderHtml, renderMarkdown } from '@shared/export/document';
+import { projectKnelpunten, type KnelpuntenLabels } from '@shared/export/knelpunten';
+import { nlDate } from '@shared/export/labels';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
 import { assertUnlocked, logExport } from '../../../data/repositories/exports';

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { localDay } from '@shared/dates';
 import { useState } from 'react';
-import { renderHtml, renderMarkdown } from '@shared/privacy/document';
-import { projectManagementFigures } from '@shared/privacy/figures';
-import { projectInzage } from '@shared/privacy/inzage';
-import { ALLOWLIST, projectMeetingPack, projectMinutes, type Audience, type ExportProfile, type ProjectedExport } from '@shared/privacy/profiles';
+import { renderHtml, renderMarkdown } from '@shared/export/document';
+import { projectManagementFigures } from '@shared/export/figures';
+import { projectInzage } from '@shared/export/inzage';
+import { ALLOWLIST, projectMeetingPack, projectMinutes, type Audience, type ExportProfile, type ProjectedExport } from '@shared/export/profiles';
 import { href, navigate } from '../../../app/router';
 import { assertUnlocked, loadFiguresInput, loadInzageInput, loadMeetingExportInput, logExport } from '../../../data/repositories/exports';
 import { useI18n } from '../../../i18n';

@@ -8,8 +8,8 @@ import { checkPartnerAccess, type PartnerAccess } from '../domain/partner-rules'
 import type { TeamMember } from '../domain/team';
 import { fixed, freeTextFactory, type Block, type DocText, type ExportDocument, type Section } from './document';
 import { nlDate, nlLabel, nlShortDate } from './labels';
-import { memberDescriptor, pseudonymLabel, wijkFor } from './pseudonym';
-import type { ScanContext } from './scan';
+import { memberDescriptor, pseudonymLabel, wijkFor } from '../privacy/pseudonym';
+import type { ScanContext } from '../privacy/scan';
 
 /**
  * The export profiles and their ALLOWLISTS (PRIVACY.md "Exports"). Every export has a purpose
