@@ -125,5 +125,5 @@ export function projectManagementFigures(input: FiguresInput): ProjectedExport {
     sections,
   };
   // Aggregates name no household: the audit log records the export without household ids.
-  return { document, householdIds: [], excluded: [] };
+  return { profile: 'management', document, householdIds: [], excluded: [] };
 }

@@ -330,6 +330,7 @@ export function projectInzage(input: InzageInput): ProjectedExport {
 
   const meta = PROFILE_PURPOSE.inzage;
   return {
+    profile: 'inzage',
     document: {
       purposeId: 'inzage',
       title: `${meta.title}: ${h.displayName}`,

@@ -78,7 +78,7 @@ export function projectKnelpunten(
     sections,
   };
   // Aggregates name no household: the audit log records the export without household ids.
-  return { document, householdIds: [], excluded: [] };
+  return { profile: 'knelpunten', document, householdIds: [], excluded: [] };
 }
 
 /** The household ids whose names the scanner needs: those of barriers whose title is shown. */

@@ -103,6 +103,11 @@ export type Audience = Readonly<{ kind: 'binnenring' }> | Readonly<{ kind: 'part
 export type Excluded = Readonly<{ householdId: string; itemId: string; access: PartnerAccess }>;
 
 export type ProjectedExport = Readonly<{
+  /**
+   * The profile, decided once by the projection that applied its allowlist: the export pipeline
+   * (renderer/src/features/exports) logs and titles the export by this, never by a second guess.
+   */
+  profile: ExportProfile;
   document: ExportDocument;
   /** Internal ids of the households in the file: for the audit log, never written into the file. */
   householdIds: readonly string[];
@@ -249,6 +254,7 @@ export function projectMeetingPack(input: MeetingExportInput, audience: Audience
 
   const meta = PROFILE_PURPOSE[profile];
   return {
+    profile,
     document: {
       purposeId: profile,
       title: meta.title,
@@ -414,6 +420,7 @@ export function projectMinutes(input: MeetingExportInput, audience: Audience): P
   }
   const meta = PROFILE_PURPOSE[profile];
   return {
+    profile,
     document: {
       purposeId: 'minutes',
       title: meta.title,

@@ -70,6 +70,9 @@ export const webPlatform: Platform = {
   async printToPdf(_name, html) {
     return printView(html);
   },
+  async copyText(text) {
+    await navigator.clipboard.writeText(text);
+  },
   onLockRequest() {
     return () => undefined;
   },

@@ -133,11 +133,11 @@ describe('meetings repository', () => {
   });
 
   it('logs exports without content and refuses them while locked', async () => {
-    await logExport({ profile: 'minutes', purpose: 'verslag', audience: 'deelnemers', format: 'pdf', householdIds: ['h1', 'h2'], meetingId: 'm1' });
+    await logExport({ profile: 'minutes', purpose: 'verslag', audience: { kind: 'participants' }, format: 'pdf', householdIds: ['h1', 'h2'], meetingId: 'm1' });
     const [entry] = await listAudit(1);
     expect(entry).toMatchObject({ action: 'export', entityId: 'm1', details: { profile: 'minutes', households: ['h1', 'h2'], format: 'pdf' } });
     setSession(null);
     expect(() => assertUnlocked()).toThrow('locked');
-    await expect(logExport({ profile: 'minutes', purpose: 'p', audience: 'a', format: 'pdf', householdIds: [] })).rejects.toThrow('locked');
+    await expect(logExport({ profile: 'minutes', purpose: 'p', audience: { kind: 'participants' }, format: 'pdf', householdIds: [] })).rejects.toThrow('locked');
   });
 });
