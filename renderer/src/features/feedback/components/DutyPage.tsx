@@ -7,7 +7,7 @@ import { href } from '../../../app/router';
 import { translate, useI18n } from '../../../i18n';
 import { referrerLetterExport } from '../../exports/kinds';
 import { deliverExport } from '../../exports/pipeline';
-import { ReviewedExport, useExportReview } from '../../meetings/components/ExportReview';
+import { ReviewedExport, useExportReview } from '../../exports/components/ExportReview';
 import { SelectField, TextArea, TextField } from '../../../ui/Field';
 import { fieldErrors, type FieldErrors } from '../../../ui/errors';
 import { useMarkDutyDone } from '../mutations';

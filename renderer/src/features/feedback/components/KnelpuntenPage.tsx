@@ -7,7 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { translate, useI18n } from '../../../i18n';
 import { knelpuntenExport, type DocumentExport } from '../../exports/kinds';
 import { deliverExport, prepareExport } from '../../exports/pipeline';
-import { ReviewedExport, useExportReview } from '../../meetings/components/ExportReview';
+import { ReviewedExport, useExportReview } from '../../exports/components/ExportReview';
 import { SelectField, TextField } from '../../../ui/Field';
 import { fieldErrors, type FieldErrors } from '../../../ui/errors';
 import { useCreateKnelpunt } from '../mutations';

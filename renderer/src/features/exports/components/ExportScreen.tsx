@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { ALLOWLIST } from '@shared/export/profiles';
 import { href, navigate } from '../../../app/router';
 import { useI18n } from '../../../i18n';
-import { inzageExport, managementExport, meetingExport, type ScreenExport } from '../../exports/kinds';
-import { deliverExport, prepareExport } from '../../exports/pipeline';
+import { inzageExport, managementExport, meetingExport, type ScreenExport } from '../kinds';
+import { deliverExport, prepareExport } from '../pipeline';
 import { DocPreview } from './DocPreview';
 import { FreeTextReview, useExportReview } from './ExportReview';
 
