@@ -81,10 +81,8 @@ const letterText: LetterText = (key, vars) => translate('nl', `feedback.letter.$
 function Letter({ duty, input }: Readonly<{ duty: FeedbackDuty; input: LetterInput }>) {
   const { t } = useI18n();
   // Load is the duty page's own read (the duty and its letter input); project here, deliver below.
-  const prepared = useMemo(() => {
-    const spec = referrerLetterExport(duty, input, letterText, t('feedback.letterFileName', { date: localDay() }).replace(/\.txt$/, ''));
-    return spec.project(input);
-  }, [duty, input, t]);
+  // The file name (in the UI language) is set when saving, so a language switch keeps the review's choices.
+  const prepared = useMemo(() => referrerLetterExport(duty, input, letterText, '').project(input), [duty, input]);
   const projected = prepared.projected;
   const review = useExportReview(projected.document);
   const [notice, setNotice] = useState<string | null>(null);
@@ -107,7 +105,8 @@ function Letter({ duty, input }: Readonly<{ duty: FeedbackDuty; input: LetterInp
     }, t('feedback.copyFailed'));
   const save = () =>
     run(async () => {
-      if ((await deliverExport(prepared, review.resolved, 'text')).outcome === 'cancelled') return null;
+      const fileBase = t('feedback.letterFileName', { date: localDay() }).replace(/\.txt$/, '');
+      if ((await deliverExport({ ...prepared, fileBase }, review.resolved, 'text')).outcome === 'cancelled') return null;
       return t('feedback.saved');
     }, t('meeting.export.failed'));
   return (
