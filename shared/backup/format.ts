@@ -4,7 +4,7 @@ import { sha256Hex } from './sha256';
 
 /**
  * The `.wijktafel` backup file. Pure: no crypto here beyond the checksum; the renderer seals
- * and opens the body (renderer/src/data/repositories/backup.ts).
+ * and opens the body (renderer/src/data/usecases/backup.ts).
  *
  *   MAGIC (16 bytes "WIJKTAFEL-BACKUP") | header length (uint32 BE) | header (UTF-8 JSON) | body
  *

@@ -410,7 +410,7 @@ export function mine(items: readonly AttentionItem[], userId: string): Attention
 
 // --- Knelpunten ---------------------------------------------------------------------------
 
-// Suppression of the counts (one rule for every aggregate export) is in shared/privacy/suppression.ts.
+// Suppression of the counts (one rule for every aggregate export) is in shared/export/suppression.ts.
 
 export type KnelpuntAggregate = Readonly<{
   byCategory: readonly Readonly<{ category: KnelpuntCategory; barriers: number; households: number }>[];
@@ -439,7 +439,7 @@ export const LETTER_KINDS: readonly FeedbackKind[] = ['intake_decision', 'plan_m
  * The ONLY fields a referrer letter may use (PRIVACY.md, "referrer feedback"): that the referral
  * was received, whether the team takes it up, who the contact is, at closure one line of outcome.
  * Member names are passed only so the free-text scanner can find them in the outcome line.
- * The letter itself is built as an export document (shared/privacy/letter.ts).
+ * The letter itself is built as an export document (shared/export/letter.ts).
  */
 export type LetterInput = Readonly<{
   kind: LetterKind;

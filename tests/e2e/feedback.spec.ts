@@ -36,7 +36,7 @@ test('a knelpunt aggregates across two households and is suppressed below 5 in t
   expect(csv.name).toMatch(/^knelpunten-\d{4}-\d{2}-\d{2}\.csv$/);
   // Two households and one barrier: both cells are under 5.
   expect(csv.text).toContain('Wachtlijst;<5;<5');
-  // Zero is suppressed by the same rule as the management figures (shared/privacy/suppression.ts).
+  // Zero is suppressed by the same rule as the management figures (shared/export/suppression.ts).
   expect(csv.text).toContain('Regel of procedure;<5;<5');
   expect(csv.text).toContain('Minder dan 5 (0 tot en met 4)');
   for (const secret of ['Kanarievogel', 'Zwaluwstaart', 'Pietronella', 'Gerbrandina', 'beschermd wonen']) expect(csv.text).not.toContain(secret);

@@ -16,6 +16,10 @@ export function electronPlatform(api: WijktafelApi): Platform {
     async printToPdf(suggestedName, html) {
       return unwrap(await api.export.printPdf({ suggestedName, html })).saved ? 'saved' : 'cancelled';
     },
+    // The renderer's own clipboard API, as before: the desktop shell adds nothing a bridge call would need.
+    async copyText(text) {
+      await navigator.clipboard.writeText(text);
+    },
     onLockRequest(listener) {
       return api.events.onLock(() => listener());
     },

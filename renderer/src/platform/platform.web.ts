@@ -1,4 +1,4 @@
-import { EXPORT_CONTENT_CSS, EXPORT_PAGE_CSS, EXPORT_ROOT_DECLARATIONS } from '@shared/privacy/document';
+import { EXPORT_CONTENT_CSS, EXPORT_PAGE_CSS, EXPORT_ROOT_DECLARATIONS } from '@shared/export/document';
 import type { Platform, PrintOutcome, SaveMime } from './types';
 
 /** Plain Chromium: downloads through an object URL, PDF through the browser's print dialog. */
@@ -22,7 +22,7 @@ let endCurrentPrint: (() => void) | null = null;
 /**
  * The print view: a same-document container shown only by @media print (styles.css), so no new
  * window or frame is needed and the CSP stays closed. The export is rendered with its OWN print
- * CSS (shared/privacy/document.ts), inside a shadow root where the app's styles do not reach;
+ * CSS (shared/export/document.ts), inside a shadow root where the app's styles do not reach;
  * the page box (@page) must be document-level, so it is adopted for print only. Constructed
  * style sheets are CSSOM, which `style-src 'self'` allows (an inline <style> it would refuse).
  *
@@ -69,6 +69,9 @@ export const webPlatform: Platform = {
   },
   async printToPdf(_name, html) {
     return printView(html);
+  },
+  async copyText(text) {
+    await navigator.clipboard.writeText(text);
   },
   onLockRequest() {
     return () => undefined;

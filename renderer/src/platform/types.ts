@@ -35,6 +35,8 @@ export interface Platform {
    * document and was closed again ('dialog-opened'), not whether it was printed.
    */
   printToPdf(suggestedName: string, html: string): Promise<PrintOutcome>;
+  /** Put text the user chose to export on the clipboard (a letter pasted into a mail). */
+  copyText(text: string): Promise<void>;
   /** Subscribe to lock requests from the OS (screen lock, suspend). */
   onLockRequest(listener: () => void): () => void;
   /** Automatic backups in the app's data folder (desktop only; null in the browser). */

@@ -27,8 +27,8 @@ import { isGoalInWork } from '@shared/domain/feedback-rules';
 import { buildTimeline } from '@shared/domain/casefile-rules';
 import { loadCaseFile } from '../../../renderer/src/data/stores/casefile/casefile';
 import type { GoalResult, NextStep } from '@shared/domain/feedback';
-import { projectMeetingPack } from '@shared/privacy/profiles';
-import { plainText } from '@shared/privacy/document';
+import { projectMeetingPack } from '@shared/export/profiles';
+import { plainText } from '@shared/export/document';
 
 const NOW = '2026-03-02T09:00:00.000Z';
 let db: WijktafelDB;

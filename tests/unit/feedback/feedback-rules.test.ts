@@ -17,11 +17,11 @@ import {
   mine,
   type AttentionInput,
 } from '../../../shared/domain/feedback-rules';
-import { renderCsv, renderMarkdown, renderText, resolveDocument, scanDocument, plainText } from '../../../shared/privacy/document';
-import { projectKnelpunten, type KnelpuntenLabels } from '../../../shared/privacy/knelpunten';
-import { projectReferrerLetter } from '../../../shared/privacy/letter';
-import { nlDate } from '../../../shared/privacy/labels';
-import { suppressionPlan } from '../../../shared/privacy/suppression';
+import { renderCsv, renderMarkdown, renderText, resolveDocument, scanDocument, plainText } from '../../../shared/export/document';
+import { projectKnelpunten, type KnelpuntenLabels } from '../../../shared/export/knelpunten';
+import { projectReferrerLetter } from '../../../shared/export/letter';
+import { nlDate } from '../../../shared/export/labels';
+import { suppressionPlan } from '../../../shared/export/suppression';
 import { translate } from '../../../renderer/src/i18n';
 
 const NOW = '2026-03-02T09:00:00.000Z';

@@ -20,10 +20,10 @@ import { assertUnlocked, loadMeetingExportInput, logExport } from '../../../rend
 import { listAudit } from '../../../renderer/src/data/stores/audit/audit';
 import { seal } from '../../../renderer/src/data/stores/kit';
 import { setSession, getSession } from '../../../renderer/src/data/session';
-import { projectMeetingPack } from '@shared/privacy/profiles';
+import { projectMeetingPack } from '@shared/export/profiles';
 import { invitationState } from '@shared/domain/partner-rules';
 import { listInvitations } from '../../../renderer/src/data/stores/partners/partners';
-import { plainText } from '@shared/privacy/document';
+import { plainText } from '@shared/export/document';
 
 const TODAY = '2025-06-02';
 const TS = '2025-05-01T10:00:00.000Z';
@@ -133,11 +133,11 @@ describe('meetings repository', () => {
   });
 
   it('logs exports without content and refuses them while locked', async () => {
-    await logExport({ profile: 'minutes', purpose: 'verslag', audience: 'deelnemers', format: 'pdf', householdIds: ['h1', 'h2'], meetingId: 'm1' });
+    await logExport({ profile: 'minutes', purpose: 'verslag', audience: { kind: 'participants' }, format: 'pdf', householdIds: ['h1', 'h2'], meetingId: 'm1' });
     const [entry] = await listAudit(1);
     expect(entry).toMatchObject({ action: 'export', entityId: 'm1', details: { profile: 'minutes', households: ['h1', 'h2'], format: 'pdf' } });
     setSession(null);
     expect(() => assertUnlocked()).toThrow('locked');
-    await expect(logExport({ profile: 'minutes', purpose: 'p', audience: 'a', format: 'pdf', householdIds: [] })).rejects.toThrow('locked');
+    await expect(logExport({ profile: 'minutes', purpose: 'p', audience: { kind: 'participants' }, format: 'pdf', householdIds: [] })).rejects.toThrow('locked');
   });
 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { hitKey, plainText, renderHtml, renderMarkdown, resolveDocument, scanDocument, type ExportDocument } from '@shared/privacy/document';
-import { projectManagementFigures } from '@shared/privacy/figures';
-import { projectInzage } from '@shared/privacy/inzage';
-import { nlDate } from '@shared/privacy/labels';
-import { projectKnelpunten } from '@shared/privacy/knelpunten';
-import { projectReferrerLetter } from '@shared/privacy/letter';
-import { ALLOWLIST, namesOf, projectMeetingPack, projectMinutes } from '@shared/privacy/profiles';
+import { hitKey, plainText, renderHtml, renderMarkdown, resolveDocument, scanDocument, type ExportDocument } from '@shared/export/document';
+import { projectManagementFigures } from '@shared/export/figures';
+import { projectInzage } from '@shared/export/inzage';
+import { nlDate } from '@shared/export/labels';
+import { projectKnelpunten } from '@shared/export/knelpunten';
+import { projectReferrerLetter } from '@shared/export/letter';
+import { ALLOWLIST, namesOf, projectMeetingPack, projectMinutes } from '@shared/export/profiles';
 import { translate } from '../../../renderer/src/i18n';
 import { CANARIES, SPECS, buildWorld, consent, findCanary, leaky } from './fixtures';
 
@@ -166,7 +166,7 @@ describe('inzage: its own household in full, nothing of any other', () => {
     expect(hitsIn(out, expected)).toEqual(expected);
     const birth = own.household.members[0]?.birthDate ?? '';
     expect(out[2]).toContain(nlDate(birth));
-    // Internal notes: never the text (see shared/privacy/inzage.ts), but the resident is told they exist.
+    // Internal notes: never the text (see shared/export/inzage.ts), but the resident is told they exist.
     expect(hitsIn(out, [own.internalNote])).toEqual([]);
     expect(out[2]).toContain('1 interne werkaantekening');
     // No other household's anything.

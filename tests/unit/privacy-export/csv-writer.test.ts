@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { renderCsv } from '@shared/privacy/document';
-import { projectInzage } from '@shared/privacy/inzage';
-import { nlDate } from '@shared/privacy/labels';
-import { projectKnelpunten } from '@shared/privacy/knelpunten';
-import { csvCell, writeCsv } from '@shared/privacy/csv';
+import { renderCsv } from '@shared/export/document';
+import { projectInzage } from '@shared/export/inzage';
+import { nlDate } from '@shared/export/labels';
+import { projectKnelpunten } from '@shared/export/knelpunten';
+import { csvCell, writeCsv } from '@shared/export/csv';
 import { auditToCsv } from '../../../renderer/src/data/stores/audit/audit';
 import { buildWorld } from './fixtures';
 

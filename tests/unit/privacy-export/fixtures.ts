@@ -3,8 +3,8 @@ import type { Household } from '@shared/domain/household';
 import type { AgendaItem, Meeting } from '@shared/domain/meeting';
 import { DEFAULT_LIFE_DOMAINS, type Consent, type Contact, type Organisation, type Placement } from '@shared/domain/partners';
 import type { TeamMember } from '@shared/domain/team';
-import type { InzageInput } from '@shared/privacy/inzage';
-import type { MeetingExportInput } from '@shared/privacy/profiles';
+import type { InzageInput } from '@shared/export/inzage';
+import type { MeetingExportInput } from '@shared/export/profiles';
 
 /**
  * Three households whose identifying fields and narratives carry unique canary strings.

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown, type DocText, type ExportDocument } from '@shared/privacy/document';
-import { projectManagementFigures } from '@shared/privacy/figures';
-import { projectInzage } from '@shared/privacy/inzage';
-import { nlDate } from '@shared/privacy/labels';
-import { projectKnelpunten } from '@shared/privacy/knelpunten';
-import { projectMeetingPack, projectMinutes } from '@shared/privacy/profiles';
+import { renderMarkdown, type DocText, type ExportDocument } from '@shared/export/document';
+import { projectManagementFigures } from '@shared/export/figures';
+import { projectInzage } from '@shared/export/inzage';
+import { nlDate } from '@shared/export/labels';
+import { projectKnelpunten } from '@shared/export/knelpunten';
+import { projectMeetingPack, projectMinutes } from '@shared/export/profiles';
 import { MARKUP, buildWorld, consent } from './fixtures';
 
 /**

@@ -3,8 +3,8 @@ import type { Action, Assessment, Goal, Plan } from '@shared/domain/casefile';
 import type { Household } from '@shared/domain/household';
 import type { AgendaItem, Meeting } from '@shared/domain/meeting';
 import { DEFAULT_LIFE_DOMAINS } from '@shared/domain/partners';
-import { renderHtml, resolveDocument, scanDocument } from '@shared/privacy/document';
-import { projectMeetingPack, type MeetingExportInput } from '@shared/privacy/profiles';
+import { renderHtml, resolveDocument, scanDocument } from '@shared/export/document';
+import { projectMeetingPack, type MeetingExportInput } from '@shared/export/profiles';
 import { assignPseudonyms } from '@shared/privacy/pseudonym';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, renderCsv, renderHtml, renderMarkdown, type ExportDocument } from '@shared/privacy/document';
-import { projectManagementFigures } from '@shared/privacy/figures';
-import { protect, type Relation } from '@shared/privacy/suppression';
+import { escapeHtml, renderCsv, renderHtml, renderMarkdown, type ExportDocument } from '@shared/export/document';
+import { projectManagementFigures } from '@shared/export/figures';
+import { protect, type Relation } from '@shared/export/suppression';
 import { assignPseudonyms, memberDescriptor, pseudonymLetters, wijkFor } from '@shared/privacy/pseudonym';
 import { DEFAULT_LIFE_DOMAINS } from '@shared/domain/partners';
 import { MARKUP } from './fixtures';

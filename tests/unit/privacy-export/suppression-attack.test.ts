@@ -6,10 +6,10 @@ import type { Knelpunt, KnelpuntCategory } from '@shared/domain/feedback';
 import { KNELPUNT_CATEGORIES } from '@shared/domain/feedback';
 import { HOUSEHOLD_STATUSES, type Household } from '@shared/domain/household';
 import { DEFAULT_LIFE_DOMAINS } from '@shared/domain/partners';
-import type { Block, ExportDocument } from '@shared/privacy/document';
-import { projectManagementFigures } from '@shared/privacy/figures';
-import { projectKnelpunten, type KnelpuntenLabels } from '@shared/privacy/knelpunten';
-import { nlDate } from '@shared/privacy/labels';
+import type { Block, ExportDocument } from '@shared/export/document';
+import { projectManagementFigures } from '@shared/export/figures';
+import { projectKnelpunten, type KnelpuntenLabels } from '@shared/export/knelpunten';
+import { nlDate } from '@shared/export/labels';
 
 /**
  * The attacker: someone holding one export and a pencil, who knows how it is made. They read
@@ -18,7 +18,7 @@ import { nlDate } from '@shared/privacy/labels';
  * scores add up to no more than that total; a category holds at least the barriers listed under
  * it), and then, again and again, solve each relation for its unknowns as far as it goes
  * (one unknown: its value; several: bounds from the known sum) until nothing changes.
- * This is written independently of shared/privacy/suppression.ts on purpose.
+ * This is written independently of shared/export/suppression.ts on purpose.
  */
 
 type Bound = { lo: number; hi: number };

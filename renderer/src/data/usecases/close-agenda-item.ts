@@ -4,7 +4,7 @@ import { FeedbackDutySchema, type FeedbackDuty } from '@shared/domain/feedback';
 import { DEFAULT_FEEDBACK_DUE_WORKING_DAYS, partnerReportDuty } from '@shared/domain/feedback-rules';
 import type { HouseholdStatus } from '@shared/domain/household';
 import { AgendaItemSchema, CloseItemRefused, closedFileRefusal, decisionNoteTexts, type AgendaItem, type CloseRefusal } from '@shared/domain/meeting';
-import { nlLabel } from '@shared/privacy/labels';
+import { nlLabel } from '@shared/export/labels';
 import type { StoredRow } from '../db';
 import { getSession } from '../session';
 import { sealAudit, writeAudit } from '../stores/audit/audit';

@@ -3,9 +3,10 @@ import { EscalationSchema, EvaluationSchema, FeedbackDutySchema } from '@shared/
 import { HouseholdSchema, type Household } from '@shared/domain/household';
 import { AgendaItemSchema, MeetingSchema } from '@shared/domain/meeting';
 import { ConsentSchema, DEFAULT_LIFE_DOMAINS, InvitationSchema, InvolvementSchema } from '@shared/domain/partners';
-import type { FiguresInput } from '@shared/privacy/figures';
-import type { InzageInput } from '@shared/privacy/inzage';
-import type { ExportProfile, MeetingExportInput } from '@shared/privacy/profiles';
+import type { FiguresInput } from '@shared/export/figures';
+import type { InzageInput } from '@shared/export/inzage';
+import { auditLabels, type ExportAudience, type ExportKind } from '@shared/export/audience';
+import type { MeetingExportInput } from '@shared/export/profiles';
 import type { Table } from 'dexie';
 import type { StoredRow, TableName } from '../db';
 import { getSession, isUnlocked, LockedError } from '../session';
@@ -185,28 +186,34 @@ const OUTCOME_IN_LOG: Readonly<Record<ExportOutcome, string>> = {
 };
 
 export type ExportLogInput = Readonly<{
-  profile: ExportProfile;
+  /** The export's kind: a document profile, or the audit log's own CSV. */
+  profile: ExportKind;
   purpose: string;
-  audience: string;
+  /** Structured: a kind, and for a partner the organisation's id — never a name. */
+  audience: ExportAudience;
   format: ExportFormat;
   householdIds: readonly string[];
   meetingId?: string;
   /** The record the export is about when it is not a meeting or one household (e.g. a feedback duty). */
-  ref?: Readonly<{ entity: string; id: string }>;
+  ref?: Readonly<{ entity: string; id?: string }>;
   outcome?: ExportOutcome;
+  /** Further non-content facts about the export (the audit log's: which log, how many rows). */
+  extra?: Readonly<Record<string, string | number>>;
 }>;
 
 /**
  * The export log: what (profile and format), purpose, audience, when and by whom (the audit
- * entry's own fields), which households by internal id. Never the content. Called after the
- * file was handed to the platform; refused while locked.
+ * entry's own fields), which households by internal id. Never the content, never a name: the
+ * audience line is the kind's fixed label, the partner is its organisation id. Called by the
+ * export pipeline (features/exports) after the file was handed to the platform; refused while
+ * locked. Households come last: the audit view lists them at the end of the line.
  */
 export async function logExport(input: ExportLogInput): Promise<void> {
   assertUnlocked();
   const target = input.meetingId
     ? { entity: 'meeting', entityId: input.meetingId }
     : input.ref
-      ? { entity: input.ref.entity, entityId: input.ref.id }
+      ? { entity: input.ref.entity, ...(input.ref.id ? { entityId: input.ref.id } : {}) }
       : input.householdIds.length === 1 && input.householdIds[0]
         ? { entity: 'household', entityId: input.householdIds[0] }
         : { entity: 'export' };
@@ -216,9 +223,12 @@ export async function logExport(input: ExportLogInput): Promise<void> {
     details: {
       profile: input.profile,
       purpose: input.purpose,
-      audience: input.audience,
+      audience: auditLabels(input.profile).audience,
+      audienceKind: input.audience.kind,
+      ...(input.audience.kind === 'partner' ? { organisationId: input.audience.organisationId } : {}),
       format: input.format,
       outcome: OUTCOME_IN_LOG[input.outcome ?? (input.format === 'clipboard' ? 'copied' : 'saved')],
+      ...input.extra,
       households: [...input.householdIds],
     },
   });

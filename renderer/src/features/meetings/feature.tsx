@@ -1,6 +1,6 @@
 import type { Feature } from '../../app/feature';
 import { AgendaScreen } from './components/AgendaScreen';
-import { ExportScreen } from './components/ExportScreen';
+import { ExportScreen } from '../exports/components/ExportScreen';
 import { MeetingMode } from './components/MeetingMode';
 import { MeetingsHome } from './components/MeetingsHome';
 import { NominateSection } from './components/NominateSection';

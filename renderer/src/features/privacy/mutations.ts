@@ -1,11 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AppSettings } from '@shared/domain/team';
-import { appendAudit, auditToCsv, queryAudit, type AuditFilter } from '../../data/stores/audit/audit';
+import type { AuditFilter } from '../../data/stores/audit/audit';
 import { eraseHousehold } from '../../data/usecases/retention';
 import { getAppSettings, saveAppSettings } from '../../data/stores/team/settings';
 import { changePassphrase, disableKeystore, enableKeystore, rotateRecoveryKey } from '../../data/stores/vault/vault';
 import { setIdleMinutes } from '../../app/useIdleLock';
 import { platform } from '../../platform';
+import { auditLogExport } from '../exports/kinds';
+import { runExport } from '../exports/pipeline';
 import { privacyKeys } from './queries';
 
 async function updateAppSettings(change: Partial<Omit<AppSettings, 'id' | 'currentUserId'>>): Promise<AppSettings> {
@@ -93,17 +95,15 @@ export function useExportAudit() {
       header: readonly [string, string, string, string, string, string];
       actorName: (id: string | undefined) => string;
     }) => {
-      const entries = await queryAudit(input.filter);
-      const csv = auditToCsv(entries, input.actorName, input.header);
-      const saved = await platform().saveFile(input.fileName, 'text/csv', csv);
-      if (saved) {
-        await appendAudit({
-          action: 'export',
-          entity: 'audit',
-          details: { what: 'audit-log', format: 'csv', purpose: 'verantwoording', audience: 'coordinator', rows: entries.length },
-        });
-      }
-      return { saved, count: entries.length };
+      // The audit log's CSV through the one export pipeline: guard, load, render (the one CSV
+      // writer), save through the platform, and its own audit entry.
+      const spec = auditLogExport(input.filter, input.header, input.actorName, input.fileName.replace(/\.csv$/, ''));
+      let count = 0;
+      const { outcome } = await runExport(spec, 'csv', (entries) => {
+        count = entries.length;
+        return entries;
+      });
+      return { saved: outcome === 'saved', count };
     },
     onSuccess: async () => {
       await qc.invalidateQueries({ queryKey: [...privacyKeys.all, 'audit'] });

@@ -1,5 +1,5 @@
 import { AuditEntrySchema, type AuditAction, type AuditEntry, type AuditInput } from '@shared/domain/audit';
-import { writeCsv } from '@shared/privacy/csv';
+import { writeCsv } from '@shared/export/csv';
 import type { StoredRow, WijktafelDB } from '../../db';
 import { sealRecord } from '../../records';
 import { getSession, type Session } from '../../session';

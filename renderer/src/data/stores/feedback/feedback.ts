@@ -39,8 +39,8 @@ import {
   type LetterInput,
 } from '@shared/domain/feedback-rules';
 import { HouseholdSchema, type Household } from '@shared/domain/household';
-import { householdsToScan } from '@shared/privacy/knelpunten';
-import { namesOf } from '@shared/privacy/profiles';
+import { householdsToScan } from '@shared/export/knelpunten';
+import { namesOf } from '@shared/export/profiles';
 import { type LifeDomain } from '@shared/domain/partners';
 import { AppSettingsSchema, TeamMemberSchema, type TeamMember } from '@shared/domain/team';
 import type { z } from 'zod';

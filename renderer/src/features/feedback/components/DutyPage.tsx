@@ -1,15 +1,13 @@
 import { FEEDBACK_METHODS, FeedbackDoneSchema, type FeedbackDuty, type FeedbackMethod } from '@shared/domain/feedback';
 import { localDay } from '@shared/dates';
 import { dutyState, type LetterInput } from '@shared/domain/feedback-rules';
-import { renderText } from '@shared/privacy/document';
-import { nlDate } from '@shared/privacy/labels';
-import { projectReferrerLetter, type LetterText } from '@shared/privacy/letter';
+import type { LetterText } from '@shared/export/letter';
 import { useMemo, useState, type FormEvent } from 'react';
 import { href } from '../../../app/router';
-import { assertUnlocked, logExport } from '../../../data/views/exports';
 import { translate, useI18n } from '../../../i18n';
-import { platform } from '../../../platform';
-import { ReviewedExport, useExportReview } from '../../meetings/components/ExportReview';
+import { referrerLetterExport } from '../../exports/kinds';
+import { deliverExport } from '../../exports/pipeline';
+import { ReviewedExport, useExportReview } from '../../exports/components/ExportReview';
 import { SelectField, TextArea, TextField } from '../../../ui/Field';
 import { fieldErrors, type FieldErrors } from '../../../ui/errors';
 import { useMarkDutyDone } from '../mutations';
@@ -82,24 +80,17 @@ const letterText: LetterText = (key, vars) => translate('nl', `feedback.letter.$
  */
 function Letter({ duty, input }: Readonly<{ duty: FeedbackDuty; input: LetterInput }>) {
   const { t } = useI18n();
-  const projected = useMemo(() => projectReferrerLetter(input, letterText, nlDate, localDay()), [input]);
+  // Load is the duty page's own read (the duty and its letter input); project here, deliver below.
+  // The file name (in the UI language) is set when saving, so a language switch keeps the review's choices.
+  const prepared = useMemo(() => referrerLetterExport(duty, input, letterText, '').project(input), [duty, input]);
+  const projected = prepared.projected;
   const review = useExportReview(projected.document);
   const [notice, setNotice] = useState<string | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
-  const log = (format: 'clipboard' | 'text') =>
-    logExport({
-      profile: 'referrer_letter',
-      purpose: review.resolved.purpose,
-      audience: review.resolved.audience,
-      format,
-      householdIds: projected.householdIds,
-      ref: { entity: 'feedbackDuty', id: duty.id },
-    });
   const run = async (action: () => Promise<string | null>, failure: string) => {
     setNotice(null);
     setFailed(null);
     try {
-      assertUnlocked();
       const done = await action();
       if (done) setNotice(done);
     } catch {
@@ -108,15 +99,14 @@ function Letter({ duty, input }: Readonly<{ duty: FeedbackDuty; input: LetterInp
   };
   const copy = () =>
     run(async () => {
-      await navigator.clipboard.writeText(renderText(review.resolved));
-      await log('clipboard');
+      // Render → copy through the platform → audit entry: the export pipeline (features/exports).
+      await deliverExport(prepared, review.resolved, 'clipboard');
       return t('feedback.copied');
     }, t('feedback.copyFailed'));
   const save = () =>
     run(async () => {
-      const ok = await platform().saveFile(t('feedback.letterFileName', { date: localDay() }), 'text/plain', renderText(review.resolved));
-      if (!ok) return null;
-      await log('text');
+      const fileBase = t('feedback.letterFileName', { date: localDay() }).replace(/\.txt$/, '');
+      if ((await deliverExport({ ...prepared, fileBase }, review.resolved, 'text')).outcome === 'cancelled') return null;
       return t('feedback.saved');
     }, t('meeting.export.failed'));
   return (

@@ -1,16 +1,13 @@
 import { KNELPUNT_CATEGORIES, KnelpuntDraftSchema, type KnelpuntCategory } from '@shared/domain/feedback';
 import { localDay } from '@shared/dates';
 import { aggregateKnelpunten, type KnelpuntAggregate } from '@shared/domain/feedback-rules';
-import { renderCsv, renderHtml, renderMarkdown } from '@shared/privacy/document';
-import { projectKnelpunten, type KnelpuntenLabels } from '@shared/privacy/knelpunten';
-import { nlDate } from '@shared/privacy/labels';
+import type { KnelpuntenLabels } from '@shared/export/knelpunten';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState, type FormEvent } from 'react';
-import { assertUnlocked, logExport } from '../../../data/views/exports';
-import { loadKnelpuntenExportInput } from '../../../data/stores/feedback/feedback';
+import { useState, type FormEvent } from 'react';
 import { translate, useI18n } from '../../../i18n';
-import { platform } from '../../../platform';
-import { ReviewedExport, useExportReview } from '../../meetings/components/ExportReview';
+import { knelpuntenExport, type DocumentExport } from '../../exports/kinds';
+import { deliverExport, prepareExport } from '../../exports/pipeline';
+import { ReviewedExport, useExportReview } from '../../exports/components/ExportReview';
 import { SelectField, TextField } from '../../../ui/Field';
 import { fieldErrors, type FieldErrors } from '../../../ui/errors';
 import { useCreateKnelpunt } from '../mutations';
@@ -102,18 +99,16 @@ const EXPORT_LABELS: KnelpuntenLabels = {
   categoryLabel: (c: KnelpuntCategory) => nl(`feedback.category.${c}`),
 };
 
-const MIME = { csv: 'text/csv', markdown: 'text/markdown', html: 'text/html' } as const;
-type KnelpuntenFormat = keyof typeof MIME;
+type KnelpuntenFormat = 'csv' | 'markdown' | 'html';
 
 /**
  * The management export through the export path: the aggregate document, the same free-text
  * review and preview as the meeting exports (barrier titles are typed by people), refused while
  * locked, logged with purpose and audience and without content or household ids.
  */
-function KnelpuntenExport({ input }: Readonly<{ input: Awaited<ReturnType<typeof loadKnelpuntenExportInput>> }>) {
+function KnelpuntenExport({ prepared }: Readonly<{ prepared: DocumentExport }>) {
   const { t } = useI18n();
-  const today = localDay();
-  const projected = useMemo(() => projectKnelpunten(input.knelpunten, input.namesByHousehold, EXPORT_LABELS, nlDate, today), [input, today]);
+  const projected = prepared.projected;
   const review = useExportReview(projected.document);
   const [notice, setNotice] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
@@ -121,12 +116,8 @@ function KnelpuntenExport({ input }: Readonly<{ input: Awaited<ReturnType<typeof
     setNotice(null);
     setFailed(false);
     try {
-      assertUnlocked();
-      const doc = review.resolved;
-      const text = format === 'csv' ? renderCsv(doc) : format === 'markdown' ? renderMarkdown(doc) : renderHtml(doc);
-      const name = `${t('feedback.exportFileName', { date: today })}.${format === 'markdown' ? 'md' : format}`;
-      if (!(await platform().saveFile(name, MIME[format], text))) return;
-      await logExport({ profile: 'knelpunten', purpose: doc.purpose, audience: doc.audience, format, householdIds: projected.householdIds });
+      // Render → save through the platform → audit entry: the export pipeline's second half.
+      if ((await deliverExport(prepared, review.resolved, format)).outcome === 'cancelled') return;
       setNotice(t('feedback.exported'));
     } catch {
       setFailed(true);
@@ -165,7 +156,13 @@ export function KnelpuntenPage() {
   // What the export needs (the names its scanner looks for): read when the page opens, never cached
   // once it is left (gcTime 0), like every export view. Under the feedback key, so a new or linked
   // knelpunt refreshes it.
-  const exportInput = useQuery({ queryKey: ['feedback', 'knelpunten-export'], queryFn: loadKnelpuntenExportInput, staleTime: 0, gcTime: 0 });
+  // Guard → load → project: the export pipeline's first half (features/exports).
+  const exportInput = useQuery({
+    queryKey: ['feedback', 'knelpunten-export'],
+    queryFn: () => prepareExport(knelpuntenExport(EXPORT_LABELS, t('feedback.exportFileName', { date: localDay() }))),
+    staleTime: 0,
+    gcTime: 0,
+  });
   const agg = aggregateKnelpunten(data ?? []);
   return (
     <section aria-labelledby="kp-title" data-ready={isLoading || !exportInput.data ? undefined : 'knelpunten'}>
@@ -200,7 +197,7 @@ export function KnelpuntenPage() {
         </table>
       )}
       <KnelpuntForm />
-      {exportInput.data ? <KnelpuntenExport input={exportInput.data} /> : null}
+      {exportInput.data ? <KnelpuntenExport prepared={exportInput.data} /> : null}
       {exportInput.isError ? <p role="alert">{t('common.errorGeneric')}</p> : null}
     </section>
   );

@@ -6,7 +6,7 @@ import { isGoalInWork } from '@shared/domain/feedback-rules';
 import { ageBand, ageOn } from '@shared/domain/household';
 import { DECISION_KINDS, MeetingActionDraftSchema, formatClock, isCloseItemRefused, meetingActionFromDraft, nextOpenItem, timerState, type AgendaItem, type DecisionKind, type Meeting } from '@shared/domain/meeting';
 import { DEFAULT_LIFE_DOMAINS } from '@shared/domain/partners';
-import { latestScores } from '@shared/privacy/profiles';
+import { latestScores } from '@shared/export/profiles';
 import { pseudonymLabel } from '@shared/privacy/pseudonym';
 import { href, navigate } from '../../../app/router';
 import { useI18n } from '../../../i18n';

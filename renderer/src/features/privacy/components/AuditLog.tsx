@@ -4,6 +4,7 @@ import { AUDIT_ACTIONS, type AuditAction, type AuditEntry, type AuditFilter } fr
 import { href } from '../../../app/router';
 import { useI18n } from '../../../i18n';
 import { SelectField, TextField } from '../../../ui/Field';
+import { useOrganisations } from '../../team/queries';
 import { useExportAudit } from '../mutations';
 import { AUDIT_VIEW_LIMIT, useAudit, useTeamMembers } from '../queries';
 
@@ -20,10 +21,15 @@ function toFilter(d: Draft): AuditFilter {
   };
 }
 
-function detailsText(e: AuditEntry): string {
+/**
+ * An export's audit entry records a partner by organisation id, never by name; the view shows
+ * the organisation's current name after the audience, looked up here.
+ */
+function detailsText(e: AuditEntry, orgName: (id: string) => string | undefined): string {
   if (!e.details) return '';
+  const org = typeof e.details.organisationId === 'string' ? orgName(e.details.organisationId) : undefined;
   return Object.entries(e.details)
-    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : String(v)}`)
+    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : String(v)}${k === 'audience' && org ? `: ${org}` : ''}`)
     .join(' · ');
 }
 
@@ -34,6 +40,8 @@ export function AuditLog() {
   const [filter, setFilter] = useState<AuditFilter>({});
   const audit = useAudit(filter);
   const members = useTeamMembers();
+  const organisations = useOrganisations();
+  const orgNames = useMemo(() => new Map((organisations.data ?? []).map((o) => [o.id, o.name])), [organisations.data]);
   const exporter = useExportAudit();
   const names = useMemo(() => new Map((members.data ?? []).map((m) => [m.id, m.name])), [members.data]);
   const actorName = (id: string | undefined) => (id ? (names.get(id) ?? t('privacy.unknownActor')) : t('privacy.unknownActor'));
@@ -57,7 +65,7 @@ export function AuditLog() {
 
   const rows = audit.data ?? [];
   return (
-    <section aria-labelledby="audit-title" className="privacy" data-ready={audit.isSuccess && members.isSuccess ? 'audit' : undefined}>
+    <section aria-labelledby="audit-title" className="privacy" data-ready={audit.isSuccess && members.isSuccess && organisations.isSuccess ? 'audit' : undefined}>
       <div className="page-head">
         <h1 id="audit-title">{t('privacy.auditTitle')}</h1>
         <a href={href('/privacy')}>{t('privacy.backToSettings')}</a>
@@ -130,7 +138,7 @@ export function AuditLog() {
                 <td>{actorName(e.actorId)}</td>
                 <td>{tx(`privacy.actions.${e.action}`)}</td>
                 <td>{e.entityId ? <code title={e.entityId}>{`${e.entity ?? ''} ${e.entityId.slice(0, 8)}`}</code> : (e.entity ?? '')}</td>
-                <td>{detailsText(e)}</td>
+                <td>{detailsText(e, (id) => orgNames.get(id))}</td>
               </tr>
             ))}
           </tbody>

@@ -7,8 +7,8 @@ import type { TeamMember } from '../domain/team';
 import { fixed, freeTextFactory, type Block, type DocText, type Section } from './document';
 import { nlDate, nlLabel } from './labels';
 import { PROFILE_PURPOSE, namesOf, partyLabel, type ProjectedExport } from './profiles';
-import { ROLE_LABELS } from './pseudonym';
-import type { ScanContext } from './scan';
+import { ROLE_LABELS } from '../privacy/pseudonym';
+import type { ScanContext } from '../privacy/scan';
 
 /**
  * Inzage (subject access, art. 15 AVG) for ONE household: everything recorded about them, in
@@ -330,6 +330,7 @@ export function projectInzage(input: InzageInput): ProjectedExport {
 
   const meta = PROFILE_PURPOSE.inzage;
   return {
+    profile: 'inzage',
     document: {
       purposeId: 'inzage',
       title: `${meta.title}: ${h.displayName}`,

@@ -7,7 +7,7 @@ import { SUPPRESSION_THRESHOLD, legendSection, suppressionPlan } from './suppres
 /**
  * The knelpunten register for management as an export document: aggregates only, no household
  * ids, names or descriptions. Counts are suppressed by the same rule as the management figures
- * (shared/privacy/suppression.ts): 0–4 are shown as "<5", with a legend. A barrier's title (typed by a worker,
+ * (shared/export/suppression.ts): 0–4 are shown as "<5", with a legend. A barrier's title (typed by a worker,
  * so free text: scanned, reviewed) appears only when it recurs in at least five households;
  * fewer is not yet a pattern for management, and a rare barrier's title could point at one case.
  * There is no total row: with suppressed cells a total would let a reader subtract them back.
@@ -78,7 +78,7 @@ export function projectKnelpunten(
     sections,
   };
   // Aggregates name no household: the audit log records the export without household ids.
-  return { document, householdIds: [], excluded: [] };
+  return { profile: 'knelpunten', document, householdIds: [], excluded: [] };
 }
 
 /** The household ids whose names the scanner needs: those of barriers whose title is shown. */

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { NL_RENDER_LABELS, groupHits, hitKey, type Block, type DocHit, type DocText, type ExportDocument, type Resolutions } from '@shared/privacy/document';
+import { NL_RENDER_LABELS, groupHits, hitKey, type Block, type DocHit, type DocText, type ExportDocument, type Resolutions } from '@shared/export/document';
 import { segments } from '@shared/privacy/scan';
 import { useI18n } from '../../../i18n';
 
@@ -85,7 +85,7 @@ export function DocPreview({ doc, hits, resolutions }: Readonly<{ doc: ExportDoc
     }
   };
   // The paper shows the document as the file will hold it: in Dutch, with the file's own header
-  // labels (shared/privacy/document.ts), whatever the UI language. Marked lang="nl" for screen readers.
+  // labels (shared/export/document.ts), whatever the UI language. Marked lang="nl" for screen readers.
   const labels = NL_RENDER_LABELS;
   return (
     <section className="ex-preview" aria-labelledby="ex-preview-title" data-testid="export-preview">

@@ -8,8 +8,8 @@ import { checkPartnerAccess, type PartnerAccess } from '../domain/partner-rules'
 import type { TeamMember } from '../domain/team';
 import { fixed, freeTextFactory, type Block, type DocText, type ExportDocument, type Section } from './document';
 import { nlDate, nlLabel, nlShortDate } from './labels';
-import { memberDescriptor, pseudonymLabel, wijkFor } from './pseudonym';
-import type { ScanContext } from './scan';
+import { memberDescriptor, pseudonymLabel, wijkFor } from '../privacy/pseudonym';
+import type { ScanContext } from '../privacy/scan';
 
 /**
  * The export profiles and their ALLOWLISTS (PRIVACY.md "Exports"). Every export has a purpose
@@ -103,6 +103,11 @@ export type Audience = Readonly<{ kind: 'binnenring' }> | Readonly<{ kind: 'part
 export type Excluded = Readonly<{ householdId: string; itemId: string; access: PartnerAccess }>;
 
 export type ProjectedExport = Readonly<{
+  /**
+   * The profile, decided once by the projection that applied its allowlist: the export pipeline
+   * (renderer/src/features/exports) logs and titles the export by this, never by a second guess.
+   */
+  profile: ExportProfile;
   document: ExportDocument;
   /** Internal ids of the households in the file: for the audit log, never written into the file. */
   householdIds: readonly string[];
@@ -249,6 +254,7 @@ export function projectMeetingPack(input: MeetingExportInput, audience: Audience
 
   const meta = PROFILE_PURPOSE[profile];
   return {
+    profile,
     document: {
       purposeId: profile,
       title: meta.title,
@@ -414,6 +420,7 @@ export function projectMinutes(input: MeetingExportInput, audience: Audience): P
   }
   const meta = PROFILE_PURPOSE[profile];
   return {
+    profile,
     document: {
       purposeId: 'minutes',
       title: meta.title,

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
-import { hitGroups, resolveDocument, scanDocument, type DocHit, type ExportDocument, type Resolutions } from '@shared/privacy/document';
+import { hitGroups, resolveDocument, scanDocument, type DocHit, type ExportDocument, type Resolutions } from '@shared/export/document';
 import { PLACEHOLDERS } from '@shared/privacy/scan';
 import { useI18n } from '../../../i18n';
 import { DocPreview } from './DocPreview';

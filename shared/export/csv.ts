@@ -1,6 +1,6 @@
 /**
  * The app's one CSV writer: every CSV the app writes (export documents in document.ts, the audit
- * log in renderer/src/data/repositories/audit.ts) goes through here, so no second writer can
+ * log in renderer/src/data/stores/audit/audit.ts) goes through here, so no second writer can
  * forget the formula guard.
  *
  * Formula guard (CSV injection): a spreadsheet runs a cell that starts with =, +, - or @ as a

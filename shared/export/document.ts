@@ -1,5 +1,5 @@
 import { writeCsv } from './csv';
-import { applyHits, scanText, type Resolution, type ScanContext, type TextHit } from './scan';
+import { applyHits, scanText, type Resolution, type ScanContext, type TextHit } from '../privacy/scan';
 
 /**
  * An export as a small document model: what a projection (profiles.ts) allowed through, before

@@ -7,12 +7,12 @@ import { ACTION_LAYERS, ACTION_STATUSES } from '../domain/casefile';
 import { fixed, type ExportDocument, type Section } from './document';
 import { nlDate, nlLabel } from './labels';
 import { PROFILE_PURPOSE, latestScores, type ProjectedExport } from './profiles';
-import { wijkFor } from './pseudonym';
+import { wijkFor } from '../privacy/pseudonym';
 import { LEGEND_TITLE, MARK_PROTECTED, MARK_SMALL, SUPPRESSION_THRESHOLD, legendSection, suppressionPlan } from './suppression';
 
 /**
  * Management figures: aggregates only. Suppression is done once over ALL tables of the export
- * (shared/privacy/suppression.ts): a count under 5 shows as "<5", and a count of 5 or more that
+ * (shared/export/suppression.ts): a count under 5 shows as "<5", and a count of 5 or more that
  * would let a reader work a "<5" back (from a row total, or from the households' total that the
  * wijk table adds up to) shows as "x", with a legend. Zero is suppressed like 1–4.
  */
@@ -125,5 +125,5 @@ export function projectManagementFigures(input: FiguresInput): ProjectedExport {
     sections,
   };
   // Aggregates name no household: the audit log records the export without household ids.
-  return { document, householdIds: [], excluded: [] };
+  return { profile: 'management', document, householdIds: [], excluded: [] };
 }

@@ -1,14 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { localDay } from '@shared/dates';
 import { useState } from 'react';
-import { renderHtml, renderMarkdown } from '@shared/privacy/document';
-import { projectManagementFigures } from '@shared/privacy/figures';
-import { projectInzage } from '@shared/privacy/inzage';
-import { ALLOWLIST, projectMeetingPack, projectMinutes, type Audience, type ExportProfile, type ProjectedExport } from '@shared/privacy/profiles';
+import { ALLOWLIST } from '@shared/export/profiles';
 import { href, navigate } from '../../../app/router';
-import { assertUnlocked, loadFiguresInput, loadInzageInput, loadMeetingExportInput, logExport } from '../../../data/views/exports';
 import { useI18n } from '../../../i18n';
-import { platform } from '../../../platform';
+import { inzageExport, managementExport, meetingExport, type ScreenExport } from '../kinds';
+import { deliverExport, prepareExport } from '../pipeline';
 import { DocPreview } from './DocPreview';
 import { FreeTextReview, useExportReview } from './ExportReview';
 
@@ -17,37 +13,14 @@ export type ExportSource =
   | Readonly<{ kind: 'inzage'; householdId: string }>
   | Readonly<{ kind: 'management' }>;
 
-type Loaded = Readonly<{ projected: ProjectedExport; profile: ExportProfile; partners: readonly { id: string; name: string }[]; names: ReadonlyMap<string, string>; fileBase: string }>;
-
-async function load(source: ExportSource): Promise<Loaded> {
-  const today = localDay();
-  if (source.kind === 'management') {
-    return { projected: projectManagementFigures(await loadFiguresInput(today)), profile: 'management', partners: [], names: new Map(), fileBase: `managementinformatie-${today}` };
-  }
-  if (source.kind === 'inzage') {
-    const input = await loadInzageInput(source.householdId, today);
-    // The file name says what it is, not whose it is (file names end up in mail and download lists).
-    return { projected: projectInzage(input), profile: 'inzage', partners: [], names: new Map([[input.household.id, input.household.displayName]]), fileBase: `inzage-${today}` };
-  }
-  const input = await loadMeetingExportInput(source.meetingId, today);
-  const audience: Audience = source.orgId ? { kind: 'partner', organisationId: source.orgId } : { kind: 'binnenring' };
-  const projected = source.what === 'meeting_pack' ? projectMeetingPack(input, audience) : projectMinutes(input, audience);
-  const invitedOrgs = new Set(input.items.flatMap((i) => i.invitedContactIds).map((c) => input.contacts.find((x) => x.id === c)?.organisationId));
-  const partners = input.organisations.filter((o) => invitedOrgs.has(o.id)).map((o) => ({ id: o.id, name: o.name }));
-  const profile: ExportProfile = source.what === 'meeting_pack' ? (source.orgId ? 'partner_pack' : 'meeting_pack') : source.orgId ? 'partner_minutes' : 'minutes';
-  const stem = source.what === 'meeting_pack' ? 'overlegstukken' : 'verslag';
-  const org = partners.find((p) => p.id === source.orgId);
-  return {
-    projected,
-    profile,
-    partners,
-    names: new Map([...input.households.values()].map((h) => [h.id, h.displayName])),
-    fileBase: `${stem}-${input.meeting.date}${org ? `-${org.name.toLocaleLowerCase('nl').replace(/[^a-z0-9]+/g, '-')}` : ''}`,
-  };
+/** Guard → load → project, through the one export pipeline (features/exports). */
+function load(source: ExportSource): Promise<ScreenExport> {
+  if (source.kind === 'management') return prepareExport(managementExport());
+  if (source.kind === 'inzage') return prepareExport(inzageExport(source.householdId));
+  return prepareExport(meetingExport(source.meetingId, source.what, source.orgId));
 }
 
-const MIME = { pdf: 'application/pdf', html: 'text/html', markdown: 'text/markdown' } as const;
-type ScreenFormat = keyof typeof MIME;
+type ScreenFormat = 'pdf' | 'html' | 'markdown';
 
 /**
  * Every export goes through this screen: the allowlist of its profile, the free-text review
@@ -65,7 +38,7 @@ export function ExportScreen({ source }: Readonly<{ source: ExportSource }>) {
   return <ExportBody key={key.join('|')} source={source} data={data} />;
 }
 
-function ExportBody({ source, data }: Readonly<{ source: ExportSource; data: Loaded }>) {
+function ExportBody({ source, data }: Readonly<{ source: ExportSource; data: ScreenExport }>) {
   const { t, tx } = useI18n();
   const [done, setDone] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
@@ -78,26 +51,9 @@ function ExportBody({ source, data }: Readonly<{ source: ExportSource; data: Loa
     setDone(null);
     setFailed(false);
     try {
-      assertUnlocked();
-      const name = `${data.fileBase}.${format === 'markdown' ? 'md' : format}`;
-      // A PDF in the browser goes through its print dialog: whether it was then printed or
-      // cancelled the page cannot know, so that is logged and said as "print dialog opened".
-      const outcome =
-        format === 'pdf'
-          ? await platform().printToPdf(name, renderHtml(resolved))
-          : (await platform().saveFile(name, MIME[format], format === 'html' ? renderHtml(resolved) : renderMarkdown(resolved)))
-            ? 'saved'
-            : 'cancelled';
+      // Render → save or print through the platform → audit entry: the pipeline's second half.
+      const { outcome, fileName: name } = await deliverExport(data, resolved, format);
       if (outcome === 'cancelled') return;
-      await logExport({
-        profile: data.profile,
-        purpose: resolved.purpose,
-        audience: data.projected.auditAudience ?? resolved.audience,
-        format,
-        householdIds: data.projected.householdIds,
-        outcome: outcome === 'saved' ? 'saved' : 'print-dialog-opened',
-        ...(source.kind === 'meeting' ? { meetingId: source.meetingId } : {}),
-      });
       setDone(outcome === 'saved' ? t('meeting.export.done', { name }) : t('meeting.export.printOpened', { name }));
     } catch {
       setFailed(true);
@@ -105,20 +61,20 @@ function ExportBody({ source, data }: Readonly<{ source: ExportSource; data: Loa
   }
 
   return (
-    <article aria-labelledby="ex-title" data-ready="export" data-profile={data.profile}>
-      <h1 id="ex-title">{tx(`meeting.export.title.${data.profile}`)}</h1>
+    <article aria-labelledby="ex-title" data-ready="export" data-profile={data.kind}>
+      <h1 id="ex-title">{tx(`meeting.export.title.${data.kind}`)}</h1>
       <dl className="facts">
         <div>
           <dt>{t('meeting.export.purpose')}</dt>
-          <dd>{tx(`meeting.export.purposeOf.${data.profile}`)}</dd>
+          <dd>{tx(`meeting.export.purposeOf.${data.kind}`)}</dd>
         </div>
         <div>
           <dt>{t('meeting.export.audience')}</dt>
-          <dd>{tx(`meeting.export.audienceOf.${data.profile}`, { partner: partnerName })}</dd>
+          <dd>{tx(`meeting.export.audienceOf.${data.kind}`, { partner: partnerName })}</dd>
         </div>
         <div>
           <dt>{t('meeting.export.holds')}</dt>
-          <dd>{ALLOWLIST[data.profile].map((f) => tx(`meeting.field.${f}`)).join(', ')}</dd>
+          <dd>{ALLOWLIST[data.projected.profile].map((f) => tx(`meeting.field.${f}`)).join(', ')}</dd>
         </div>
       </dl>
 

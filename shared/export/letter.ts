@@ -51,5 +51,5 @@ export function projectReferrerLetter(input: LetterInput, t: LetterText, formatD
     sections: [{ id: 'letter', title: fixed(t(`subject.${input.kind}`)), blocks }],
   };
   // The letter is about one household; its id goes to the audit log, never into the letter.
-  return { document, householdIds: [input.householdId], excluded: [] };
+  return { profile: 'referrer_letter', document, householdIds: [input.householdId], excluded: [] };
 }
