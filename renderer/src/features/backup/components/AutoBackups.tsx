@@ -1,6 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { getAutoBackupStatus, subscribeAutoBackup } from '../../../data/repositories/backup-auto';
 import { useI18n } from '../../../i18n';
+import { useDates } from '../../../i18n/format';
 import { platform } from '../../../platform';
 import type { BackupInfo } from '../../../platform/types';
 import { formatBytes } from '../storage';
@@ -15,7 +16,7 @@ export function AutoBackups() {
   const [list, setList] = useState<BackupInfo[] | null>(null);
   const [chosen, setChosen] = useState<{ bytes: Uint8Array; name: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const fmt = (iso: string) => new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const fmt = useDates().stampTime;
 
   useEffect(() => {
     if (!target) return;

@@ -5,6 +5,7 @@ import { ALL_TABLES, APP_VERSION, applyRestore, countTables, openBackup, type Re
 import { LATEST_VERSION } from '../../../data/migrations';
 import { setSession } from '../../../data/session';
 import { useI18n } from '../../../i18n';
+import { useDates } from '../../../i18n/format';
 import { Progress, TextField } from '../../../ui/Field';
 import { ErrorNote } from './ErrorNote';
 
@@ -15,7 +16,7 @@ import { ErrorNote } from './ErrorNote';
  * progress and a stop button: a large file never blocks the page.
  */
 export function RestorePanel({ initial }: Readonly<{ initial?: { bytes: Uint8Array; name: string } | undefined }>) {
-  const { t, tx, lang } = useI18n();
+  const { t, tx } = useI18n();
   const fileId = useId();
   const [file, setFile] = useState<{ name: string; read: ParsedBackupFile | null } | null>(initial ? { name: initial.name, read: null } : null);
   const [header, setHeader] = useState<BackupHeader | null>(null);
@@ -27,7 +28,7 @@ export function RestorePanel({ initial }: Readonly<{ initial?: { bytes: Uint8Arr
   const [progress, setProgress] = useState<{ label: string; value: number } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState(false);
-  const fmt = (iso: string) => new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+  const fmt = useDates().stampLong;
 
   /** The read in progress; a newer choice (or leaving the panel) stops it. */
   const [initialRead] = useState(() => (initial ? { fraction: 0, controller: new AbortController() } : null));

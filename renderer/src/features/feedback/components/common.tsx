@@ -1,14 +1,10 @@
-import { useCallback } from 'react';
 import { href } from '../../../app/router';
 import { useI18n } from '../../../i18n';
-import { dateFormatter } from '../../households/format';
+import { useDates } from '../../../i18n/format';
 
-const LONG_DAY: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
-
-/** A calendar date in the user's language, e.g. "20 maart 2026". Dates are calendar days, so UTC. */
+/** A calendar date in the user's language, e.g. "20 maart 2026" (i18n/format's `dateLong`). */
 export function useFormatDate(): (iso: string) => string {
-  const { lang } = useI18n();
-  return useCallback((iso: string) => dateFormatter(lang, LONG_DAY).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)), [lang]);
+  return useDates().dateLong;
 }
 
 

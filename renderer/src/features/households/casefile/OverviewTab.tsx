@@ -5,7 +5,7 @@ import { allowedStatusChanges, type CaseFile } from '@shared/domain/casefile-rul
 import { ageOn, type HouseholdStatus } from '@shared/domain/household';
 import { useI18n } from '../../../i18n';
 import { SelectField, TextArea, TextField } from '../../../ui/Field';
-import { useDates } from '../format';
+import { useDates } from '../../../i18n/format';
 import { HouseholdSectionsSlot } from '../sections';
 import { useAddIntake, useChangeStatus, useDecideIntake, useHandOver } from '../mutations';
 import { Card, SaveError, usePeople } from './bits';

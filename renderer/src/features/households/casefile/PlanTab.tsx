@@ -16,7 +16,7 @@ import { activePlanOf, layerBaseline, layerNeedsReason, type CaseFile } from '@s
 import { useI18n } from '../../../i18n';
 import { fieldErrors, type FieldErrors } from '../../../ui/errors';
 import { SelectField, TextArea, TextField } from '../../../ui/Field';
-import { useDates } from '../format';
+import { useDates } from '../../../i18n/format';
 import { useAddAction, useAddGoal, useStartPlan, useUpdateAction } from '../mutations';
 import { useLifeDomains } from '../queries';
 import { Card, SaveError, usePartyLabel } from './bits';

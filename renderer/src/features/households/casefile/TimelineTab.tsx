@@ -3,7 +3,7 @@ import { NoteDraftSchema } from '@shared/domain/casefile';
 import { buildTimeline, type CaseFile, type TimelineEntry } from '@shared/domain/casefile-rules';
 import { useI18n } from '../../../i18n';
 import { TextArea } from '../../../ui/Field';
-import { useDates } from '../format';
+import { useDates } from '../../../i18n/format';
 import { useAddNote } from '../mutations';
 import { useAppSettings, useLifeDomains } from '../queries';
 import { Card, SaveError, usePeople } from './bits';

@@ -5,7 +5,7 @@ import { useI18n } from '../../../i18n';
 import { Progress } from '../../../ui/Field';
 import { ExampleDataLink } from '../../synthetic/components/ExampleDataLink';
 import { usePeople } from '../casefile/bits';
-import { useDates } from '../format';
+import { useDates } from '../../../i18n/format';
 import { useAppSettings, useHouseholds, useTeamSettings } from '../queries';
 import { MIN_QUERY, useSearchResults, useSearchStatus } from '../search/searchIndex';
 

@@ -10,7 +10,7 @@ import { DomainsTab } from '../casefile/DomainsTab';
 import { OverviewTab } from '../casefile/OverviewTab';
 import { PlanTab } from '../casefile/PlanTab';
 import { TimelineTab } from '../casefile/TimelineTab';
-import { useDates } from '../format';
+import { useDates } from '../../../i18n/format';
 import { householdKeys, useCaseFile } from '../queries';
 import { HouseholdForm } from './HouseholdForm';
 

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { DEFAULT_TIME_BOX_MINUTES, NominationDraftSchema } from '@shared/domain/meeting';
 import { href } from '../../../app/router';
 import { useI18n } from '../../../i18n';
-import { useDates } from '../../households/format';
+import { useDates } from '../../../i18n/format';
 import { fieldErrors, type FieldErrors } from '../../../ui/errors';
 import { TextArea, TextField } from '../../../ui/Field';
 import { useNominate } from '../mutations';

@@ -3,6 +3,7 @@ import { localDay } from '@shared/dates';
 import { AUDIT_ACTIONS, type AuditAction, type AuditEntry, type AuditFilter } from '../../../data/repositories/audit';
 import { href } from '../../../app/router';
 import { useI18n } from '../../../i18n';
+import { useDates } from '../../../i18n/format';
 import { SelectField, TextField } from '../../../ui/Field';
 import { useExportAudit } from '../mutations';
 import { AUDIT_VIEW_LIMIT, useAudit, useTeamMembers } from '../queries';
@@ -29,7 +30,7 @@ function detailsText(e: AuditEntry): string {
 
 /** The audit log for the coordinator: filter, read, export as CSV (the export is itself logged). */
 export function AuditLog() {
-  const { t, tx, lang } = useI18n();
+  const { t, tx } = useI18n();
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [filter, setFilter] = useState<AuditFilter>({});
   const audit = useAudit(filter);
@@ -37,7 +38,7 @@ export function AuditLog() {
   const exporter = useExportAudit();
   const names = useMemo(() => new Map((members.data ?? []).map((m) => [m.id, m.name])), [members.data]);
   const actorName = (id: string | undefined) => (id ? (names.get(id) ?? t('privacy.unknownActor')) : t('privacy.unknownActor'));
-  const fmt = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
+  const { stampSeconds } = useDates();
   const set = (k: keyof Draft) => (e: { target: { value: string } }) => setDraft({ ...draft, [k]: e.target.value });
 
   function apply(e: FormEvent) {
@@ -125,7 +126,7 @@ export function AuditLog() {
             {rows.slice(0, AUDIT_VIEW_LIMIT).map((e) => (
               <tr key={e.id} data-action={e.action}>
                 <td>
-                  <time dateTime={e.at}>{fmt.format(new Date(e.at))}</time>
+                  <time dateTime={e.at}>{stampSeconds(e.at)}</time>
                 </td>
                 <td>{actorName(e.actorId)}</td>
                 <td>{tx(`privacy.actions.${e.action}`)}</td>

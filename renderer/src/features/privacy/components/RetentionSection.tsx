@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { localDay } from '@shared/dates';
 import type { RetentionCandidate } from '../../../data/repositories/retention';
 import { useI18n } from '../../../i18n';
+import { useDates } from '../../../i18n/format';
 import { useEraseHousehold } from '../mutations';
 import { useAnonymousAggregates, useRetentionCandidates, useTeamPrivacy } from '../queries';
 
@@ -9,7 +10,7 @@ type Pending = { candidate: RetentionCandidate; mode: 'delete' | 'anonymise' };
 
 /** Proposals for closed households past the bewaartermijn; nothing happens without a confirmation. */
 export function RetentionSection() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [today] = useState(() => localDay());
   const team = useTeamPrivacy();
   const candidates = useRetentionCandidates(today);
@@ -18,8 +19,7 @@ export function RetentionSection() {
   const [pending, setPending] = useState<Pending | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
-  const fmt = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
-  const date = (iso: string) => fmt.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+  const { date } = useDates();
 
   useEffect(() => {
     const d = dialog.current;

@@ -25,7 +25,7 @@ import {
 } from '@shared/domain/partners';
 import { ConsentRequiredError } from '../../../data/repositories/partners';
 import { useI18n } from '../../../i18n';
-import { useDates } from '../../households/format';
+import { useDates } from '../../../i18n/format';
 import { useHousehold } from '../../households/queries';
 import type { FieldErrors } from '../../../ui/errors';
 import { SelectField, TextArea, TextField } from '../../../ui/Field';

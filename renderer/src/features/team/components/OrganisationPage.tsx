@@ -13,7 +13,7 @@ import {
 import { href } from '../../../app/router';
 import { TeamRuleError } from '../../../data/repositories/partners';
 import { useI18n } from '../../../i18n';
-import { useDates } from '../../households/format';
+import { useDates } from '../../../i18n/format';
 import type { FieldErrors } from '../../../ui/errors';
 import { SelectField, TextArea, TextField } from '../../../ui/Field';
 import { useReplaceContact, useSaveContact, useSaveOrganisation } from '../mutations';
