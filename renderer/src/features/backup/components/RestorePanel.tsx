@@ -8,6 +8,7 @@ import { useI18n } from '../../../i18n';
 import { useDates } from '../../../i18n/format';
 import { Progress, TextField } from '../../../ui/Field';
 import { ErrorNote } from './ErrorNote';
+import { Table } from '../../../ui/Table';
 
 /**
  * Restore in three steps: choose (or get) a file → passphrase, full check → compare and confirm.
@@ -167,16 +168,7 @@ export function RestorePanel({ initial }: Readonly<{ initial?: { bytes: Uint8Arr
       {plan ? (
         <div data-ready="restore-plan">
           <h3>{t('backup.restoreCompareTitle')}</h3>
-          <table className="table backup-compare">
-            <caption>{t('backup.restoreCompareCaption', { date: fmt(plan.header.createdAt) })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('backup.restoreColWhat')}</th>
-                <th scope="col">{t('backup.restoreColNow')}</th>
-                <th scope="col">{t('backup.restoreColBackup')}</th>
-              </tr>
-            </thead>
-            <tbody>
+          <Table className="backup-compare" caption={t('backup.restoreCompareCaption', { date: fmt(plan.header.createdAt) })} columns={[{ label: t('backup.restoreColWhat') }, { label: t('backup.restoreColNow') }, { label: t('backup.restoreColBackup') }]}>
               {shown.map((n) => (
                 <tr key={n} data-table={n}>
                   <th scope="row">{tx(`backup.table.${n}`)}</th>
@@ -184,8 +176,7 @@ export function RestorePanel({ initial }: Readonly<{ initial?: { bytes: Uint8Arr
                   <td>{plan.counts[n] ?? 0}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+          </Table>
           {plan.retentionDeleted.length > 0 ? (
             <div className="notice" data-testid="restore-retention-deleted">
               <p>

@@ -1,6 +1,6 @@
-import { href } from '../../../app/router';
 import { useI18n } from '../../../i18n';
 import { useDates } from '../../../i18n/format';
+import { SubNav as UiSubNav, type SubNavTab } from '../../../ui/SubNav';
 
 /** A calendar date in the user's language, e.g. "20 maart 2026" (i18n/format's `dateLong`). */
 export function useFormatDate(): (iso: string) => string {
@@ -8,30 +8,18 @@ export function useFormatDate(): (iso: string) => string {
 }
 
 
-const TABS = [
+const TABS: readonly SubNavTab[] = [
   { path: '/aandacht/mijn', label: 'feedback.tabMine' },
   { path: '/aandacht/alles', label: 'feedback.tabAll' },
   { path: '/aandacht/acties', label: 'feedback.tabActions' },
   { path: '/aandacht/escalaties', label: 'feedback.tabEscalations' },
   { path: '/aandacht/knelpunten', label: 'feedback.tabKnelpunten' },
-] as const;
+];
 
 /** The parts of the attention area, as plain links (each is its own page and URL). */
 export function SubNav({ current }: Readonly<{ current: string }>) {
   const { t } = useI18n();
-  return (
-    <nav aria-label={t('feedback.subNav')} className="fb-tabs">
-      <ul>
-        {TABS.map((tab) => (
-          <li key={tab.path}>
-            <a href={href(tab.path)} aria-current={current === tab.path ? 'page' : undefined}>
-              {t(tab.label)}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <UiSubNav label={t('feedback.subNav')} tabs={TABS} current={current} className="fb-tabs" />;
 }
 
 /** Where an attention line is resolved. */

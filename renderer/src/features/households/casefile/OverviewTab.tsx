@@ -11,6 +11,7 @@ import { useAddIntake, useChangeStatus, useDecideIntake, useHandOver } from '../
 import { Card, SaveError, usePeople } from './bits';
 import { IntakeFields, emptyIntake, type IntakeValues } from './IntakeFields';
 import { useZodForm } from './useForm';
+import { FormActions } from '../../../ui/FormActions';
 
 export function OverviewTab({ cf }: Readonly<{ cf: CaseFile }>) {
   const { t, tx } = useI18n();
@@ -94,14 +95,7 @@ function AddIntakeForm({ householdId, onDone }: Readonly<{ householdId: string; 
     <form className="cf-subform" onSubmit={(e) => void submit(e).catch(() => undefined)} noValidate aria-label={t('casefile.addIntake')}>
       <IntakeFields values={f.values} set={f.set} errors={f.errors} />
       <SaveError error={add.error} />
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={add.isPending}>
-          {t('casefile.saveIntake')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('casefile.saveIntake')} pending={add.isPending} onCancel={onDone} />
     </form>
   );
 }
@@ -270,14 +264,7 @@ function HandoverForm({ cf, onDone }: Readonly<{ cf: CaseFile; onDone: () => voi
         required
       />
       <SaveError error={hand.error} />
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={hand.isPending}>
-          {first ? t('casefile.assignRegisseur') : t('casefile.confirmHandover')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={first ? t('casefile.assignRegisseur') : t('casefile.confirmHandover')} pending={hand.isPending} onCancel={onDone} />
     </form>
   );
 }

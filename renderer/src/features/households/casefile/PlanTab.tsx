@@ -22,6 +22,7 @@ import { useLifeDomains } from '../queries';
 import { Card, SaveError, usePartyLabel } from './bits';
 import { PartyPicker, emptyParty, partyDraft, type PartyValues } from './PartyPicker';
 import { useZodForm } from './useForm';
+import { FormActions } from '../../../ui/FormActions';
 
 /** One household, one plan: the active plan editable, earlier plans read-only below it. */
 export function PlanTab({ cf }: Readonly<{ cf: CaseFile }>) {
@@ -251,14 +252,7 @@ function ProgressForm({ action, onDone }: Readonly<{ action: Action; onDone: () 
       </div>
       <TextArea label={t('casefile.result')} hint={t('casefile.resultHint')} rows={2} value={f.values.result} onChange={(e) => f.set({ result: e.target.value })} error={f.errors.result} required={f.values.status === 'gedaan'} />
       <SaveError error={update.error} />
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={update.isPending}>
-          {t('common.save')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('common.save')} pending={update.isPending} onCancel={onDone} />
     </form>
   );
 }
@@ -323,14 +317,7 @@ function ActionForm({ goal, siblings, onDone }: Readonly<{ goal: Goal; siblings:
       </div>
       <TextField label={t('casefile.dueDate')} type="date" value={v.dueDate} onChange={(e) => set({ dueDate: e.target.value })} error={errors.dueDate} required />
       <SaveError error={add.error} />
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={add.isPending}>
-          {t('casefile.saveAction')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('casefile.saveAction')} pending={add.isPending} onCancel={onDone} />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { fieldErrors, type FieldErrors } from '../../../ui/errors';
 import { TextArea, TextField } from '../../../ui/Field';
 import { useNominate } from '../mutations';
 import { useCurrentUserId, useHouseholdAgenda, useMeetings } from '../queries';
+import { SaveError } from '../../../ui/SaveError';
 
 /** On a household's page: bring it into the next meeting with a question, and what past meetings decided. */
 export function NominateSection({ householdId }: Readonly<{ householdId: string }>) {
@@ -59,7 +60,7 @@ export function NominateSection({ householdId }: Readonly<{ householdId: string 
           {t('meeting.section.submit')}
         </button>
         {nominate.isSuccess ? <p role="status">{t('meeting.section.added')}</p> : null}
-        {nominate.isError ? <p role="alert" className="field__error">{t('common.errorGeneric')}</p> : null}
+        <SaveError error={nominate.error} />
       </form>
       {discussed.length ? (
         <>

@@ -7,6 +7,7 @@ import { useDates } from '../../../i18n/format';
 import { SelectField, TextField } from '../../../ui/Field';
 import { useExportAudit } from '../mutations';
 import { AUDIT_VIEW_LIMIT, useAudit, useTeamMembers } from '../queries';
+import { Table } from '../../../ui/Table';
 
 type Draft = { from: string; to: string; action: string; actorId: string; entityId: string };
 const EMPTY: Draft = { from: '', to: '', action: '', actorId: '', entityId: '' };
@@ -111,18 +112,7 @@ export function AuditLog() {
       ) : null}
       {audit.isSuccess && rows.length === 0 ? <p className="empty">{t('privacy.auditEmpty')}</p> : null}
       {rows.length > 0 ? (
-        <table className="table privacy-audit">
-          <caption className="visually-hidden">{t('privacy.auditCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('privacy.colWhen')}</th>
-              <th scope="col">{t('privacy.colWho')}</th>
-              <th scope="col">{t('privacy.colWhat')}</th>
-              <th scope="col">{t('privacy.colRecord')}</th>
-              <th scope="col">{t('privacy.colDetails')}</th>
-            </tr>
-          </thead>
-          <tbody>
+        <Table className="privacy-audit" caption={t('privacy.auditCaption')} captionHidden columns={[{ label: t('privacy.colWhen') }, { label: t('privacy.colWho') }, { label: t('privacy.colWhat') }, { label: t('privacy.colRecord') }, { label: t('privacy.colDetails') }]}>
             {rows.slice(0, AUDIT_VIEW_LIMIT).map((e) => (
               <tr key={e.id} data-action={e.action}>
                 <td>
@@ -134,8 +124,7 @@ export function AuditLog() {
                 <td>{detailsText(e)}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
+        </Table>
       ) : null}
     </section>
   );

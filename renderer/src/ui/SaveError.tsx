@@ -1,0 +1,19 @@
+import { useI18n } from '../i18n';
+import { isQuotaError } from './errors';
+
+/**
+ * Why a save failed, next to the button that tried: a broken rule in words (`explain` turns a
+ * feature's rule error into its message, undefined for anything else), a full disk ("nothing
+ * was lost; free space and try again"), or "nothing was half saved, try again". Every form
+ * shows this instead of letting a rejected save escape as an uncaught error.
+ */
+export function SaveError({ error, explain }: Readonly<{ error: unknown; explain?: (error: unknown) => string | undefined }>) {
+  const { t } = useI18n();
+  if (!error) return null;
+  const quota = isQuotaError(error);
+  return (
+    <p role="alert" className="field__error" data-error={quota ? 'disk-full' : undefined}>
+      {explain?.(error) ?? (quota ? t('common.errorDiskFull') : t('common.errorGeneric'))}
+    </p>
+  );
+}
