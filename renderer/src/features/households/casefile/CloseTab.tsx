@@ -7,7 +7,7 @@ import { useDates } from '../../../i18n/format';
 import { useCloseHousehold } from '../mutations';
 import { useOpenFeedback } from '../queries';
 import { Card, SaveError, usePartyLabel } from './bits';
-import { useZodForm } from './useForm';
+import { useZodForm } from '../../../ui/useZodForm';
 
 /** Closing: what is still open comes first, then the outcome note. */
 export function CloseTab({ cf }: Readonly<{ cf: CaseFile }>) {

@@ -9,7 +9,7 @@ import { useAddAssessment } from '../mutations';
 import { useLifeDomains } from '../queries';
 import { Card, SaveError } from './bits';
 import { Sparkline, scoreTone } from './Sparkline';
-import { useZodForm } from './useForm';
+import { useZodForm } from '../../../ui/useZodForm';
 
 /** Life domains: counting goes with telling — every score has its narrative, the history is the trend. */
 export function DomainsTab({ cf }: Readonly<{ cf: CaseFile }>) {

@@ -10,7 +10,7 @@ import { HouseholdSectionsSlot } from '../sections';
 import { useAddIntake, useChangeStatus, useDecideIntake, useHandOver } from '../mutations';
 import { Card, SaveError, usePeople } from './bits';
 import { IntakeFields, emptyIntake, type IntakeValues } from './IntakeFields';
-import { useZodForm } from './useForm';
+import { useZodForm } from '../../../ui/useZodForm';
 import { FormActions } from '../../../ui/FormActions';
 
 export function OverviewTab({ cf }: Readonly<{ cf: CaseFile }>) {

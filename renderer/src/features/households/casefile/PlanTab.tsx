@@ -19,9 +19,9 @@ import { SelectField, TextArea, TextField } from '../../../ui/Field';
 import { useDates } from '../../../i18n/format';
 import { useAddAction, useAddGoal, useStartPlan, useUpdateAction } from '../mutations';
 import { useLifeDomains } from '../queries';
-import { Card, SaveError, usePartyLabel } from './bits';
-import { PartyPicker, emptyParty, partyDraft, type PartyValues } from './PartyPicker';
-import { useZodForm } from './useForm';
+import { Card, SaveError, usePartyLabel, usePeople } from './bits';
+import { PartyPicker, emptyParty, partyDraft, type PartyValues } from '../../../ui/PartyPicker';
+import { useZodForm } from '../../../ui/useZodForm';
 import { FormActions } from '../../../ui/FormActions';
 
 /** One household, one plan: the active plan editable, earlier plans read-only below it. */
@@ -271,6 +271,7 @@ function ActionForm({ goal, siblings, onDone }: Readonly<{ goal: Goal; siblings:
   }));
   const [errors, setErrors] = useState<FieldErrors>({});
   const add = useAddAction(goal.householdId);
+  const people = usePeople();
   const needsReason = layerNeedsReason(v.layer, siblings);
   const baseline = layerBaseline(siblings);
   const set = (patch: Partial<ActionValues>) => setV((x) => ({ ...x, ...patch }));
@@ -312,8 +313,8 @@ function ActionForm({ goal, siblings, onDone }: Readonly<{ goal: Goal; siblings:
         ) : null}
       </div>
       <div className="grid-2">
-        <PartyPicker legend={t('casefile.owner')} value={v.owner} onChange={(owner) => set({ owner })} errors={errors} path="owner" />
-        <PartyPicker legend={t('casefile.reportTo')} value={v.reportTo} onChange={(reportTo) => set({ reportTo })} errors={errors} path="reportTo" />
+        <PartyPicker legend={t('casefile.owner')} value={v.owner} onChange={(owner) => set({ owner })} errors={errors} path="owner" people={people} />
+        <PartyPicker legend={t('casefile.reportTo')} value={v.reportTo} onChange={(reportTo) => set({ reportTo })} errors={errors} path="reportTo" people={people} />
       </div>
       <TextField label={t('casefile.dueDate')} type="date" value={v.dueDate} onChange={(e) => set({ dueDate: e.target.value })} error={errors.dueDate} required />
       <SaveError error={add.error} />

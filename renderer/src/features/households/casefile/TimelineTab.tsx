@@ -7,7 +7,7 @@ import { useDates } from '../../../i18n/format';
 import { useAddNote } from '../mutations';
 import { useAppSettings, useLifeDomains } from '../queries';
 import { Card, SaveError, usePeople } from './bits';
-import { useZodForm } from './useForm';
+import { useZodForm } from '../../../ui/useZodForm';
 
 /** What happened, newest first — derived from the records — and notes. */
 export function TimelineTab({ cf }: Readonly<{ cf: CaseFile }>) {
