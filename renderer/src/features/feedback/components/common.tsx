@@ -34,7 +34,7 @@ export function targetOf(kind: string, householdId: string, refId: string): stri
     case 'escalation_open':
       return `/aandacht/escalatie/${refId}`;
     case 'consent_expiring':
-      // The consent ledger on the household's overview (team feature, HouseholdPartners: id "consent-title").
+      // The consent ledger on the household's overview (partners feature, HouseholdPartners: id "consent-title").
       return `/households/${householdId}/overzicht?focus=consent-title`;
     default:
       return `/households/${householdId}`;

@@ -29,11 +29,11 @@ import { useDates } from '../../../i18n/format';
 import { useHousehold } from '../../households/queries';
 import type { FieldErrors } from '../../../ui/errors';
 import { SelectField, TextArea, TextField } from '../../../ui/Field';
-import { useAddInvolvement, useCancelInvitation, useInviteContact, useRecordConsent, useUpdateInvolvement, useWithdrawConsent } from '../mutations';
-import { useConsents, useContacts, useInvitations, useInvolvements, useOrganisations, usePlacements, useTeamSettings } from '../queries';
-import { teamFieldErrors } from './errors';
-import { HouseholdRing } from './HouseholdRing';
-import { TeamSaveError } from './SaveError';
+import { useAddInvolvement, useCancelInvitation, useInviteContact, useRecordConsent, useUpdateInvolvement, useWithdrawConsent } from '../../team/mutations';
+import { useConsents, useContacts, useInvitations, useInvolvements, useOrganisations, usePlacements, useTeamSettings } from '../../team/queries';
+import { teamFieldErrors } from '../../team/components/errors';
+import { HouseholdRing } from '../../team/components/HouseholdRing';
+import { TeamSaveError } from '../../team/components/SaveError';
 import { FormActions } from '../../../ui/FormActions';
 import { Table } from '../../../ui/Table';
 
