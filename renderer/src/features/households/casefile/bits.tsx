@@ -11,7 +11,7 @@ import { usePartnerContacts, useTeamMembers } from '../queries';
  */
 export function SaveError({ error }: Readonly<{ error: unknown }>) {
   const { tx } = useI18n();
-  return <UiSaveError error={error} explain={(e) => (isRuleViolation(e) ? tx(`casefile.rule.${e.code}`) : undefined)} />;
+  return <UiSaveError error={error} diskFull explain={(e) => (isRuleViolation(e) ? tx(`casefile.rule.${e.code}`) : undefined)} />;
 }
 
 /** A card: a section of the case file with its own heading (the page is navigable by headings). */
