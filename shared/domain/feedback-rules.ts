@@ -1,6 +1,7 @@
 import type { Action, Goal, Intake, IntakeDecision, Plan, ReferrerType } from './casefile';
 import type { FeedbackDuty, FeedbackKind, Escalation, GoalResult, Knelpunt, KnelpuntCategory, NextStep } from './feedback';
 import { KNELPUNT_CATEGORIES } from './feedback';
+import { addDays, addMonths, addWorkingDays } from '../dates';
 
 /**
  * Pure rules of the feedback loops. Every rule that depends on the date takes `today`
@@ -8,53 +9,9 @@ import { KNELPUNT_CATEGORIES } from './feedback';
  */
 
 // --- Dates ------------------------------------------------------------------------------
+// Calendar-day arithmetic lives in shared/dates.ts; re-exported here for the rules' callers.
 
-function toUtc(date: string): Date {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d));
-}
-
-function fromUtc(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
-
-export function addDays(date: string, days: number): string {
-  const d = toUtc(date);
-  d.setUTCDate(d.getUTCDate() + days);
-  return fromUtc(d);
-}
-
-/**
- * Add working days (Monday–Friday). A fact on a Saturday counts from the next Monday:
- * 10 working days after Friday 2026-03-06 is Friday 2026-03-20.
- * Public holidays are not skipped (they differ per employer and year); the team's
- * feedbackDueWorkingDays leaves room for that.
- */
-export function addWorkingDays(date: string, days: number): string {
-  const d = toUtc(date);
-  let left = Math.max(0, Math.floor(days));
-  while (left > 0) {
-    d.setUTCDate(d.getUTCDate() + 1);
-    const wd = d.getUTCDay();
-    if (wd !== 0 && wd !== 6) left -= 1;
-  }
-  return fromUtc(d);
-}
-
-/** Add calendar months, clamped to the end of a shorter month (31 Jan + 1 month = 28/29 Feb). */
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) + months;
-  const ny = Math.floor(total / 12);
-  const nm = total % 12;
-  const last = new Date(Date.UTC(ny, nm + 1, 0)).getUTCDate();
-  return fromUtc(new Date(Date.UTC(ny, nm, Math.min(d, last))));
-}
-
-/** Whole days from `a` to `b` (positive when b is later). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((toUtc(b).getTime() - toUtc(a).getTime()) / 86_400_000);
-}
+export { addDays, addMonths, addWorkingDays, daysBetween } from '../dates';
 
 // --- Feedback duties -----------------------------------------------------------------------
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addDays, isoWeekday } from '../dates';
 import { ACTION_LAYERS, PartySchema, type Action } from './casefile';
 import { IdSchema, IsoDateSchema, NARRATIVE_MAX, TimestampSchema, V, optionalText, requiredText } from './common';
 import type { FeedbackDuty } from './feedback';
@@ -232,15 +233,11 @@ export function meetingLength(settings: { meeting?: { lengthMinutes?: number } }
  * or a week from today when the team has not set one.
  */
 export function nextMeetingDate(today: string, weekday?: number): string {
-  const d = new Date(`${today}T12:00:00Z`);
-  if (!weekday) {
-    d.setUTCDate(d.getUTCDate() + 7);
-    return d.toISOString().slice(0, 10);
-  }
-  do {
-    d.setUTCDate(d.getUTCDate() + 1);
-  } while (((d.getUTCDay() + 6) % 7) + 1 !== weekday);
-  return d.toISOString().slice(0, 10);
+  if (!weekday) return addDays(today, 7);
+  let d = today;
+  do d = addDays(d, 1);
+  while (isoWeekday(d) !== weekday);
+  return d;
 }
 
 /** The next meeting to nominate for: the earliest planned one on or after today. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { daysBetween } from '../dates';
 import { IdSchema, IsoDateSchema, NARRATIVE_MAX, TimestampSchema, V, optionalText, requiredText } from './common';
 
 /**
@@ -300,9 +301,5 @@ export const ContactReplacementSchema = z
   });
 export type ContactReplacement = z.input<typeof ContactReplacementSchema>;
 
-/** Whole days from `from` to `to` (ISO dates, calendar days, no time zone involved). */
-export function daysBetween(from: string, to: string): number {
-  const a = Date.UTC(Number(from.slice(0, 4)), Number(from.slice(5, 7)) - 1, Number(from.slice(8, 10)));
-  const b = Date.UTC(Number(to.slice(0, 4)), Number(to.slice(5, 7)) - 1, Number(to.slice(8, 10)));
-  return Math.round((b - a) / 86_400_000);
-}
+/** Whole days from `from` to `to` (shared/dates.ts; re-exported for the partner rules' callers). */
+export { daysBetween } from '../dates';

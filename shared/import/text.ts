@@ -37,7 +37,12 @@ export class ImportFileError extends Error {
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
-/* Windows-1252 0x80..0x9F; the rest of the range maps to the same code point as Latin-1. */
+/*
+ * Windows-1252 0x80..0x9F; the rest of the range maps to the same code point as Latin-1. Kept by
+ * hand, not TextDecoder('windows-1252'): Node before 23 decodes that label as Latin-1 (0x80 "€"
+ * becomes the control U+0080), so the unit tests and any Node caller would read other text than
+ * Chromium does. The five bytes the code page leaves undefined become U+FFFD.
+ */
 const CP1252_HIGH = [
   0x20ac, 0xfffd, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0xfffd, 0x017d, 0xfffd,
   0xfffd, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0xfffd, 0x017e, 0x0178,
@@ -52,20 +57,9 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   return parts.join('');
 }
 
+/** UTF-16 after its byte-order mark (already stripped; a second one is kept as U+FEFF). */
 function decodeUtf16(bytes: Uint8Array, littleEndian: boolean): string {
-  const parts: string[] = [];
-  let codes: number[] = [];
-  for (let i = 0; i + 1 < bytes.length; i += 2) {
-    const a = bytes[i] ?? 0;
-    const b = bytes[i + 1] ?? 0;
-    codes.push(littleEndian ? a | (b << 8) : (a << 8) | b);
-    if (codes.length >= 8192) {
-      parts.push(String.fromCharCode(...codes));
-      codes = [];
-    }
-  }
-  parts.push(String.fromCharCode(...codes));
-  return parts.join('');
+  return new TextDecoder(littleEndian ? 'utf-16le' : 'utf-16be', { ignoreBOM: true }).decode(bytes);
 }
 
 /**

@@ -55,18 +55,21 @@ function Frame({
   );
 }
 
+/** The id and aria wiring every control gets (autoComplete="off" stays on the element, where the lint rule sees it). */
+function controlProps(ids: ReturnType<typeof useFieldIds>, error: string | undefined, required: boolean | undefined) {
+  return {
+    id: ids.id,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': ids.describedBy,
+    'aria-required': required || undefined,
+  } as const;
+}
+
 export function TextField({ label, hint, error, required, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
   const ids = useFieldIds(error, hint);
   return (
     <Frame id={ids.id} hintId={ids.hintId} errorId={ids.errorId} label={label} hint={hint} error={error} required={required}>
-      <input
-        autoComplete="off"
-        id={ids.id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={ids.describedBy}
-        aria-required={required || undefined}
-        {...input}
-      />
+      <input autoComplete="off" {...controlProps(ids, error, required)} {...input} />
     </Frame>
   );
 }
@@ -75,14 +78,7 @@ export function TextArea({ label, hint, error, required, ...input }: Common & Te
   const ids = useFieldIds(error, hint);
   return (
     <Frame id={ids.id} hintId={ids.hintId} errorId={ids.errorId} label={label} hint={hint} error={error} required={required}>
-      <textarea
-        autoComplete="off"
-        id={ids.id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={ids.describedBy}
-        aria-required={required || undefined}
-        {...input}
-      />
+      <textarea autoComplete="off" {...controlProps(ids, error, required)} {...input} />
     </Frame>
   );
 }

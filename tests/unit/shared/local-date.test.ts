@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { localDay } from '@shared/dates';
+import { addDays, addMonths, addWorkingDays, daysBetween, isoWeekday, localDay } from '@shared/dates';
 import { householdDraftSchema } from '@shared/domain/household';
 import { buildImportPlan } from '@shared/import/households';
 
@@ -83,5 +83,18 @@ describe('one local-day function for the whole app', () => {
     expect(offenders).toEqual([]);
     // The check can fail: it finds the pattern it looks for.
     expect(clockToUtcDay.test('const d = new Date().toISOString().slice(0, 10);')).toBe(true);
+  });
+});
+
+describe('calendar-day arithmetic (shared/dates)', () => {
+  it('adds days, working days and months on calendar days, across summer time', () => {
+    expect(addDays('2026-03-28', 2)).toBe('2026-03-30');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+    expect(addWorkingDays('2026-03-06', 10)).toBe('2026-03-20');
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonths('2026-12-15T10:00:00Z', 1)).toBe('2027-01-15');
+    expect(addMonths('2026-03-31', -13)).toBe('2025-02-28');
+    expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2);
+    expect(isoWeekday('2026-12-06')).toBe(7);
   });
 });

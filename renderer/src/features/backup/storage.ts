@@ -9,6 +9,8 @@ export function storageWarning(est: StorageEstimateLike): boolean {
   return est.usage > HIGH_USAGE * est.quota || est.quota - est.usage < LOW_SPACE_BYTES;
 }
 
+import { numberFormatter } from '../../i18n/format';
+
 export function formatBytes(n: number, lang: 'nl' | 'en'): string {
   const units = ['B', 'kB', 'MB', 'GB', 'TB'];
   let v = n;
@@ -17,7 +19,7 @@ export function formatBytes(n: number, lang: 'nl' | 'en'): string {
     v /= 1000;
     u++;
   }
-  const fmt = new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: v < 10 && u > 0 ? 1 : 0 });
+  const fmt = numberFormatter(lang, { maximumFractionDigits: v < 10 && u > 0 ? 1 : 0 });
   return `${fmt.format(v)} ${units[u]}`;
 }
 

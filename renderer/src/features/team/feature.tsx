@@ -1,5 +1,4 @@
 import type { Feature } from '../../app/feature';
-import { HouseholdPartners } from './components/HouseholdPartners';
 import { MembersScreen } from './components/MembersScreen';
 import { OrganisationPage } from './components/OrganisationPage';
 import { OrganisationsScreen } from './components/OrganisationsScreen';
@@ -9,7 +8,7 @@ import { TeamSetupBadge } from './components/TeamSetupBanner';
 import { TeamWizard } from './components/TeamWizard';
 import { WorkloadScreen } from './components/WorkloadScreen';
 
-/** Partners and rings: team settings, organisations and contacts, rings, members, workload; per household involvement, consent and invitations. */
+/** Partners and rings: team settings, organisations and contacts, rings, members, workload. A household's involvement, consent and invitations: features/partners. */
 export const teamFeature: Feature = {
   id: 'team',
   nav: [{ path: '/team', label: 'team.navTitle', order: 60, badge: TeamSetupBadge }],
@@ -32,5 +31,4 @@ export const teamFeature: Feature = {
         return undefined;
     }
   },
-  householdSections: [{ id: 'team-partners', order: 150, render: (householdId) => <HouseholdPartners householdId={householdId} /> }],
 };

@@ -1,11 +1,13 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { getAutoBackupStatus, subscribeAutoBackup } from '../../../data/usecases/backup-auto';
 import { useI18n } from '../../../i18n';
+import { useDates } from '../../../i18n/format';
 import { platform } from '../../../platform';
 import type { BackupInfo } from '../../../platform/types';
 import { formatBytes } from '../storage';
 import { RestorePanel } from './RestorePanel';
 import { ErrorNote } from './ErrorNote';
+import { Table } from '../../../ui/Table';
 
 /** The desktop app's automatic backups: status, the list, and restoring one of them. */
 export function AutoBackups() {
@@ -15,7 +17,7 @@ export function AutoBackups() {
   const [list, setList] = useState<BackupInfo[] | null>(null);
   const [chosen, setChosen] = useState<{ bytes: Uint8Array; name: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const fmt = (iso: string) => new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const fmt = useDates().stampTime;
 
   useEffect(() => {
     if (!target) return;
@@ -61,20 +63,7 @@ export function AutoBackups() {
       </p>
       {list && list.length === 0 ? <p>{t('backup.autoNone')}</p> : null}
       {list && list.length > 0 ? (
-        <table className="table">
-          <caption className="visually-hidden">{t('backup.autoTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('backup.autoColDate')}</th>
-              <th scope="col">{t('backup.autoColKind')}</th>
-              <th scope="col">{t('backup.autoColHouseholds')}</th>
-              <th scope="col">{t('backup.autoColSize')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('backup.autoRestore')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
+        <Table caption={t('backup.autoTitle')} captionHidden columns={[{ label: t('backup.autoColDate') }, { label: t('backup.autoColKind') }, { label: t('backup.autoColHouseholds') }, { label: t('backup.autoColSize') }, { label: t('backup.autoRestore'), hidden: true }]}>
             {list.map((b) => (
               <tr key={b.name}>
                 <th scope="row">{fmt(b.createdAt)}</th>
@@ -88,8 +77,7 @@ export function AutoBackups() {
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
+        </Table>
       ) : null}
       {chosen ? <RestorePanel key={chosen.name} initial={chosen} /> : null}
       {error !== null ? <ErrorNote error={error} unchanged={false} /> : null}

@@ -8,6 +8,7 @@ import type { ImportPhase, PlanSummary, SheetPreview } from '../import/import-pr
 import { useI18n } from '../../../i18n';
 import { Progress } from '../../../ui/Field';
 import { ErrorNote } from './ErrorNote';
+import { Table } from '../../../ui/Table';
 
 /**
  * Spreadsheet import: file → column mapping → full check with a row-by-row report → one write.
@@ -138,16 +139,7 @@ export function ImportPanel() {
         <div>
           <h3>{t('backup.importMappingTitle')}</h3>
           <p>{t('backup.importMappingIntro')}</p>
-          <table className="table">
-            <caption>{t('backup.importMappingCaption', { rows: sheet.rows })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('backup.importColColumn')}</th>
-                <th scope="col">{t('backup.importColExample')}</th>
-                <th scope="col">{t('backup.importColField')}</th>
-              </tr>
-            </thead>
-            <tbody>
+          <Table caption={t('backup.importMappingCaption', { rows: sheet.rows })} columns={[{ label: t('backup.importColColumn') }, { label: t('backup.importColExample') }, { label: t('backup.importColField') }]}>
               {headers.map((h, i) => (
                 <tr key={i}>
                   <th scope="row">{h || `#${i + 1}`}</th>
@@ -173,8 +165,7 @@ export function ImportPanel() {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+          </Table>
           {mappingProblems.map((p) => (
             <p key={p} className="field__error" role="alert">
               {tx(`backup.mapping.${p}`)}
@@ -201,16 +192,7 @@ export function ImportPanel() {
               {t('backup.importReportListed', { shown: plan.listed.length, remarks: plan.remarks, rows: plan.rows })}
             </p>
           ) : null}
-          <table className="table import-report">
-            <caption>{t('backup.importReportCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('backup.importColRow')}</th>
-                <th scope="col">{t('backup.importColStatus')}</th>
-                <th scope="col">{t('backup.importColReason')}</th>
-              </tr>
-            </thead>
-            <tbody>
+          <Table className="import-report" caption={t('backup.importReportCaption')} columns={[{ label: t('backup.importColRow') }, { label: t('backup.importColStatus') }, { label: t('backup.importColReason') }]}>
               {plan.listed.map((r) => (
                 <tr key={r.row} data-row={r.row} data-status={r.status}>
                   <th scope="row">{r.row}</th>
@@ -234,8 +216,7 @@ export function ImportPanel() {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+          </Table>
           {done !== null ? (
             <p className="notice" role="status" data-ready="imported">
               {t('backup.imported', { count: done })}

@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { createBackup, recordBackupMade } from '../../../data/usecases/backup';
 import { useI18n } from '../../../i18n';
+import { useDates } from '../../../i18n/format';
 import { platform } from '../../../platform';
 import { Progress } from '../../../ui/Field';
 import { ErrorNote } from './ErrorNote';
 
 export function MakeBackup() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
+  const dates = useDates();
   const [progress, setProgress] = useState<number | null>(null);
   const [result, setResult] = useState<{ ok: true; households: number; date: string } | { ok: false; cancelled: true } | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -22,7 +24,7 @@ export function MakeBackup() {
       const saved = await platform().saveFile(fileName, 'application/octet-stream', bytes);
       if (saved) {
         await recordBackupMade();
-        const date = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(header.createdAt));
+        const date = dates.stampLong(header.createdAt);
         setResult({ ok: true, households: header.counts.households ?? 0, date });
       } else setResult({ ok: false, cancelled: true });
     } catch (e) {

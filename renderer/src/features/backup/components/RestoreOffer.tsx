@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../../i18n';
+import { useDates } from '../../../i18n/format';
 import { platform } from '../../../platform';
 import type { BackupInfo } from '../../../platform/types';
 import { RestorePanel } from './RestorePanel';
@@ -9,12 +10,12 @@ import { RestorePanel } from './RestorePanel';
  * prominently when automatic backups exist on this computer (e.g. after Chromium lost the store).
  */
 export function RestoreOffer() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [auto, setAuto] = useState<BackupInfo[]>([]);
   const [chosen, setChosen] = useState<{ bytes: Uint8Array; name: string } | null>(null);
   const target = platform().autoBackup;
-  const fmt = (iso: string) => new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const fmt = useDates().stampTime;
 
   useEffect(() => {
     if (!target) return;

@@ -5,8 +5,10 @@ import { ALL_TABLES, APP_VERSION, applyRestore, countTables, openBackup, type Re
 import { LATEST_VERSION } from '../../../data/migrations';
 import { setSession } from '../../../data/session';
 import { useI18n } from '../../../i18n';
+import { useDates } from '../../../i18n/format';
 import { Progress, TextField } from '../../../ui/Field';
 import { ErrorNote } from './ErrorNote';
+import { Table } from '../../../ui/Table';
 
 /**
  * Restore in three steps: choose (or get) a file → passphrase, full check → compare and confirm.
@@ -15,7 +17,7 @@ import { ErrorNote } from './ErrorNote';
  * progress and a stop button: a large file never blocks the page.
  */
 export function RestorePanel({ initial }: Readonly<{ initial?: { bytes: Uint8Array; name: string } | undefined }>) {
-  const { t, tx, lang } = useI18n();
+  const { t, tx } = useI18n();
   const fileId = useId();
   const [file, setFile] = useState<{ name: string; read: ParsedBackupFile | null } | null>(initial ? { name: initial.name, read: null } : null);
   const [header, setHeader] = useState<BackupHeader | null>(null);
@@ -27,7 +29,7 @@ export function RestorePanel({ initial }: Readonly<{ initial?: { bytes: Uint8Arr
   const [progress, setProgress] = useState<{ label: string; value: number } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState(false);
-  const fmt = (iso: string) => new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+  const fmt = useDates().stampLong;
 
   /** The read in progress; a newer choice (or leaving the panel) stops it. */
   const [initialRead] = useState(() => (initial ? { fraction: 0, controller: new AbortController() } : null));
@@ -166,16 +168,7 @@ export function RestorePanel({ initial }: Readonly<{ initial?: { bytes: Uint8Arr
       {plan ? (
         <div data-ready="restore-plan">
           <h3>{t('backup.restoreCompareTitle')}</h3>
-          <table className="table backup-compare">
-            <caption>{t('backup.restoreCompareCaption', { date: fmt(plan.header.createdAt) })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('backup.restoreColWhat')}</th>
-                <th scope="col">{t('backup.restoreColNow')}</th>
-                <th scope="col">{t('backup.restoreColBackup')}</th>
-              </tr>
-            </thead>
-            <tbody>
+          <Table className="backup-compare" caption={t('backup.restoreCompareCaption', { date: fmt(plan.header.createdAt) })} columns={[{ label: t('backup.restoreColWhat') }, { label: t('backup.restoreColNow') }, { label: t('backup.restoreColBackup') }]}>
               {shown.map((n) => (
                 <tr key={n} data-table={n}>
                   <th scope="row">{tx(`backup.table.${n}`)}</th>
@@ -183,8 +176,7 @@ export function RestorePanel({ initial }: Readonly<{ initial?: { bytes: Uint8Arr
                   <td>{plan.counts[n] ?? 0}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+          </Table>
           {plan.retentionDeleted.length > 0 ? (
             <div className="notice" data-testid="restore-retention-deleted">
               <p>

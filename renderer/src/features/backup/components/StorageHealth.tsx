@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../../i18n';
+import { useNumbers } from '../../../i18n/format';
 import { formatBytes, storageWarning } from '../storage';
 
 /**
@@ -9,6 +10,7 @@ import { formatBytes, storageWarning } from '../storage';
  */
 export function StorageHealth() {
   const { t, lang } = useI18n();
+  const numbers = useNumbers();
   const [est, setEst] = useState<{ usage?: number; quota?: number } | null>(null);
   const [persisted, setPersisted] = useState<boolean | null>(null);
 
@@ -41,7 +43,7 @@ export function StorageHealth() {
             {t('backup.storageUsage', {
               used: formatBytes(est.usage ?? 0, lang),
               quota: formatBytes(est.quota ?? 0, lang),
-              percent: (fraction * 100).toFixed(fraction < 0.01 ? 2 : 0),
+              percent: numbers.percent(fraction),
             })}
           </p>
         </>

@@ -8,6 +8,7 @@ import { fieldErrors, type FieldErrors } from '../../../ui/errors';
 import { useRecordActionResult } from '../mutations';
 import { useOpenAction } from '../queries';
 import { useFormatDate } from './common';
+import { SaveError } from '../../../ui/SaveError';
 
 /** Close an action with its result; the result is what "terugkoppelen aan" will hear. */
 export function ActionResultPage({ householdId, actionId }: Readonly<{ householdId: string; actionId: string }>) {
@@ -49,7 +50,7 @@ export function ActionResultPage({ householdId, actionId }: Readonly<{ household
       <button type="submit" className="button" disabled={record.isPending}>
         {t('feedback.closeAction')}
       </button>
-      {record.isError ? <p role="alert" className="field__error">{t('common.errorGeneric')}</p> : null}
+      <SaveError error={record.error} />
     </form>
   );
 }

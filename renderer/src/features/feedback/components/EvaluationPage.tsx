@@ -8,6 +8,7 @@ import { SelectField, TextArea, TextField } from '../../../ui/Field';
 import { fieldErrors, type FieldErrors } from '../../../ui/errors';
 import { useSaveEvaluation } from '../mutations';
 import { useEvaluationContext } from '../queries';
+import { SaveError } from '../../../ui/SaveError';
 
 type ScoreInput = { score: string; narrative: string };
 
@@ -160,7 +161,7 @@ function EvaluationForm({ householdId, ctx }: Readonly<{ householdId: string; ct
       <button type="submit" className="button" disabled={save.isPending}>
         {t('feedback.saveEvaluation')}
       </button>
-      {save.isError ? <p role="alert" className="field__error">{t('common.errorGeneric')}</p> : null}
+      <SaveError error={save.error} />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { SelectField } from '../../../ui/Field';
 import type { FollowUpAction } from '../../../data/stores/feedback/feedback';
 import { useFollowUp, useTeam } from '../queries';
 import { SubNav, useFormatDate } from './common';
+import { Table } from '../../../ui/Table';
 
 /** Due and overdue actions for the team or one owner. */
 export function FollowUpPage() {
@@ -41,19 +42,16 @@ export function ActionTable({ actions, showHousehold }: Readonly<{ actions: read
   const today = localDay();
   if (actions.length === 0) return <p className="empty">{t('feedback.followUpEmpty')}</p>;
   return (
-    <table className="table fb-table">
-      <thead>
-        <tr>
-          {showHousehold ? <th scope="col">{t('feedback.colHousehold')}</th> : null}
-          <th scope="col">{t('feedback.colAction')}</th>
-          <th scope="col">{t('feedback.colDue')}</th>
-          <th scope="col">{t('feedback.colState')}</th>
-          <th scope="col">
-            <span className="visually-hidden">{t('feedback.recordResult')}</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
+    <Table
+      className="fb-table"
+      columns={[
+        ...(showHousehold ? [{ label: t('feedback.colHousehold') }] : []),
+        { label: t('feedback.colAction') },
+        { label: t('feedback.colDue') },
+        { label: t('feedback.colState') },
+        { label: t('feedback.recordResult'), hidden: true },
+      ]}
+    >
         {actions.map((a) => {
           const state = actionFollowUp(a, today) ?? 'later';
           return (
@@ -74,7 +72,6 @@ export function ActionTable({ actions, showHousehold }: Readonly<{ actions: read
             </tr>
           );
         })}
-      </tbody>
-    </table>
+    </Table>
   );
 }

@@ -1,41 +1,25 @@
-import { useCallback } from 'react';
-import { href } from '../../../app/router';
 import { useI18n } from '../../../i18n';
-import { dateFormatter } from '../../households/format';
+import { useDates } from '../../../i18n/format';
+import { SubNav as UiSubNav, type SubNavTab } from '../../../ui/SubNav';
 
-const LONG_DAY: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
-
-/** A calendar date in the user's language, e.g. "20 maart 2026". Dates are calendar days, so UTC. */
+/** A calendar date in the user's language, e.g. "20 maart 2026" (i18n/format's `dateLong`). */
 export function useFormatDate(): (iso: string) => string {
-  const { lang } = useI18n();
-  return useCallback((iso: string) => dateFormatter(lang, LONG_DAY).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)), [lang]);
+  return useDates().dateLong;
 }
 
 
-const TABS = [
+const TABS: readonly SubNavTab[] = [
   { path: '/aandacht/mijn', label: 'feedback.tabMine' },
   { path: '/aandacht/alles', label: 'feedback.tabAll' },
   { path: '/aandacht/acties', label: 'feedback.tabActions' },
   { path: '/aandacht/escalaties', label: 'feedback.tabEscalations' },
   { path: '/aandacht/knelpunten', label: 'feedback.tabKnelpunten' },
-] as const;
+];
 
 /** The parts of the attention area, as plain links (each is its own page and URL). */
 export function SubNav({ current }: Readonly<{ current: string }>) {
   const { t } = useI18n();
-  return (
-    <nav aria-label={t('feedback.subNav')} className="fb-tabs">
-      <ul>
-        {TABS.map((tab) => (
-          <li key={tab.path}>
-            <a href={href(tab.path)} aria-current={current === tab.path ? 'page' : undefined}>
-              {t(tab.label)}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <UiSubNav label={t('feedback.subNav')} tabs={TABS} current={current} className="fb-tabs" />;
 }
 
 /** Where an attention line is resolved. */
@@ -50,7 +34,7 @@ export function targetOf(kind: string, householdId: string, refId: string): stri
     case 'escalation_open':
       return `/aandacht/escalatie/${refId}`;
     case 'consent_expiring':
-      // The consent ledger on the household's overview (team feature, HouseholdPartners: id "consent-title").
+      // The consent ledger on the household's overview (partners feature, HouseholdPartners: id "consent-title").
       return `/households/${householdId}/overzicht?focus=consent-title`;
     default:
       return `/households/${householdId}`;

@@ -3,11 +3,11 @@ import { CloseDraftSchema } from '@shared/domain/casefile';
 import { closingViolations, type CaseFile } from '@shared/domain/casefile-rules';
 import { useI18n } from '../../../i18n';
 import { TextArea } from '../../../ui/Field';
-import { useDates } from '../format';
+import { useDates } from '../../../i18n/format';
 import { useCloseHousehold } from '../mutations';
 import { useOpenFeedback } from '../queries';
 import { Card, SaveError, usePartyLabel } from './bits';
-import { useZodForm } from './useForm';
+import { useZodForm } from '../../../ui/useZodForm';
 
 /** Closing: what is still open comes first, then the outcome note. */
 export function CloseTab({ cf }: Readonly<{ cf: CaseFile }>) {

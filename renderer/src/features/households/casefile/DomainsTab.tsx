@@ -4,12 +4,12 @@ import { AssessmentDraftSchema, SCORE_VALUES } from '@shared/domain/casefile';
 import { scoreHistory, type CaseFile } from '@shared/domain/casefile-rules';
 import { useI18n } from '../../../i18n';
 import { SelectField, TextArea, TextField } from '../../../ui/Field';
-import { useDates } from '../format';
+import { useDates } from '../../../i18n/format';
 import { useAddAssessment } from '../mutations';
 import { useLifeDomains } from '../queries';
 import { Card, SaveError } from './bits';
 import { Sparkline, scoreTone } from './Sparkline';
-import { useZodForm } from './useForm';
+import { useZodForm } from '../../../ui/useZodForm';
 
 /** Life domains: counting goes with telling — every score has its narrative, the history is the trend. */
 export function DomainsTab({ cf }: Readonly<{ cf: CaseFile }>) {

@@ -5,12 +5,13 @@ import { allowedStatusChanges, type CaseFile } from '@shared/domain/casefile-rul
 import { ageOn, type HouseholdStatus } from '@shared/domain/household';
 import { useI18n } from '../../../i18n';
 import { SelectField, TextArea, TextField } from '../../../ui/Field';
-import { useDates } from '../format';
+import { useDates } from '../../../i18n/format';
 import { HouseholdSectionsSlot } from '../sections';
 import { useAddIntake, useChangeStatus, useDecideIntake, useHandOver } from '../mutations';
 import { Card, SaveError, usePeople } from './bits';
 import { IntakeFields, emptyIntake, type IntakeValues } from './IntakeFields';
-import { useZodForm } from './useForm';
+import { useZodForm } from '../../../ui/useZodForm';
+import { FormActions } from '../../../ui/FormActions';
 
 export function OverviewTab({ cf }: Readonly<{ cf: CaseFile }>) {
   const { t, tx } = useI18n();
@@ -94,14 +95,7 @@ function AddIntakeForm({ householdId, onDone }: Readonly<{ householdId: string; 
     <form className="cf-subform" onSubmit={(e) => void submit(e).catch(() => undefined)} noValidate aria-label={t('casefile.addIntake')}>
       <IntakeFields values={f.values} set={f.set} errors={f.errors} />
       <SaveError error={add.error} />
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={add.isPending}>
-          {t('casefile.saveIntake')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('casefile.saveIntake')} pending={add.isPending} onCancel={onDone} />
     </form>
   );
 }
@@ -270,14 +264,7 @@ function HandoverForm({ cf, onDone }: Readonly<{ cf: CaseFile; onDone: () => voi
         required
       />
       <SaveError error={hand.error} />
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={hand.isPending}>
-          {first ? t('casefile.assignRegisseur') : t('casefile.confirmHandover')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={first ? t('casefile.assignRegisseur') : t('casefile.confirmHandover')} pending={hand.isPending} onCancel={onDone} />
     </form>
   );
 }

@@ -16,12 +16,13 @@ import { activePlanOf, layerBaseline, layerNeedsReason, type CaseFile } from '@s
 import { useI18n } from '../../../i18n';
 import { fieldErrors, type FieldErrors } from '../../../ui/errors';
 import { SelectField, TextArea, TextField } from '../../../ui/Field';
-import { useDates } from '../format';
+import { useDates } from '../../../i18n/format';
 import { useAddAction, useAddGoal, useStartPlan, useUpdateAction } from '../mutations';
 import { useLifeDomains } from '../queries';
-import { Card, SaveError, usePartyLabel } from './bits';
-import { PartyPicker, emptyParty, partyDraft, type PartyValues } from './PartyPicker';
-import { useZodForm } from './useForm';
+import { Card, SaveError, usePartyLabel, usePeople } from './bits';
+import { PartyPicker, emptyParty, partyDraft, type PartyValues } from '../../../ui/PartyPicker';
+import { useZodForm } from '../../../ui/useZodForm';
+import { FormActions } from '../../../ui/FormActions';
 
 /** One household, one plan: the active plan editable, earlier plans read-only below it. */
 export function PlanTab({ cf }: Readonly<{ cf: CaseFile }>) {
@@ -251,14 +252,7 @@ function ProgressForm({ action, onDone }: Readonly<{ action: Action; onDone: () 
       </div>
       <TextArea label={t('casefile.result')} hint={t('casefile.resultHint')} rows={2} value={f.values.result} onChange={(e) => f.set({ result: e.target.value })} error={f.errors.result} required={f.values.status === 'gedaan'} />
       <SaveError error={update.error} />
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={update.isPending}>
-          {t('common.save')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('common.save')} pending={update.isPending} onCancel={onDone} />
     </form>
   );
 }
@@ -277,6 +271,7 @@ function ActionForm({ goal, siblings, onDone }: Readonly<{ goal: Goal; siblings:
   }));
   const [errors, setErrors] = useState<FieldErrors>({});
   const add = useAddAction(goal.householdId);
+  const people = usePeople();
   const needsReason = layerNeedsReason(v.layer, siblings);
   const baseline = layerBaseline(siblings);
   const set = (patch: Partial<ActionValues>) => setV((x) => ({ ...x, ...patch }));
@@ -318,19 +313,12 @@ function ActionForm({ goal, siblings, onDone }: Readonly<{ goal: Goal; siblings:
         ) : null}
       </div>
       <div className="grid-2">
-        <PartyPicker legend={t('casefile.owner')} value={v.owner} onChange={(owner) => set({ owner })} errors={errors} path="owner" />
-        <PartyPicker legend={t('casefile.reportTo')} value={v.reportTo} onChange={(reportTo) => set({ reportTo })} errors={errors} path="reportTo" />
+        <PartyPicker legend={t('casefile.owner')} value={v.owner} onChange={(owner) => set({ owner })} errors={errors} path="owner" people={people} />
+        <PartyPicker legend={t('casefile.reportTo')} value={v.reportTo} onChange={(reportTo) => set({ reportTo })} errors={errors} path="reportTo" people={people} />
       </div>
       <TextField label={t('casefile.dueDate')} type="date" value={v.dueDate} onChange={(e) => set({ dueDate: e.target.value })} error={errors.dueDate} required />
       <SaveError error={add.error} />
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={add.isPending}>
-          {t('casefile.saveAction')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('casefile.saveAction')} pending={add.isPending} onCancel={onDone} />
     </form>
   );
 }

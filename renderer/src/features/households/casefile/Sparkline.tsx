@@ -1,6 +1,6 @@
 import type { Assessment } from '@shared/domain/casefile';
 import { useI18n } from '../../../i18n';
-import { useDates } from '../format';
+import { useDates } from '../../../i18n/format';
 
 const W = 220;
 const H = 64;

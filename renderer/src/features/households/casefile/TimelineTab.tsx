@@ -3,11 +3,11 @@ import { NoteDraftSchema } from '@shared/domain/casefile';
 import { buildTimeline, type CaseFile, type TimelineEntry } from '@shared/domain/casefile-rules';
 import { useI18n } from '../../../i18n';
 import { TextArea } from '../../../ui/Field';
-import { useDates } from '../format';
+import { useDates } from '../../../i18n/format';
 import { useAddNote } from '../mutations';
 import { useAppSettings, useLifeDomains } from '../queries';
 import { Card, SaveError, usePeople } from './bits';
-import { useZodForm } from './useForm';
+import { useZodForm } from '../../../ui/useZodForm';
 
 /** What happened, newest first — derived from the records — and notes. */
 export function TimelineTab({ cf }: Readonly<{ cf: CaseFile }>) {

@@ -2,7 +2,7 @@ import { useMemo, type ReactNode } from 'react';
 import type { Party } from '@shared/domain/casefile';
 import { isRuleViolation } from '@shared/domain/casefile-rules';
 import { useI18n } from '../../../i18n';
-import { isQuotaError } from '../../../ui/errors';
+import { SaveError as UiSaveError } from '../../../ui/SaveError';
 import { usePartnerContacts, useTeamMembers } from '../queries';
 
 /**
@@ -10,13 +10,8 @@ import { usePartnerContacts, useTeamMembers } from '../queries';
  * ("nothing was lost; free space and try again"), or "nothing was half saved".
  */
 export function SaveError({ error }: Readonly<{ error: unknown }>) {
-  const { t, tx } = useI18n();
-  if (!error) return null;
-  return (
-    <p role="alert" className="field__error" data-error={isQuotaError(error) ? 'disk-full' : undefined}>
-      {isRuleViolation(error) ? tx(`casefile.rule.${error.code}`) : isQuotaError(error) ? t('common.errorDiskFull') : t('common.errorGeneric')}
-    </p>
-  );
+  const { tx } = useI18n();
+  return <UiSaveError error={error} diskFull explain={(e) => (isRuleViolation(e) ? tx(`casefile.rule.${e.code}`) : undefined)} />;
 }
 
 /** A card: a section of the case file with its own heading (the page is navigable by headings). */

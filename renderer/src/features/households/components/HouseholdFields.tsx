@@ -11,7 +11,7 @@ import { href } from '../../../app/router';
 import { useI18n } from '../../../i18n';
 import type { FieldErrors } from '../../../ui/errors';
 import { SelectField, TextField } from '../../../ui/Field';
-import { useDates } from '../format';
+import { useDates } from '../../../i18n/format';
 import { useHouseholds, useTeamSettings } from '../queries';
 
 export type MemberState = {

@@ -7,6 +7,7 @@ import { fieldErrors, type FieldErrors } from '../../../ui/errors';
 import { SaveError } from '../casefile/bits';
 import { useCreateHousehold, useUpdateHousehold } from '../mutations';
 import { DuplicateWarning, HouseholdFields, householdFormState, useDuplicates, type HouseholdFormState } from './HouseholdFields';
+import { FormActions } from '../../../ui/FormActions';
 
 /** Create or edit a household with its members. Validation is the shared zod schema; nothing saves half. */
 export function HouseholdForm({ household }: Readonly<{ household?: Household | null }>) {
@@ -52,14 +53,7 @@ export function HouseholdForm({ household }: Readonly<{ household?: Household | 
         matches={duplicates}
         {...(household ? {} : { confirmed: dupConfirmed, onConfirm: setDupConfirmed, error: dupError && mustConfirm })}
       />
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={saving}>
-          {saving ? t('common.saving') : t('common.save')}
-        </button>
-        <a className="button button--secondary" href={household ? `#/households/${household.id}` : '#/households'}>
-          {t('common.cancel')}
-        </a>
-      </div>
+      <FormActions submitLabel={saving ? t('common.saving') : t('common.save')} pending={saving} cancelHref={household ? `#/households/${household.id}` : '#/households'} />
     </form>
   );
 }

@@ -5,9 +5,10 @@ import { useI18n } from '../../../i18n';
 import { Progress } from '../../../ui/Field';
 import { ExampleDataLink } from '../../synthetic/components/ExampleDataLink';
 import { usePeople } from '../casefile/bits';
-import { useDates } from '../format';
+import { useDates } from '../../../i18n/format';
 import { useAppSettings, useHouseholds, useTeamSettings } from '../queries';
 import { MIN_QUERY, useSearchResults, useSearchStatus } from '../search/searchIndex';
+import { Table } from '../../../ui/Table';
 
 /**
  * Rows rendered at first, and after every new query or filter: a screenful and a bit. Every
@@ -172,24 +173,11 @@ export function HouseholdList() {
         </>
       ) : (
         <>
-          <table className="table cf-list-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('households.colName')}</th>
-                <th scope="col">{t('households.colWijk')}</th>
-                <th scope="col">{t('households.colStatus')}</th>
-                <th scope="col">{t('households.colRegisseur')}</th>
-                <th scope="col">{t('households.colFlags')}</th>
-                <th scope="col">{t('households.colMembers')}</th>
-                <th scope="col">{t('households.colActivity')}</th>
-              </tr>
-            </thead>
-            <tbody>
+          <Table className="cf-list-table" columns={[{ label: t('households.colName') }, { label: t('households.colWijk') }, { label: t('households.colStatus') }, { label: t('households.colRegisseur') }, { label: t('households.colFlags') }, { label: t('households.colMembers') }, { label: t('households.colActivity') }]}>
               {shown.map((h) => (
                 <HouseholdRow key={h.id} household={h} statusLabel={tx(`households.status.${h.status}`)} regisseur={people.memberName(h.regisseurId)} stamp={dates.stamp} />
               ))}
-            </tbody>
-          </table>
+          </Table>
           {total > shown.length ? (
             <p className="cf-list-more">
               <button type="button" className="button button--secondary" onClick={() => setLimit((l) => l + MORE_STEP)}>

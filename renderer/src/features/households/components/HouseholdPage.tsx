@@ -10,9 +10,10 @@ import { DomainsTab } from '../casefile/DomainsTab';
 import { OverviewTab } from '../casefile/OverviewTab';
 import { PlanTab } from '../casefile/PlanTab';
 import { TimelineTab } from '../casefile/TimelineTab';
-import { useDates } from '../format';
+import { useDates } from '../../../i18n/format';
 import { householdKeys, useCaseFile } from '../queries';
 import { HouseholdForm } from './HouseholdForm';
+import { SubNav } from '../../../ui/SubNav';
 
 export const CASEFILE_TABS = ['overzicht', 'leefgebieden', 'plan', 'tijdlijn', 'afsluiten'] as const;
 export type CaseFileTab = (typeof CASEFILE_TABS)[number];
@@ -118,17 +119,12 @@ export function HouseholdPage({ id, tab, editing }: Readonly<{ id: string; tab: 
           </div>
         ) : null}
         {closed ? <p className="notice">{t('casefile.closedReadOnly')}</p> : null}
-        <nav aria-label={t('casefile.tabsLabel')} className="cf-tabs">
-          <ul>
-            {CASEFILE_TABS.map((k) => (
-              <li key={k}>
-                <a href={href(`/households/${id}/${k}`)} aria-current={k === tab ? 'page' : undefined}>
-                  {t(TAB_LABEL[k])}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <SubNav
+          label={t('casefile.tabsLabel')}
+          className="cf-tabs"
+          tabs={CASEFILE_TABS.map((k) => ({ path: `/households/${id}/${k}`, label: TAB_LABEL[k] }))}
+          current={`/households/${id}/${tab}`}
+        />
       </header>
       <div className="casefile__body">
         {tab === 'overzicht' ? <OverviewTab cf={cf} /> : null}

@@ -9,6 +9,7 @@ import { SaveError } from '../casefile/bits';
 import { IntakeFields, emptyIntake, type IntakeValues } from '../casefile/IntakeFields';
 import { useCreateHousehold } from '../mutations';
 import { DuplicateWarning, HouseholdFields, householdFormState, useDuplicates, type HouseholdFormState } from './HouseholdFields';
+import { FormActions } from '../../../ui/FormActions';
 
 function prefixed(errors: FieldErrors, prefix: string): FieldErrors {
   return Object.fromEntries(Object.entries(errors).map(([k, v]) => [`${prefix}${k}`, v]));
@@ -65,14 +66,7 @@ export function IntakeNewForm() {
         <HouseholdFields form={form} setForm={setForm} errors={errors} prefix="h." />
       </section>
       <DuplicateWarning matches={duplicates} confirmed={dupConfirmed} onConfirm={setDupConfirmed} error={dupError && mustConfirm} />
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={create.isPending}>
-          {create.isPending ? t('common.saving') : t('casefile.saveIntake')}
-        </button>
-        <a className="button button--secondary" href="#/households">
-          {t('common.cancel')}
-        </a>
-      </div>
+      <FormActions submitLabel={create.isPending ? t('common.saving') : t('casefile.saveIntake')} pending={create.isPending} cancelHref="#/households" />
     </form>
   );
 }

@@ -6,7 +6,7 @@ import { canBeInvited, checkPartnerAccess, ringOf, type PartnerAccess } from '@s
 import { pseudonymLabel } from '@shared/privacy/pseudonym';
 import { href } from '../../../app/router';
 import { useI18n } from '../../../i18n';
-import { useDates } from '../../households/format';
+import { useDates } from '../../../i18n/format';
 import { useFollowUps, useInvite, useMoveItem, useRemoveItem, useUpdateItem, useUpdateMeeting } from '../mutations';
 import { useAgenda, useConsents, useHouseholdNames, useMeeting, usePeople } from '../queries';
 import { BudgetBar } from './BudgetBar';

@@ -10,7 +10,7 @@ import { latestScores } from '@shared/export/profiles';
 import { pseudonymLabel } from '@shared/privacy/pseudonym';
 import { href, navigate } from '../../../app/router';
 import { useI18n } from '../../../i18n';
-import { useDates } from '../../households/format';
+import { useDates } from '../../../i18n/format';
 import { fieldErrors, type FieldErrors } from '../../../ui/errors';
 import { SelectField, TextArea, TextField } from '../../../ui/Field';
 import { useAddAction, useAddDecision, useCloseItem, useCloseMeeting, useRemoveAction, useRemoveDecision, useStartItem, useStartMeeting, useUpdateItem } from '../mutations';

@@ -1,7 +1,7 @@
 import { href } from '../../../app/router';
 import { localDay } from '@shared/dates';
 import { useI18n } from '../../../i18n';
-import { useDates } from '../../households/format';
+import { useDates } from '../../../i18n/format';
 import { usePlanMeeting } from '../mutations';
 import { useMeetings } from '../queries';
 

@@ -2,11 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { DEFAULT_TIME_BOX_MINUTES, NominationDraftSchema } from '@shared/domain/meeting';
 import { href } from '../../../app/router';
 import { useI18n } from '../../../i18n';
-import { useDates } from '../../households/format';
+import { useDates } from '../../../i18n/format';
 import { fieldErrors, type FieldErrors } from '../../../ui/errors';
 import { TextArea, TextField } from '../../../ui/Field';
 import { useNominate } from '../mutations';
 import { useCurrentUserId, useHouseholdAgenda, useMeetings } from '../queries';
+import { SaveError } from '../../../ui/SaveError';
 
 /** On a household's page: bring it into the next meeting with a question, and what past meetings decided. */
 export function NominateSection({ householdId }: Readonly<{ householdId: string }>) {
@@ -59,7 +60,7 @@ export function NominateSection({ householdId }: Readonly<{ householdId: string 
           {t('meeting.section.submit')}
         </button>
         {nominate.isSuccess ? <p role="status">{t('meeting.section.added')}</p> : null}
-        {nominate.isError ? <p role="alert" className="field__error">{t('common.errorGeneric')}</p> : null}
+        <SaveError error={nominate.error} />
       </form>
       {discussed.length ? (
         <>

@@ -3,10 +3,12 @@ import { localDay } from '@shared/dates';
 import { AUDIT_ACTIONS, type AuditAction, type AuditEntry, type AuditFilter } from '../../../data/stores/audit/audit';
 import { href } from '../../../app/router';
 import { useI18n } from '../../../i18n';
+import { useDates } from '../../../i18n/format';
 import { SelectField, TextField } from '../../../ui/Field';
 import { useOrganisations } from '../../team/queries';
 import { useExportAudit } from '../mutations';
 import { AUDIT_VIEW_LIMIT, useAudit, useTeamMembers } from '../queries';
+import { Table } from '../../../ui/Table';
 
 type Draft = { from: string; to: string; action: string; actorId: string; entityId: string };
 const EMPTY: Draft = { from: '', to: '', action: '', actorId: '', entityId: '' };
@@ -35,7 +37,7 @@ function detailsText(e: AuditEntry, orgName: (id: string) => string | undefined)
 
 /** The audit log for the coordinator: filter, read, export as CSV (the export is itself logged). */
 export function AuditLog() {
-  const { t, tx, lang } = useI18n();
+  const { t, tx } = useI18n();
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [filter, setFilter] = useState<AuditFilter>({});
   const audit = useAudit(filter);
@@ -45,7 +47,7 @@ export function AuditLog() {
   const exporter = useExportAudit();
   const names = useMemo(() => new Map((members.data ?? []).map((m) => [m.id, m.name])), [members.data]);
   const actorName = (id: string | undefined) => (id ? (names.get(id) ?? t('privacy.unknownActor')) : t('privacy.unknownActor'));
-  const fmt = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
+  const { stampSeconds } = useDates();
   const set = (k: keyof Draft) => (e: { target: { value: string } }) => setDraft({ ...draft, [k]: e.target.value });
 
   function apply(e: FormEvent) {
@@ -118,22 +120,11 @@ export function AuditLog() {
       ) : null}
       {audit.isSuccess && rows.length === 0 ? <p className="empty">{t('privacy.auditEmpty')}</p> : null}
       {rows.length > 0 ? (
-        <table className="table privacy-audit">
-          <caption className="visually-hidden">{t('privacy.auditCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('privacy.colWhen')}</th>
-              <th scope="col">{t('privacy.colWho')}</th>
-              <th scope="col">{t('privacy.colWhat')}</th>
-              <th scope="col">{t('privacy.colRecord')}</th>
-              <th scope="col">{t('privacy.colDetails')}</th>
-            </tr>
-          </thead>
-          <tbody>
+        <Table className="privacy-audit" caption={t('privacy.auditCaption')} captionHidden columns={[{ label: t('privacy.colWhen') }, { label: t('privacy.colWho') }, { label: t('privacy.colWhat') }, { label: t('privacy.colRecord') }, { label: t('privacy.colDetails') }]}>
             {rows.slice(0, AUDIT_VIEW_LIMIT).map((e) => (
               <tr key={e.id} data-action={e.action}>
                 <td>
-                  <time dateTime={e.at}>{fmt.format(new Date(e.at))}</time>
+                  <time dateTime={e.at}>{stampSeconds(e.at)}</time>
                 </td>
                 <td>{actorName(e.actorId)}</td>
                 <td>{tx(`privacy.actions.${e.action}`)}</td>
@@ -141,8 +132,7 @@ export function AuditLog() {
                 <td>{detailsText(e, (id) => orgNames.get(id))}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
+        </Table>
       ) : null}
     </section>
   );

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useI18n } from '../../../i18n';
+import { useNumbers } from '../../../i18n/format';
 import { platform } from '../../../platform';
 import { SelectField } from '../../../ui/Field';
 import { useSaveIdleMinutes, useSetContentProtection } from '../mutations';
@@ -10,6 +11,7 @@ const IDLE_CHOICES = [1, 2, 5, 10, 15, 30, 60] as const;
 /** Idle lock time and (desktop only) content protection against screen capture. */
 export function LockSection() {
   const { t } = useI18n();
+  const { plural } = useNumbers();
   const settings = useAppSettings();
   const save = useSaveIdleMinutes();
   const protect = useSetContentProtection();
@@ -33,7 +35,7 @@ export function LockSection() {
           hint={t('privacy.idleHint')}
           value={value}
           onChange={(e) => setChoice(e.target.value)}
-          options={IDLE_CHOICES.map((m) => ({ value: String(m), label: m === 1 ? t('privacy.minute') : t('privacy.minutes', { count: m }) }))}
+          options={IDLE_CHOICES.map((m) => ({ value: String(m), label: plural(m, { one: 'privacy.minute', other: 'privacy.minutes' }) }))}
         />
         <button type="submit" className="button" disabled={save.isPending}>
           {t('privacy.saveLock')}

@@ -2,14 +2,16 @@ import { useEffect, useRef, useState } from 'react';
 import { localDay } from '@shared/dates';
 import type { RetentionCandidate } from '../../../data/usecases/retention';
 import { useI18n } from '../../../i18n';
+import { useDates } from '../../../i18n/format';
 import { useEraseHousehold } from '../mutations';
 import { useAnonymousAggregates, useRetentionCandidates, useTeamPrivacy } from '../queries';
+import { Table } from '../../../ui/Table';
 
 type Pending = { candidate: RetentionCandidate; mode: 'delete' | 'anonymise' };
 
 /** Proposals for closed households past the bewaartermijn; nothing happens without a confirmation. */
 export function RetentionSection() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [today] = useState(() => localDay());
   const team = useTeamPrivacy();
   const candidates = useRetentionCandidates(today);
@@ -18,8 +20,7 @@ export function RetentionSection() {
   const [pending, setPending] = useState<Pending | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
-  const fmt = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
-  const date = (iso: string) => fmt.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+  const { date } = useDates();
 
   useEffect(() => {
     const d = dialog.current;
@@ -55,16 +56,7 @@ export function RetentionSection() {
       ) : null}
       {candidates.isSuccess && list.length === 0 ? <p className="muted">{t('privacy.retentionNone')}</p> : null}
       {list.length > 0 ? (
-        <table className="table" aria-label={t('privacy.retentionListLabel')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('privacy.colHousehold')}</th>
-              <th scope="col">{t('privacy.colClosed')}</th>
-              <th scope="col">{t('privacy.colExpired')}</th>
-              <th scope="col">{t('privacy.colDecision')}</th>
-            </tr>
-          </thead>
-          <tbody>
+        <Table label={t('privacy.retentionListLabel')} columns={[{ label: t('privacy.colHousehold') }, { label: t('privacy.colClosed') }, { label: t('privacy.colExpired') }, { label: t('privacy.colDecision') }]}>
             {list.map((c) => (
               <tr key={c.id}>
                 <th scope="row">{c.displayName}</th>
@@ -80,8 +72,7 @@ export function RetentionSection() {
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
+        </Table>
       ) : null}
       {aggregates.data && aggregates.data.length > 0 ? <p className="muted">{t('privacy.aggregates', { count: aggregates.data.length })}</p> : null}
       <dialog ref={dialog} className="privacy-dialog" aria-labelledby="erase-title" aria-describedby="erase-text" onClose={() => setPending(null)}>

@@ -3,6 +3,7 @@ import { levelRank, ringOf } from '@shared/domain/partner-rules';
 import { useI18n } from '../../../i18n';
 import { labelSpot, placeLabels, spread } from './geometry';
 import { RING_INK } from './TeamRingView';
+import { SpotLabel } from './SpotLabel';
 
 const C = 300;
 const BAND: Record<Ring, { inner: number; outer: number }> = {
@@ -102,13 +103,7 @@ export function HouseholdRing({ involvements, organisations, contacts, placement
               ) : (
                 <circle cx={point.x} cy={point.y} r={13} fill={RING_INK[where]} stroke="#fff" strokeWidth={3} />
               )}
-              <text x={spot.x} y={spot.y} textAnchor={spot.anchor} className="hh-ring__label">
-                {spot.lines.map((line, i) => (
-                  <tspan key={i} x={spot.x} dy={i === 0 ? 0 : spot.lineHeight}>
-                    {line}
-                  </tspan>
-                ))}
-              </text>
+              <SpotLabel spot={spot} className="hh-ring__label" />
             </g>
           );
         })}

@@ -11,6 +11,8 @@ import { teamKeys, useMembers, useOrganisations } from '../queries';
 import { teamFieldErrors } from './errors';
 import { TeamSaveError } from './SaveError';
 import { TeamNav } from './TeamNav';
+import { FormActions } from '../../../ui/FormActions';
+import { Table } from '../../../ui/Table';
 
 /** The people at the table: home organisation, hours for the team, specialism. The current user is one of them. */
 export function MembersScreen() {
@@ -29,19 +31,7 @@ export function MembersScreen() {
       <h1 id="members-title">{t('team.member.title')}</h1>
       <TeamNav />
       <p className="muted">{t('team.member.summary', { count: list.filter((m) => m.active).length, hours: totalHours })}</p>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{t('team.member.name')}</th>
-            <th scope="col">{t('team.member.organisation')}</th>
-            <th scope="col">{t('team.member.hours')}</th>
-            <th scope="col">{t('team.member.specialism')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('team.member.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
+      <Table columns={[{ label: t('team.member.name') }, { label: t('team.member.organisation') }, { label: t('team.member.hours') }, { label: t('team.member.specialism') }, { label: t('team.member.actions'), hidden: true }]}>
           {list.map((m) => (
             <tr key={m.id} className={m.active ? undefined : 'row--inactive'}>
               <th scope="row">
@@ -60,8 +50,7 @@ export function MembersScreen() {
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
+      </Table>
       {editing ? (
         <MemberForm key={editing} member={list.find((m) => m.id === editing)} onDone={() => setEditing(undefined)} />
       ) : (
@@ -122,14 +111,7 @@ function MemberForm({ member, onDone }: Readonly<{ member: TeamMember | undefine
         {t('team.member.active')}
       </label>
       <TeamSaveError error={save.error} />
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={save.isPending}>
-          {t('common.save')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('common.save')} pending={save.isPending} onCancel={onDone} />
     </form>
   );
 }

@@ -13,7 +13,7 @@ import {
 import { href } from '../../../app/router';
 import { TeamRuleError } from '../../../data/stores/partners/partners';
 import { useI18n } from '../../../i18n';
-import { useDates } from '../../households/format';
+import { useDates } from '../../../i18n/format';
 import type { FieldErrors } from '../../../ui/errors';
 import { SelectField, TextArea, TextField } from '../../../ui/Field';
 import { useReplaceContact, useSaveContact, useSaveOrganisation } from '../mutations';
@@ -22,6 +22,7 @@ import { teamFieldErrors } from './errors';
 import { TeamSaveError } from './SaveError';
 import { positionOf } from './geometry';
 import { TeamNav } from './TeamNav';
+import { FormActions } from '../../../ui/FormActions';
 
 export function OrganisationPage({ id }: Readonly<{ id: string }>) {
   const { t, tx } = useI18n();
@@ -169,14 +170,7 @@ function OrganisationEdit({ org }: Readonly<{ org: Organisation }>) {
       </div>
       <TextArea label={t('team.org.description')} value={description} onChange={(e) => setDescription(e.target.value)} error={errors.description} rows={2} />
       <TeamSaveError error={save.error} />
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={save.isPending}>
-          {t('common.save')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={() => setOpen(false)}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('common.save')} pending={save.isPending} onCancel={() => setOpen(false)} />
     </form>
   );
 }
@@ -230,14 +224,7 @@ function ContactForm({ organisationId, contact, contacts, onDone }: Readonly<{ o
         />
       </div>
       {save.error instanceof TeamRuleError ? null : <TeamSaveError error={save.error} />}
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={save.isPending}>
-          {t('common.save')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('common.save')} pending={save.isPending} onCancel={onDone} />
     </form>
   );
 }
@@ -352,14 +339,7 @@ function LeaveForm({ contact, contacts, onDone }: Readonly<{ contact: Contact; c
         rows={4}
       />
       <TeamSaveError error={replace.error} />
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={replace.isPending}>
-          {t('team.leave.submit')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={() => onDone()}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('team.leave.submit')} pending={replace.isPending} onCancel={onDone} />
     </form>
   );
 }

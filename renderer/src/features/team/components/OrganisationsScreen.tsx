@@ -11,6 +11,8 @@ import { teamFieldErrors } from './errors';
 import { TeamSaveError } from './SaveError';
 import { POSITIONS, positionOf, splitPosition, type Position } from './geometry';
 import { TeamNav } from './TeamNav';
+import { FormActions } from '../../../ui/FormActions';
+import { Table } from '../../../ui/Table';
 
 /** All partner organisations with their ring and contacts; add a new one with its first placement. */
 export function OrganisationsScreen() {
@@ -27,16 +29,7 @@ export function OrganisationsScreen() {
       {list.length === 0 ? (
         <p className="empty">{t('team.org.empty')}</p>
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('team.org.name')}</th>
-              <th scope="col">{t('team.org.type')}</th>
-              <th scope="col">{t('team.org.position')}</th>
-              <th scope="col">{t('team.org.contacts')}</th>
-            </tr>
-          </thead>
-          <tbody>
+        <Table columns={[{ label: t('team.org.name') }, { label: t('team.org.type') }, { label: t('team.org.position') }, { label: t('team.org.contacts') }]}>
             {list.map((o) => {
               const pos = positionOf(placementOf(placements.data ?? [], o.id));
               const active = (contacts.data ?? []).filter((c) => c.organisationId === o.id && c.active);
@@ -52,8 +45,7 @@ export function OrganisationsScreen() {
                 </tr>
               );
             })}
-          </tbody>
-        </table>
+        </Table>
       )}
       <NewOrganisationForm />
     </section>
@@ -117,11 +109,7 @@ function NewOrganisationForm() {
       </div>
       <TextArea label={t('team.org.description')} value={description} onChange={(e) => setDescription(e.target.value)} error={errors.description} rows={2} />
       <TeamSaveError error={create.error} />
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={create.isPending}>
-          {t('team.org.addSubmit')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('team.org.addSubmit')} pending={create.isPending} />
     </form>
   );
 }

@@ -12,6 +12,7 @@ import { TeamSaveError } from './SaveError';
 import { POSITIONS, positionOf, splitPosition, type Position } from './geometry';
 import { TeamNav } from './TeamNav';
 import { TeamRingView } from './TeamRingView';
+import { FormActions } from '../../../ui/FormActions';
 
 /** The team's rings: who sits at the table, who around it, who flies in — and why. */
 export function RingScreen() {
@@ -194,14 +195,7 @@ function MovePanel({
         />
       </div>
       <TeamSaveError error={place.error} />
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={place.isPending}>
-          {t('team.ring.moveSave')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={() => onDone()}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('team.ring.moveSave')} pending={place.isPending} onCancel={onDone} />
     </form>
   );
 }

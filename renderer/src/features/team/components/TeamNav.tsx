@@ -1,7 +1,8 @@
-import { href, useRoute } from '../../../app/router';
-import { useI18n, type MessageKey } from '../../../i18n';
+import { useRoute } from '../../../app/router';
+import { useI18n } from '../../../i18n';
+import { SubNav, type SubNavTab } from '../../../ui/SubNav';
 
-const TABS: readonly { path: string; label: MessageKey }[] = [
+const TABS: readonly SubNavTab[] = [
   { path: '/team', label: 'team.tab.rings' },
   { path: '/team/organisations', label: 'team.tab.organisations' },
   { path: '/team/members', label: 'team.tab.members' },
@@ -14,17 +15,5 @@ export function TeamNav() {
   const { t } = useI18n();
   const route = useRoute();
   const current = `/${route.slice(0, 2).join('/')}`;
-  return (
-    <nav aria-label={t('team.tab.label')} className="subnav">
-      <ul>
-        {TABS.map((tab) => (
-          <li key={tab.path}>
-            <a href={href(tab.path)} aria-current={current === tab.path ? 'page' : undefined}>
-              {t(tab.label)}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <SubNav label={t('team.tab.label')} tabs={TABS} current={current} />;
 }

@@ -2,6 +2,7 @@ import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Organisation, Placement } from '@shared/domain/partners';
 import { useI18n } from '../../../i18n';
 import { POSITIONS, initials, labelBox, placeLabels, positionOf, spread, stepPosition, type LabelSpot, type Point, type Position } from './geometry';
+import { SpotLabel } from './SpotLabel';
 
 /** Band radii in the 1000×1000 drawing, from the table outwards. */
 const C = 500;
@@ -233,13 +234,7 @@ export function TeamRingView({ organisations, placements, tableSize, selectedId,
                 {node.number ?? (org.type === 'anders' ? initials(org.name) : tx(`team.orgAbbr.${org.type}`))}
               </text>
               {node.number || !spot ? null : (
-                <text x={spot.x} y={spot.y} textAnchor={spot.anchor} className="ring-node__label" aria-hidden="true">
-                  {spot.lines.map((line, i) => (
-                    <tspan key={i} x={spot.x} dy={i === 0 ? 0 : spot.lineHeight}>
-                      {line}
-                    </tspan>
-                  ))}
-                </text>
+                <SpotLabel spot={spot} className="ring-node__label" hidden />
               )}
             </g>
           );

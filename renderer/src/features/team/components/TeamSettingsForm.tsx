@@ -15,6 +15,7 @@ import type { FieldErrors } from '../../../ui/errors';
 import { SelectField, TextArea, TextField } from '../../../ui/Field';
 import { useMembers } from '../queries';
 import { teamFieldErrors } from './errors';
+import { FormActions } from '../../../ui/FormActions';
 
 type FormState = {
   name: string;
@@ -289,12 +290,7 @@ export function TeamSettingsForm({ initial, step, submitLabel, saving, onSubmit,
           </fieldset>
         </>
       ) : null}
-      <div className="form-actions">
-        {actions}
-        <button type="submit" className="button" disabled={saving}>
-          {saving ? t('common.saving') : submitLabel}
-        </button>
-      </div>
+      <FormActions before={actions} submitLabel={saving ? t('common.saving') : submitLabel} pending={saving} />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { computeWorkload } from '@shared/domain/partner-rules';
 import { useI18n } from '../../../i18n';
 import { useMembers, useOrganisations, useWorkloadInput } from '../queries';
 import { TeamNav } from './TeamNav';
+import { Table } from '../../../ui/Table';
 
 type Row = Readonly<{ id: string; name: string; households: number; openActions: number }>;
 
@@ -60,15 +61,7 @@ function WorkloadBars({ id, title, rows }: Readonly<{ id: string; title: string;
       {rows.length === 0 ? (
         <p className="empty">{t('team.workload.none')}</p>
       ) : (
-        <table className="table workload">
-          <thead>
-            <tr>
-              <th scope="col">{t('team.workload.who')}</th>
-              <th scope="col">{t('team.workload.households')}</th>
-              <th scope="col">{t('team.workload.openActions')}</th>
-            </tr>
-          </thead>
-          <tbody>
+        <Table className="workload" columns={[{ label: t('team.workload.who') }, { label: t('team.workload.households') }, { label: t('team.workload.openActions') }]}>
             {rows.map((r) => (
               <tr key={r.id} data-workload={r.name}>
                 <th scope="row">{r.name}</th>
@@ -80,8 +73,7 @@ function WorkloadBars({ id, title, rows }: Readonly<{ id: string; title: string;
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
+        </Table>
       )}
     </section>
   );

@@ -25,15 +25,17 @@ import {
 } from '@shared/domain/partners';
 import { ConsentRequiredError } from '../../../data/stores/partners/partners';
 import { useI18n } from '../../../i18n';
-import { useDates } from '../../households/format';
+import { useDates } from '../../../i18n/format';
 import { useHousehold } from '../../households/queries';
 import type { FieldErrors } from '../../../ui/errors';
 import { SelectField, TextArea, TextField } from '../../../ui/Field';
-import { useAddInvolvement, useCancelInvitation, useInviteContact, useRecordConsent, useUpdateInvolvement, useWithdrawConsent } from '../mutations';
-import { useConsents, useContacts, useInvitations, useInvolvements, useOrganisations, usePlacements, useTeamSettings } from '../queries';
-import { teamFieldErrors } from './errors';
-import { HouseholdRing } from './HouseholdRing';
-import { TeamSaveError } from './SaveError';
+import { useAddInvolvement, useCancelInvitation, useInviteContact, useRecordConsent, useUpdateInvolvement, useWithdrawConsent } from '../../team/mutations';
+import { useConsents, useContacts, useInvitations, useInvolvements, useOrganisations, usePlacements, useTeamSettings } from '../../team/queries';
+import { teamFieldErrors } from '../../team/components/errors';
+import { HouseholdRing } from '../../team/components/HouseholdRing';
+import { TeamSaveError } from '../../team/components/SaveError';
+import { FormActions } from '../../../ui/FormActions';
+import { Table } from '../../../ui/Table';
 
 type ConsentPrefill = Readonly<{ organisationId: string; purpose: ConsentPurpose; nonce: number }>;
 
@@ -145,20 +147,7 @@ function InvolvementList({ householdId, today, closed }: Readonly<{ householdId:
   if (list.length === 0) return <p className="muted">{t('team.hh.noInvolvements')}</p>;
   return (
     <>
-      <table className="table table--compact">
-        <caption className="visually-hidden">{t('team.hh.involvementsCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('team.hh.partner')}</th>
-            <th scope="col">{t('team.hh.level')}</th>
-            <th scope="col">{t('team.hh.since')}</th>
-            <th scope="col">{t('team.hh.role')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('team.member.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
+      <Table className="table--compact" caption={t('team.hh.involvementsCaption')} captionHidden columns={[{ label: t('team.hh.partner') }, { label: t('team.hh.level') }, { label: t('team.hh.since') }, { label: t('team.hh.role') }, { label: t('team.member.actions'), hidden: true }]}>
           {list.map((inv) => {
             const activeNow = isInvolvementActive(inv, today);
             const who = contactName(inv.contactId) ? `${contactName(inv.contactId) ?? ''} · ${orgName(inv.organisationId)}` : orgName(inv.organisationId);
@@ -200,8 +189,7 @@ function InvolvementList({ householdId, today, closed }: Readonly<{ householdId:
               </tr>
             );
           })}
-        </tbody>
-      </table>
+      </Table>
       <TeamSaveError error={update.error} />
     </>
   );
@@ -270,14 +258,7 @@ function InvolvementForm({ householdId, today }: Readonly<{ householdId: string;
       </div>
       <TextField label={t('team.hh.role')} hint={t('team.hh.roleHint')} value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })} error={errors.role} autoComplete="off" />
       <TeamSaveError error={add.error} />
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={add.isPending}>
-          {t('team.hh.involveSubmit')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={() => setOpen(false)}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('team.hh.involveSubmit')} pending={add.isPending} onCancel={() => setOpen(false)} />
     </form>
   );
 }
@@ -298,21 +279,7 @@ function ConsentLedger({ householdId, today }: Readonly<{ householdId: string; t
       {list.length === 0 ? (
         <p className="muted">{t('team.consent.empty')}</p>
       ) : (
-        <table className="table table--compact" data-testid="consent-ledger">
-          <thead>
-            <tr>
-              <th scope="col">{t('team.hh.partner')}</th>
-              <th scope="col">{t('team.consent.purpose')}</th>
-              <th scope="col">{t('team.consent.givenBy')}</th>
-              <th scope="col">{t('team.consent.givenAt')}</th>
-              <th scope="col">{t('team.consent.expiresAt')}</th>
-              <th scope="col">{t('team.consent.status')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('team.member.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
+        <Table className="table--compact" testId="consent-ledger" columns={[{ label: t('team.hh.partner') }, { label: t('team.consent.purpose') }, { label: t('team.consent.givenBy') }, { label: t('team.consent.givenAt') }, { label: t('team.consent.expiresAt') }, { label: t('team.consent.status') }, { label: t('team.member.actions'), hidden: true }]}>
             {list.map((c) => {
               const state = consentState(c, today);
               return (
@@ -359,8 +326,7 @@ function ConsentLedger({ householdId, today }: Readonly<{ householdId: string; t
                 </tr>
               );
             })}
-          </tbody>
-        </table>
+        </Table>
       )}
       <TeamSaveError error={withdraw.error} />
     </section>
@@ -429,14 +395,7 @@ function ConsentForm({ householdId, today, prefill }: Readonly<{ householdId: st
           </div>
           <TextArea label={t('team.consent.scope')} hint={t('team.consent.scopeHint')} value={form.scope} onChange={(e) => setForm({ ...form, scope: e.target.value })} error={errors.scope} rows={2} />
           <TeamSaveError error={record.error} />
-          <div className="form-actions">
-            <button type="submit" className="button" disabled={record.isPending}>
-              {t('team.consent.save')}
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => setOpen(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <FormActions submitLabel={t('team.consent.save')} pending={record.isPending} onCancel={() => setOpen(false)} />
         </form>
       )}
     </>
@@ -506,19 +465,7 @@ function Invitations({
       {list.length === 0 ? (
         <p className="muted">{t('team.invite.empty')}</p>
       ) : (
-        <table className="table table--compact" data-testid="invitations">
-          <thead>
-            <tr>
-              <th scope="col">{t('team.invite.who')}</th>
-              <th scope="col">{t('team.consent.purpose')}</th>
-              <th scope="col">{t('team.invite.when')}</th>
-              <th scope="col">{t('team.consent.status')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('team.member.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
+        <Table className="table--compact" testId="invitations" columns={[{ label: t('team.invite.who') }, { label: t('team.consent.purpose') }, { label: t('team.invite.when') }, { label: t('team.consent.status') }, { label: t('team.member.actions'), hidden: true }]}>
             {list.map((inv) => {
               const state = invitationState(inv, today);
               const who = `${contactName(inv.contactId) ?? '—'} · ${orgName(inv.organisationId)}`;
@@ -543,8 +490,7 @@ function Invitations({
                 </tr>
               );
             })}
-          </tbody>
-        </table>
+        </Table>
       )}
       <TeamSaveError error={cancel.error} />
       {closed ? null : !open ? (
@@ -611,14 +557,7 @@ function Invitations({
             </div>
           ) : null}
           {invite.error instanceof ConsentRequiredError ? null : <TeamSaveError error={invite.error} />}
-          <div className="form-actions">
-            <button type="submit" className="button" disabled={invite.isPending}>
-              {t('team.invite.submit')}
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => { setOpen(false); setRefusal(undefined); }}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <FormActions submitLabel={t('team.invite.submit')} pending={invite.isPending} onCancel={() => { setOpen(false); setRefusal(undefined); }} />
         </form>
       )}
     </section>

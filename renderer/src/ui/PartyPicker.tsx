@@ -1,8 +1,7 @@
 import { PARTY_KINDS } from '@shared/domain/casefile';
-import { useI18n } from '../../../i18n';
-import type { FieldErrors } from '../../../ui/errors';
-import { SelectField, TextField } from '../../../ui/Field';
-import { usePeople } from './bits';
+import { useI18n } from '../i18n';
+import type { FieldErrors } from './errors';
+import { SelectField, TextField } from './Field';
 
 export type PartyValues = { kind: string; refId: string; name: string };
 export const emptyParty = (kind = ''): PartyValues => ({ kind, refId: '', name: '' });
@@ -12,16 +11,26 @@ export function partyDraft(p: PartyValues) {
   return { kind: p.kind, refId: p.refId || undefined, name: p.name || undefined };
 }
 
-/** Who: a team member, a partner's contact person, the resident, or someone from their network. */
+/** The people a party can be: active team members and partner contacts (the caller loads them). */
+export type PartyPeople = Readonly<{
+  members: readonly { id: string; name: string }[];
+  contacts: readonly { id: string; name: string }[];
+  contactName: (id: string | undefined) => string | undefined;
+}>;
+
+/**
+ * Who: a team member, a partner's contact person, the resident, or someone from their network.
+ * The people come from the caller (the case file's `usePeople`), so ui/ reads no data itself.
+ */
 export function PartyPicker({
   legend,
   value,
   onChange,
   errors,
   path,
-}: Readonly<{ legend: string; value: PartyValues; onChange: (v: PartyValues) => void; errors: FieldErrors; path: string }>) {
+  people,
+}: Readonly<{ legend: string; value: PartyValues; onChange: (v: PartyValues) => void; errors: FieldErrors; path: string; people: PartyPeople }>) {
   const { t, tx } = useI18n();
-  const people = usePeople();
   const choose = { value: '', label: t('casefile.choose') };
   const noContacts = value.kind === 'contact' && people.contacts.length === 0;
   return (

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { z } from 'zod';
-import { fieldErrors, type FieldErrors } from '../../../ui/errors';
+import { fieldErrors, type FieldErrors } from './errors';
 
 /**
  * Form state validated by one zod schema from shared/ (CONVENTIONS.md: one schema per form,
