@@ -45,3 +45,16 @@ for (const seed of [20260302, 8675309]) {
     expect(result.intakes).toBeGreaterThan(0);
   });
 }
+
+test('crash loop, positive control: a store the browser discards is told as lost, and the loop goes on in a new one', async () => {
+  test.setTimeout(6 * 60_000 + 60_000);
+  const baseURL = process.env.E2E_BASE_URL;
+  if (!baseURL) throw new Error('E2E_BASE_URL not set');
+  // After round 2's kill the profile's IndexedDB is removed, as Chromium does when it finds the store damaged.
+  const result = await runCrashRounds({ baseURL, rounds: 5, seed: 77, loseStoreAfterRound: 2 });
+  expect(result.storeLost).toBe(1);
+  // The checks still ran over the new store: rounds 3 and 4 saved into it and were verified on relaunch.
+  expect(result.inStore.inFlight).toBe(2);
+  expect(result.households).toBe(result.inStore.saved + result.inFlightWhole);
+  expect(result.saved).toBe(result.planned);
+});

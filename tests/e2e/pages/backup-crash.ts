@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, type Browser, type ConsoleMessage, type Page } from '@playwright/test';
@@ -68,6 +68,17 @@ async function launch(profileDir: string): Promise<{ proc: ChildProcess; browser
   const context = browser.contexts()[0] ?? (await browser.newContext());
   const page = context.pages()[0] ?? (await context.newPage());
   return { proc, browser, page };
+}
+
+/** True once the profile's localStorage files hold the app's store mark (a constant key, no resident data). */
+async function storeMarkOnDisk(profileDir: string): Promise<boolean> {
+  const dir = join(profileDir, 'Default', 'Local Storage', 'leveldb');
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    const bytes = await readFile(join(dir, name)).catch(() => null);
+    if (bytes?.includes(Buffer.from('wijktafel.storeInUse', 'latin1'))) return true;
+  }
+  return false;
 }
 
 function kill(proc: ChildProcess): Promise<void> {
@@ -317,6 +328,8 @@ export async function runCrashRounds(opts: {
   rounds: number;
   seed: number;
   log?: (line: string) => void;
+  /** A positive control for the lost-store branch: after this round's kill, remove the profile's IndexedDB as Chromium does. */
+  loseStoreAfterRound?: number;
 }): Promise<CrashResult> {
   const profileDir = await mkdtemp(join(tmpdir(), 'wijktafel-crash-'));
   const random = rng(opts.seed);
@@ -364,7 +377,8 @@ export async function runCrashRounds(opts: {
                 r.onblocked = () => resolve('blocked');
               }),
           );
-          throw new Error(`round ${round}: the relaunch shows gate "${gate}" (IndexedDB asked directly: ${raw}): ${(await page.locator('body').innerText()).slice(0, 300)}`);
+          const mark = await page.evaluate(() => localStorage.getItem('wijktafel.storeInUse'));
+          throw new Error(`round ${round}: the relaunch shows gate "${gate}" (IndexedDB asked directly: ${raw}; mark ${mark}): ${(await page.locator('body').innerText()).slice(0, 300)}`);
         }
         if (lost) {
           // The browser discarded the store (see CrashResult.storeLost); the app said so. Start a
@@ -378,6 +392,10 @@ export async function runCrashRounds(opts: {
           await ui.setup();
         } else if (round === 0) {
           await ui.setup();
+          // The app marks in localStorage that this profile holds a store (App.tsx, storeMarker.ts),
+          // so a store the browser later discards is told as lost. Chromium writes localStorage to
+          // disk a few seconds later; a kill before that loses the mark. Wait until it is on disk.
+          await expect.poll(() => storeMarkOnDisk(profileDir), { timeout: 60_000 }).toBe(true);
         } else {
           await ui.unlock();
           // The app itself opens every household (the list decrypts them all) without error.
@@ -423,6 +441,7 @@ export async function runCrashRounds(opts: {
         // The browser's children die a moment after it; the storage service among them holds the
         // IndexedDB lock. A browser started before it is gone cannot open IndexedDB at all.
         await expect.poll(() => profileReleased(profileDir)).toBe(true);
+        if (round === opts.loseStoreAfterRound) await rm(join(profileDir, 'Default', 'IndexedDB'), { recursive: true, force: true });
       }
     }
     expect(foreign, 'the renderer made requests outside its origin').toEqual([]);
